@@ -1,0 +1,17 @@
+# Builds the shop jar and runs it on a JRE. Tests are run by `./mvnw verify`, not here:
+# they need a PostgreSQL server and a browser.
+FROM eclipse-temurin:17-jdk AS build
+WORKDIR /src
+COPY .mvn .mvn
+COPY mvnw pom.xml ./
+RUN ./mvnw -B -q dependency:go-offline
+COPY src src
+RUN ./mvnw -B -q -DskipTests package && cp target/micromall-*.jar /micromall.jar
+
+FROM eclipse-temurin:17-jre
+RUN useradd --system --create-home micromall
+USER micromall
+WORKDIR /home/micromall
+COPY --from=build /micromall.jar micromall.jar
+EXPOSE 8080
+ENTRYPOINT ["java", "-jar", "micromall.jar"]

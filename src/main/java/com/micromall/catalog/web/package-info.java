@@ -1,0 +1,4 @@
+@NullMarked
+package com.micromall.catalog.web;
+
+import org.jspecify.annotations.NullMarked;

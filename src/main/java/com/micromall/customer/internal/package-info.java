@@ -1,0 +1,4 @@
+@NullMarked
+package com.micromall.customer.internal;
+
+import org.jspecify.annotations.NullMarked;

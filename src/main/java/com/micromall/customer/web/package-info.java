@@ -1,0 +1,4 @@
+@NullMarked
+package com.micromall.customer.web;
+
+import org.jspecify.annotations.NullMarked;

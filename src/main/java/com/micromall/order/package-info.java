@@ -1,0 +1,12 @@
+/**
+ * Cart, checkout, orders and their status machine, refunds and payment methods. Publishes
+ * {@code OrderPlaced}, {@code OrderPaid}, {@code OrderCompleted}, {@code OrderCancelled},
+ * {@code OrderRefunded}; defines the {@code CheckoutDiscounts} SPI that {@code distribution}
+ * implements. Never depends on {@code distribution}.
+ */
+@ApplicationModule(displayName = "Order", allowedDependencies = {"shared", "settings", "catalog", "customer"})
+@NullMarked
+package com.micromall.order;
+
+import org.jspecify.annotations.NullMarked;
+import org.springframework.modulith.ApplicationModule;

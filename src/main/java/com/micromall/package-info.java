@@ -1,0 +1,4 @@
+@NullMarked
+package com.micromall;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,6 @@
+package com.micromall.settings.internal;
+
+import org.springframework.data.jpa.repository.JpaRepository;
+
+interface ShopSettingsRepository extends JpaRepository<ShopSettingsEntity, Integer> {
+}

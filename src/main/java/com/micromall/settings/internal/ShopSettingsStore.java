@@ -1,0 +1,32 @@
+package com.micromall.settings.internal;
+
+import com.micromall.settings.ShopSettings;
+import com.micromall.shared.Money;
+import java.util.Currency;
+import lombok.RequiredArgsConstructor;
+import org.springframework.stereotype.Component;
+
+/** Maps the single settings row to and from {@link ShopSettings}. */
+@Component
+@RequiredArgsConstructor
+public class ShopSettingsStore {
+
+    private final ShopSettingsRepository repository;
+
+    public ShopSettings load() {
+        ShopSettingsEntity row = row();
+        Currency currency = Currency.getInstance(row.getCurrency());
+        return new ShopSettings(row.getShopName(), currency, row.getContactEmail(), row.getContactPhone(),
+                Money.of(row.getShippingFee(), currency));
+    }
+
+    public void save(ShopSettings settings) {
+        row().change(settings.shopName(), settings.currency().getCurrencyCode(), settings.contactEmail(),
+                settings.contactPhone(), settings.shippingFee().amount());
+    }
+
+    private ShopSettingsEntity row() {
+        return repository.findById(ShopSettingsEntity.THE_ONLY_ROW)
+                .orElseThrow(() -> new IllegalStateException("shop_settings row 1 is missing; Flyway V3 creates it"));
+    }
+}

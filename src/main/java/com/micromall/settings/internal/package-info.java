@@ -1,0 +1,4 @@
+@NullMarked
+package com.micromall.settings.internal;
+
+import org.jspecify.annotations.NullMarked;

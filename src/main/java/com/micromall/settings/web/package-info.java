@@ -1,0 +1,4 @@
+@NullMarked
+package com.micromall.settings.web;
+
+import org.jspecify.annotations.NullMarked;

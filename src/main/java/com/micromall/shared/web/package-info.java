@@ -1,0 +1,4 @@
+@NullMarked
+package com.micromall.shared.web;
+
+import org.jspecify.annotations.NullMarked;

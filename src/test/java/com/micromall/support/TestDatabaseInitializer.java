@@ -1,0 +1,36 @@
+package com.micromall.support;
+
+import java.util.Map;
+import org.springframework.context.ApplicationContextInitializer;
+import org.springframework.context.ConfigurableApplicationContext;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Points every Spring test context at the real test PostgreSQL (see {@link TestPostgres}),
+ * unless the test asks for the embedded default with {@code micromall.test.embedded=true}.
+ * Registered in {@code META-INF/spring.factories}, so no test can forget it.
+ */
+public class TestDatabaseInitializer implements ApplicationContextInitializer<ConfigurableApplicationContext> {
+
+    @Override
+    public void initialize(ConfigurableApplicationContext context) {
+        ConfigurableEnvironment environment = context.getEnvironment();
+        if (environment.getProperty("micromall.test.embedded", Boolean.class, false)) {
+            return;
+        }
+        TestPostgres.Database db = TestPostgres.database();
+        environment.getPropertySources().addFirst(new MapPropertySource("micromallTestDatabase", Map.of(
+                "spring.datasource.url", db.url(),
+                "spring.datasource.username", db.username(),
+                "spring.datasource.password", db.password())));
+        // Tests build their own data: the demo shop is off unless a test's own properties switch it on,
+        // so this default sits just above application.properties and below test properties.
+        MapPropertySource defaults = new MapPropertySource("micromallTestDefaults", Map.of("micromall.demo.enabled", "false"));
+        environment.getPropertySources().stream()
+                .filter(source -> source.getName().startsWith("Config resource"))
+                .findFirst()
+                .ifPresentOrElse(config -> environment.getPropertySources().addBefore(config.getName(), defaults),
+                        () -> environment.getPropertySources().addLast(defaults));
+    }
+}
