@@ -104,7 +104,8 @@ class I18nTests {
 
     private static boolean replacesItsBody(Element element) {
         for (Element current = element; current != null; current = current.parent()) {
-            if (current.hasAttr("th:text") || current.hasAttr("th:utext") || current.hasAttr("th:replace")
+            if (current.hasAttr("th:text") || current.hasAttr("th:utext") || current.hasAttr("th:errors")
+                    || current.hasAttr("th:replace")
                     || current.hasAttr("th:insert") || current.hasAttr("layout:replace")) {
                 return true;
             }

@@ -1,5 +1,7 @@
 package com.micromall.shared;
 
+import com.fasterxml.jackson.annotation.JsonCreator;
+import com.fasterxml.jackson.annotation.JsonProperty;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
@@ -23,7 +25,8 @@ public final class Money implements Comparable<Money> {
     }
 
     /** An amount that must already fit the currency's scale; refuses to round silently. */
-    public static Money of(BigDecimal amount, Currency currency) {
+    @JsonCreator
+    public static Money of(@JsonProperty("amount") BigDecimal amount, @JsonProperty("currency") Currency currency) {
         Objects.requireNonNull(amount, "amount");
         Objects.requireNonNull(currency, "currency");
         try {
@@ -58,10 +61,12 @@ public final class Money implements Comparable<Money> {
         return Math.max(digits, 0);
     }
 
+    @JsonProperty("amount")
     public BigDecimal amount() {
         return amount;
     }
 
+    @JsonProperty("currency")
     public Currency currency() {
         return currency;
     }

@@ -24,9 +24,11 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "spring.datasource.url", db.url(),
                 "spring.datasource.username", db.username(),
                 "spring.datasource.password", db.password())));
-        // Tests build their own data: the demo shop is off unless a test's own properties switch it on,
+        // Tests build their own data and call scheduled jobs directly: the demo shop and the schedule are off unless a test's own properties switch it on,
         // so this default sits just above application.properties and below test properties.
-        MapPropertySource defaults = new MapPropertySource("micromallTestDefaults", Map.of("micromall.demo.enabled", "false"));
+        MapPropertySource defaults = new MapPropertySource("micromallTestDefaults", Map.of(
+                "micromall.demo.enabled", "false",
+                "micromall.scheduling.enabled", "false"));
         environment.getPropertySources().stream()
                 .filter(source -> source.getName().startsWith("Config resource"))
                 .findFirst()

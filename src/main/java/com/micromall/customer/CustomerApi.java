@@ -1,0 +1,19 @@
+package com.micromall.customer;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/** What other modules may ask about customers. */
+public interface CustomerApi {
+
+    Optional<CustomerProfile> find(long customerId);
+
+    List<CustomerProfile> findAll(Collection<Long> customerIds);
+
+    /** The customer's saved addresses, default first. */
+    List<Address> addressesOf(long customerId);
+
+    /** One of the customer's own addresses; empty if it belongs to someone else. */
+    Optional<Address> addressOf(long customerId, long addressId);
+}

@@ -1,0 +1,6 @@
+package com.micromall.order;
+
+import java.time.Instant;
+
+public record OrderPaid(long orderId, String orderNumber, long customerId, Instant paidAt) {
+}

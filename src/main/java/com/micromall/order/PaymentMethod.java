@@ -1,0 +1,7 @@
+package com.micromall.order;
+
+/**
+ * How the buyer pays. MANUAL waits for the owner to confirm (bank transfer, cash on delivery);
+ * DEMO_INSTANT exists only in the demo shop. Real providers come later as adapters of a port.
+ */
+public enum PaymentMethod { BANK_TRANSFER, CASH_ON_DELIVERY, DEMO_INSTANT }
