@@ -1,0 +1,4 @@
+@NullMarked
+package com.micromall.catalog.internal;
+
+import org.jspecify.annotations.NullMarked;

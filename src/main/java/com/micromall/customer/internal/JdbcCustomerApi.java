@@ -1,0 +1,73 @@
+package com.micromall.customer.internal;
+
+import com.micromall.customer.Address;
+import com.micromall.customer.CustomerApi;
+import com.micromall.customer.CustomerProfile;
+import com.micromall.customer.Role;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import lombok.RequiredArgsConstructor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** The customer module's answers to other modules, read straight from the tables. */
+@Service
+@RequiredArgsConstructor
+class JdbcCustomerApi implements CustomerApi {
+
+    private static final String SELECT_CUSTOMER =
+            "SELECT id, name, email, phone, wechat_id, role, locale, created_at FROM customer";
+    private static final String SELECT_ADDRESS = """
+            SELECT id, recipient, phone, line1, line2, city, postal_code, country, is_default
+            FROM customer_address""";
+
+    private final JdbcClient jdbc;
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<CustomerProfile> find(long customerId) {
+        return jdbc.sql(SELECT_CUSTOMER + " WHERE id = :id").param("id", customerId)
+                .query((rs, i) -> profile(rs)).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<CustomerProfile> findAll(Collection<Long> customerIds) {
+        if (customerIds.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT_CUSTOMER + " WHERE id IN (:ids) ORDER BY id").param("ids", customerIds)
+                .query((rs, i) -> profile(rs)).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Address> addressesOf(long customerId) {
+        return jdbc.sql(SELECT_ADDRESS + " WHERE customer_id = :customer ORDER BY is_default DESC, id")
+                .param("customer", customerId).query((rs, i) -> address(rs)).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Address> addressOf(long customerId, long addressId) {
+        return jdbc.sql(SELECT_ADDRESS + " WHERE customer_id = :customer AND id = :id")
+                .param("customer", customerId).param("id", addressId).query((rs, i) -> address(rs)).optional();
+    }
+
+    private static CustomerProfile profile(ResultSet rs) throws SQLException {
+        return new CustomerProfile(rs.getLong("id"), rs.getString("name"), rs.getString("email"),
+                rs.getString("phone"), rs.getString("wechat_id"), Role.valueOf(rs.getString("role")),
+                Locale.forLanguageTag(rs.getString("locale")), rs.getTimestamp("created_at").toInstant());
+    }
+
+    private static Address address(ResultSet rs) throws SQLException {
+        return new Address(rs.getLong("id"), rs.getString("recipient"), rs.getString("phone"), rs.getString("line1"),
+                rs.getString("line2"), rs.getString("city"), rs.getString("postal_code"), rs.getString("country"),
+                rs.getBoolean("is_default"));
+    }
+}
