@@ -18,6 +18,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** Sign-up: a new account is logged in at once and sent back to where the visitor was going. */
 @Controller
@@ -45,7 +46,7 @@ class RegistrationController {
     @PostMapping("/register")
     String register(@Valid @ModelAttribute("registrationForm") RegistrationForm form, BindingResult errors,
                     @RequestParam(name = "continue", required = false) @Nullable String continueTo, Model model,
-                    HttpServletRequest request, HttpServletResponse response) {
+                    HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         model.addAttribute("continueTo", LocalRedirect.isSafe(continueTo) ? continueTo : null);
         if (errors.hasErrors()) {
             return again(form);
@@ -57,9 +58,12 @@ class RegistrationController {
                     deviceFingerprint.of(request), LocaleContextHolder.getLocale()));
         } catch (EmailAlreadyRegisteredException e) {
             errors.rejectValue("email", "customer.validation.email.taken");
+            model.addAttribute("emailTaken", true);
             return again(form);
         }
         sessionLogin.logIn(principal, request, response, true);
+        redirect.addFlashAttribute("flashSuccess", "customer.register.welcome");
+        redirect.addFlashAttribute("flashArgs", new Object[] {principal.getDisplayName()});
         return "redirect:" + LocalRedirect.orHome(continueTo);
     }
 

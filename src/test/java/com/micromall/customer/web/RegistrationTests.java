@@ -59,7 +59,8 @@ class RegistrationTests {
 
         Document page = Jsoup.parse(html);
         assertThat(page.select("#name-error, #name ~ .invalid-feedback").text()).contains("Please enter your name.");
-        assertThat(page.select("#email ~ .invalid-feedback").text()).contains("Please enter a valid e-mail address");
+        assertThat(page.select("#email ~ .invalid-feedback").text()).contains("Please enter a valid e-mail address")
+                .doesNotContain("Log in instead");
         assertThat(page.select("#password ~ .invalid-feedback").text()).contains("at least 8 characters");
         assertThat(page.select("#phone ~ .invalid-feedback").text()).contains("phone number");
         assertThat(page.select("#wechatId ~ .invalid-feedback").text()).contains("at most 60 characters");
@@ -81,6 +82,7 @@ class RegistrationTests {
 
         Document page = Jsoup.parse(html);
         assertThat(page.select("#email ~ .invalid-feedback").text()).contains("already registered — log in?");
+        assertThat(page.select("#email ~ .invalid-feedback a").attr("href")).isEqualTo("/login");
         assertThat(page.select("#email").val()).isEqualTo(email.toUpperCase(Locale.ROOT));
         assertThat(html).doesNotContain(CustomerMother.PASSWORD);
         assertThat(jdbc.sql("SELECT count(*) FROM customer WHERE email = :email").param("email", email)
@@ -101,6 +103,8 @@ class RegistrationTests {
         Cookie loggedInSession = result.getResponse().getCookie("SESSION");
         assertThat(loggedInSession).isNotNull();
         assertThat(loggedInSession.getValue()).isNotEqualTo(visitorSession.getValue());
+        String home = mvc.perform(get("/").cookie(loggedInSession)).andReturn().getResponse().getContentAsString();
+        assertThat(home).contains("Welcome, Auto Login! Your account is ready.");
         String account = mvc.perform(get("/account").cookie(loggedInSession))
                 .andExpect(status().isOk())
                 .andReturn().getResponse().getContentAsString();
