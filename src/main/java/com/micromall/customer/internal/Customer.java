@@ -45,6 +45,9 @@ class Customer {
     @Column(nullable = false)
     private Role role;
 
+    @Column(nullable = false)
+    private String locale = "en";
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -53,14 +56,58 @@ class Customer {
 
     Customer(String email, String passwordHash, String name, Role role, Instant createdAt) {
         this.email = normalizeEmail(email);
-        this.passwordHash = passwordHash;
-        this.name = name.strip();
+        this.passwordHash = requireHash(passwordHash);
+        this.name = requireName(name);
         this.role = role;
         this.createdAt = createdAt;
+    }
+
+    /** A shopper who signed up through the registration form, in the language they used. */
+    static Customer register(String email, String passwordHash, String name, @Nullable String phone,
+                             @Nullable String wechatId, Locale locale, Instant registeredAt) {
+        Customer customer = new Customer(email, passwordHash, name, Role.CUSTOMER, registeredAt);
+        customer.phone = blankToNull(phone);
+        customer.wechatId = blankToNull(wechatId);
+        customer.locale = locale.toLanguageTag();
+        return customer;
     }
 
     /** E-mail addresses are unique regardless of case, so they are stored lower-cased. */
     static String normalizeEmail(String email) {
         return email.strip().toLowerCase(Locale.ROOT);
+    }
+
+    /** The e-mail is the login and stays; name and contact details are the customer's to change. */
+    void changeProfile(String name, @Nullable String phone, @Nullable String wechatId) {
+        this.name = requireName(name);
+        this.phone = blankToNull(phone);
+        this.wechatId = blankToNull(wechatId);
+    }
+
+    /** The caller has checked the current password; only a hash ever reaches the entity. */
+    void changePassword(String newPasswordHash) {
+        this.passwordHash = requireHash(newPasswordHash);
+    }
+
+    void changeLocale(Locale locale) {
+        this.locale = locale.toLanguageTag();
+    }
+
+    private static String requireName(String name) {
+        if (name.isBlank()) {
+            throw new IllegalArgumentException("A customer needs a name");
+        }
+        return name.strip();
+    }
+
+    private static String requireHash(String hash) {
+        if (!hash.startsWith("{")) {
+            throw new IllegalArgumentException("Expected a delegating-encoder hash, never a raw password");
+        }
+        return hash;
+    }
+
+    static @Nullable String blankToNull(@Nullable String value) {
+        return value == null || value.isBlank() ? null : value.strip();
     }
 }

@@ -1,0 +1,18 @@
+package com.micromall.customer.internal;
+
+import java.util.Locale;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A visitor's registration, validated by the page. {@code referralCode} and {@code deviceHash}
+ * only travel on in {@link com.micromall.customer.CustomerRegistered} for {@code distribution}.
+ */
+public record NewCustomer(String name, String email, String rawPassword, @Nullable String phone,
+                          @Nullable String wechatId, @Nullable String referralCode, @Nullable String deviceHash,
+                          Locale locale) {
+
+    @Override
+    public String toString() {
+        return "NewCustomer[" + email + "]"; // never the password
+    }
+}

@@ -1,0 +1,39 @@
+package com.micromall.customer.web;
+
+import jakarta.servlet.http.HttpServletRequest;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+import java.util.Objects;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * A salted SHA-256 of the visitor's IP and user agent, for the abuse guard's "same device"
+ * check. The raw IP is never stored: without the salt the hash cannot be turned back into it.
+ */
+@Component
+class DeviceFingerprint {
+
+    private final String salt;
+
+    DeviceFingerprint(@Value("${micromall.device-hash-salt}") String salt) {
+        this.salt = salt;
+    }
+
+    String of(HttpServletRequest request) {
+        String userAgent = Objects.requireNonNullElse(request.getHeader("User-Agent"), "");
+        return hash(request.getRemoteAddr(), userAgent);
+    }
+
+    String hash(String ip, String userAgent) {
+        try {
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            byte[] digest = sha256.digest((salt + "\n" + ip + "\n" + userAgent).getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java runtime has SHA-256", e);
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package com.micromall.customer.web;
+
+import com.micromall.customer.CustomerPrincipal;
+import com.micromall.customer.internal.CustomerRegistration;
+import com.micromall.customer.internal.EmailAlreadyRegisteredException;
+import com.micromall.customer.internal.NewCustomer;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.Valid;
+import java.util.Objects;
+import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Sign-up: a new account is logged in at once and sent back to where the visitor was going. */
+@Controller
+@RequiredArgsConstructor
+class RegistrationController {
+
+    private static final String VIEW = "customer/register";
+
+    private final CustomerRegistration registration;
+    private final DeviceFingerprint deviceFingerprint;
+    private final SessionLogin sessionLogin;
+
+    @GetMapping("/register")
+    String form(@RequestParam(name = "code", required = false) @Nullable String code,
+                @RequestParam(name = "continue", required = false) @Nullable String continueTo, Model model) {
+        RegistrationForm form = new RegistrationForm();
+        if (code != null && code.length() <= 32) {
+            form.setReferralCode(code.strip());
+        }
+        model.addAttribute("registrationForm", form);
+        model.addAttribute("continueTo", LocalRedirect.isSafe(continueTo) ? continueTo : null);
+        return VIEW;
+    }
+
+    @PostMapping("/register")
+    String register(@Valid @ModelAttribute("registrationForm") RegistrationForm form, BindingResult errors,
+                    @RequestParam(name = "continue", required = false) @Nullable String continueTo, Model model,
+                    HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+        model.addAttribute("continueTo", LocalRedirect.isSafe(continueTo) ? continueTo : null);
+        if (errors.hasErrors()) {
+            return again(form);
+        }
+        CustomerPrincipal principal;
+        try {
+            principal = registration.register(new NewCustomer(required(form.getName()), required(form.getEmail()),
+                    required(form.getPassword()), form.getPhone(), form.getWechatId(), form.getReferralCode(),
+                    deviceFingerprint.of(request), LocaleContextHolder.getLocale()));
+        } catch (EmailAlreadyRegisteredException e) {
+            errors.rejectValue("email", "customer.validation.email.taken");
+            model.addAttribute("emailTaken", true);
+            return again(form);
+        }
+        sessionLogin.logIn(principal, request, response, true);
+        redirect.addFlashAttribute("flashSuccess", "customer.register.welcome");
+        redirect.addFlashAttribute("flashArgs", new Object[] {principal.getDisplayName()});
+        return "redirect:" + LocalRedirect.orHome(continueTo);
+    }
+
+    private static String again(RegistrationForm form) {
+        form.setPassword(null);
+        return VIEW;
+    }
+
+    private static String required(@Nullable String value) {
+        return Objects.requireNonNull(value);
+    }
+}

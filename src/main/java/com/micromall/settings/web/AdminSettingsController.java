@@ -1,0 +1,99 @@
+package com.micromall.settings.web;
+
+import com.micromall.settings.AuditLog;
+import com.micromall.settings.ShopSettings;
+import com.micromall.settings.ShopSettingsChange;
+import com.micromall.settings.ShopSettingsService;
+import jakarta.validation.Valid;
+import java.math.BigDecimal;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.Currency;
+import java.util.List;
+import java.util.Objects;
+import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.security.core.Authentication;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The owner's shop settings page and the audit log of every change. */
+@Controller
+@RequiredArgsConstructor
+class AdminSettingsController {
+
+    static final int AUDIT_LINES = 200;
+
+    private final ShopSettingsService settings;
+    private final AuditLog auditLog;
+
+    /** One audit line as the page shows it: the time already in the viewer's language. */
+    record AuditLine(String time, String actor, String action, String subject, @Nullable String oldValue,
+                     @Nullable String newValue) {
+    }
+
+    @GetMapping("/admin/settings")
+    String form(Model model) {
+        ShopSettings current = settings.current();
+        ShopSettingsForm form = new ShopSettingsForm();
+        form.setShopName(current.shopName());
+        form.setCurrency(current.currency().getCurrencyCode());
+        form.setContactEmail(current.contactEmail());
+        form.setContactPhone(current.contactPhone());
+        form.setShippingFee(current.shippingFee().amount().toPlainString());
+        return page(model.addAttribute("shopSettingsForm", form));
+    }
+
+    @PostMapping("/admin/settings")
+    String save(@Valid @ModelAttribute("shopSettingsForm") ShopSettingsForm form, BindingResult errors, Model model,
+                Authentication owner, RedirectAttributes redirect) {
+        BigDecimal fee = null;
+        if (!errors.hasFieldErrors("shippingFee") && !errors.hasFieldErrors("currency")) {
+            fee = new BigDecimal(required(form.getShippingFee()).strip().replace(',', '.'));
+            Currency currency = Currency.getInstance(required(form.getCurrency()));
+            if (fee.stripTrailingZeros().scale() > Math.max(currency.getDefaultFractionDigits(), 0)) {
+                errors.rejectValue("shippingFee", "settings.validation.shippingFee.scale",
+                        new Object[] {currency.getCurrencyCode(), currency.getDefaultFractionDigits()}, null);
+            }
+        }
+        if (errors.hasErrors()) {
+            return page(model);
+        }
+        Currency currency = Currency.getInstance(required(form.getCurrency()));
+        settings.update(new ShopSettingsChange(required(form.getShopName()), currency, form.getContactEmail(),
+                form.getContactPhone(), Objects.requireNonNull(fee).stripTrailingZeros()), owner.getName());
+        redirect.addFlashAttribute("flashSuccess", "settings.shop.saved");
+        return "redirect:/admin/settings";
+    }
+
+    @GetMapping("/admin/audit")
+    String audit(Model model) {
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                .withLocale(LocaleContextHolder.getLocale()).withZone(ZoneId.systemDefault());
+        List<AuditLine> lines = auditLog.latest(AUDIT_LINES).stream()
+                .map(entry -> new AuditLine(format.format(entry.occurredAt()), entry.actor(), entry.action(),
+                        entry.subject(), entry.oldValue(), entry.newValue()))
+                .toList();
+        model.addAttribute("adminSection", "audit");
+        model.addAttribute("lines", lines);
+        model.addAttribute("limit", AUDIT_LINES);
+        return "admin/audit";
+    }
+
+    private String page(Model model) {
+        model.addAttribute("adminSection", "settings");
+        model.addAttribute("currencies", ShopSettingsForm.CURRENCIES);
+        return "admin/settings";
+    }
+
+    private static String required(@Nullable String value) {
+        return Objects.requireNonNull(value);
+    }
+}

@@ -1,0 +1,189 @@
+package com.micromall.customer.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.micromall.customer.CustomerApi;
+import com.micromall.customer.CustomerMother;
+import com.micromall.customer.CustomerProfile;
+import com.micromall.customer.CustomerRegistered;
+import com.micromall.support.MicromallTest;
+import jakarta.servlet.http.Cookie;
+import java.util.List;
+import java.util.Locale;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
+import org.springframework.test.web.servlet.MockMvc;
+import org.springframework.test.web.servlet.MvcResult;
+import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
+
+@MicromallTest
+@RecordApplicationEvents
+class RegistrationTests {
+
+    @Autowired
+    MockMvc mvc;
+
+    @Autowired
+    ApplicationEvents events;
+
+    @Autowired
+    CustomerApi customers;
+
+    @Autowired
+    DeviceFingerprint fingerprint;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Test
+    void eachInvalidFieldGetsItsOwnMessageTheInputIsKeptAndThePasswordIsNeverEchoed() throws Exception {
+        String html = mvc.perform(post("/register").with(csrf())
+                        .param("name", " ")
+                        .param("email", "not-an-email")
+                        .param("password", "Pw7xq")
+                        .param("phone", "call me")
+                        .param("wechatId", "w".repeat(61))
+                        .param("referralCode", "FRIEND42"))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        Document page = Jsoup.parse(html);
+        assertThat(page.select("#name-error, #name ~ .invalid-feedback").text()).contains("Please enter your name.");
+        assertThat(page.select("#email ~ .invalid-feedback").text()).contains("Please enter a valid e-mail address")
+                .doesNotContain("Log in instead");
+        assertThat(page.select("#password ~ .invalid-feedback").text()).contains("at least 8 characters");
+        assertThat(page.select("#phone ~ .invalid-feedback").text()).contains("phone number");
+        assertThat(page.select("#wechatId ~ .invalid-feedback").text()).contains("at most 60 characters");
+        assertThat(page.select("#email").val()).isEqualTo("not-an-email");
+        assertThat(page.select("#phone").val()).isEqualTo("call me");
+        assertThat(page.select("#referralCode").val()).isEqualTo("FRIEND42");
+        assertThat(page.select("#password").val()).isEmpty();
+        assertThat(html).doesNotContain("Pw7xq");
+    }
+
+    @Test
+    void anEmailAlreadyRegisteredInAnotherCaseIsRefusedWithAFieldMessage() throws Exception {
+        String email = CustomerMother.uniqueEmail("twice");
+        mvc.perform(register("First", email)).andExpect(status().is3xxRedirection());
+
+        String html = mvc.perform(register("Second", email.toUpperCase(Locale.ROOT)))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+
+        Document page = Jsoup.parse(html);
+        assertThat(page.select("#email ~ .invalid-feedback").text()).contains("already registered — log in?");
+        assertThat(page.select("#email ~ .invalid-feedback a").attr("href")).isEqualTo("/login");
+        assertThat(page.select("#email").val()).isEqualTo(email.toUpperCase(Locale.ROOT));
+        assertThat(html).doesNotContain(CustomerMother.PASSWORD);
+        assertThat(jdbc.sql("SELECT count(*) FROM customer WHERE email = :email").param("email", email)
+                .query(Integer.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aNewCustomerIsLoggedInAtOnceWithAFreshSessionId() throws Exception {
+        Cookie visitorSession = mvc.perform(get("/register")).andReturn().getResponse().getCookie("SESSION");
+        assertThat(visitorSession).as("the form's CSRF token lives in a session").isNotNull();
+        String email = CustomerMother.uniqueEmail("auto");
+
+        MvcResult result = mvc.perform(register("Auto Login", email).cookie(visitorSession))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/"))
+                .andReturn();
+
+        Cookie loggedInSession = result.getResponse().getCookie("SESSION");
+        assertThat(loggedInSession).isNotNull();
+        assertThat(loggedInSession.getValue()).isNotEqualTo(visitorSession.getValue());
+        String home = mvc.perform(get("/").cookie(loggedInSession)).andReturn().getResponse().getContentAsString();
+        assertThat(home).contains("Welcome, Auto Login! Your account is ready.");
+        String account = mvc.perform(get("/account").cookie(loggedInSession))
+                .andExpect(status().isOk())
+                .andReturn().getResponse().getContentAsString();
+        assertThat(account).contains(email).contains("Auto Login");
+        mvc.perform(get("/account").cookie(visitorSession)).andExpect(status().is3xxRedirection());
+    }
+
+    @Test
+    void aLocalContinuePathIsFollowedAfterRegistering() throws Exception {
+        mvc.perform(register("Cart Shopper", CustomerMother.uniqueEmail("cart")).param("continue", "/cart"))
+                .andExpect(redirectedUrl("/cart"));
+    }
+
+    @Test
+    void anUnsafeContinuePathLandsOnTheHomePage() throws Exception {
+        for (String unsafe : List.of("//evil.example", "https://evil.example", "/\\evil.example", "http:/evil",
+                "evil.example", "/{x}", "/ok\r\nLocation: //evil")) {
+            mvc.perform(register("Careful", CustomerMother.uniqueEmail("careful")).param("continue", unsafe))
+                    .andExpect(redirectedUrl("/"));
+        }
+    }
+
+    @Test
+    void registeringPublishesCustomerRegisteredWithTheTypedCodeAndADeviceHashWithoutTheIp() throws Exception {
+        String email = CustomerMother.uniqueEmail("event");
+        mvc.perform(register("Event Person", email).param("referralCode", " ANNA2345 ")
+                        .header("User-Agent", "TestBrowser/1.0")
+                        .with(request -> {
+                            request.setRemoteAddr("203.0.113.7");
+                            return request;
+                        }))
+                .andExpect(status().is3xxRedirection());
+
+        CustomerRegistered event = events.stream(CustomerRegistered.class)
+                .filter(registered -> registered.email().equals(email))
+                .findFirst().orElseThrow();
+        assertThat(event.name()).isEqualTo("Event Person");
+        assertThat(event.referralCode()).isEqualTo("ANNA2345");
+        assertThat(event.deviceHash()).isEqualTo(fingerprint.hash("203.0.113.7", "TestBrowser/1.0"))
+                .hasSize(64).doesNotContain("203.0.113.7").doesNotContain("203");
+        assertThat(event.deviceHash()).isNotEqualTo(fingerprint.hash("198.51.100.1", "TestBrowser/1.0"));
+        assertThat(customers.find(event.customerId())).map(CustomerProfile::email).contains(email);
+    }
+
+    @Test
+    void theCustomerKeepsTheLanguageTheyRegisteredIn() throws Exception {
+        String email = CustomerMother.uniqueEmail("lang");
+        mvc.perform(register("语言 测试", email).cookie(new Cookie("micromall_lang", "zh-CN")))
+                .andExpect(status().is3xxRedirection());
+        long id = jdbc.sql("SELECT id FROM customer WHERE email = :email").param("email", email)
+                .query(Long.class).single();
+        assertThat(customers.find(id).orElseThrow().locale()).isEqualTo(Locale.SIMPLIFIED_CHINESE);
+    }
+
+    @Test
+    void aFriendsInvitationCodeFromTheLinkIsPrefilled() throws Exception {
+        String html = mvc.perform(get("/register").param("code", "ANNA2345").param("continue", "/checkout"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Document page = Jsoup.parse(html);
+        assertThat(page.select("#referralCode").val()).isEqualTo("ANNA2345");
+        assertThat(page.select("input[name=continue]").val()).isEqualTo("/checkout");
+        assertThat(page.select("label[for=referralCode]").text()).contains("invitation code");
+        assertThat(page.select("#password-help").text()).contains("At least 8 characters");
+    }
+
+    @Test
+    void registeringWithoutACsrfTokenIsRefused() throws Exception {
+        String email = CustomerMother.uniqueEmail("nocsrf");
+        mvc.perform(post("/register").param("name", "No Token").param("email", email)
+                        .param("password", CustomerMother.PASSWORD))
+                .andExpect(status().isForbidden());
+        assertThat(jdbc.sql("SELECT count(*) FROM customer WHERE email = :email").param("email", email)
+                .query(Integer.class).single()).isZero();
+    }
+
+    private static MockHttpServletRequestBuilder register(String name, String email) {
+        return post("/register").with(csrf())
+                .param("name", name)
+                .param("email", email)
+                .param("password", CustomerMother.PASSWORD);
+    }
+}

@@ -1,0 +1,141 @@
+package com.micromall.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.micromall.customer.CustomerMother;
+import com.micromall.support.Browser;
+import com.micromall.support.BrowserTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.ElementClickInterceptedException;
+import org.openqa.selenium.WebDriver;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+@BrowserTest
+class CustomerBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    Browser browser;
+    WebDriver driver;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser();
+        driver = browser.driver();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void aVisitorRegistersThroughTheFormAndLandsLoggedIn() throws Exception {
+        driver.get(url("/register?code=ANNA2345&continue=/account"));
+        assertThat(driver.findElement(By.id("referralCode")).getAttribute("value")).isEqualTo("ANNA2345");
+        shoot("customer-register");
+
+        submit("registration-form");
+        assertThat(driver.findElements(By.cssSelector(".invalid-feedback")).stream().filter(e -> e.isDisplayed()))
+                .hasSizeGreaterThanOrEqualTo(3);
+        type("name", "Mia Santos");
+        type("email", "not-an-email");
+        type("password", "short");
+        submit("registration-form");
+        assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo("Mia Santos");
+        assertThat(driver.findElement(By.id("password")).getAttribute("value")).isEmpty();
+        shoot("customer-register-errors");
+
+        String email = CustomerMother.uniqueEmail("mia");
+        type("email", email);
+        type("password", "a good long password");
+        type("phone", "+63 917 555 0101");
+        submit("registration-form");
+
+        assertThat(driver.getCurrentUrl()).endsWith("/account");
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("My account");
+        assertThat(driver.getPageSource()).contains(email);
+
+        driver.get(url("/account/addresses/new"));
+        type("recipient", "Mia Santos");
+        type("phone", "+63 917 555 0101");
+        type("line1", "21 Mabini Street");
+        type("city", "Quezon City");
+        type("postalCode", "1100");
+        type("country", "Philippines");
+        submit("address-form");
+        assertThat(driver.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("Address added.");
+        shoot("customer-account");
+    }
+
+    @Test
+    void theOwnerSeesCustomersAndShopSettings() throws Exception {
+        driver.get(url("/login"));
+        type("email", "owner@demo.micromall");
+        type("password", "micromall-demo");
+        browser.click(By.cssSelector("form button[type=submit]"));
+
+        driver.get(url("/admin/customers"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Customers");
+        shoot("customer-admin-customers");
+
+        driver.get(url("/admin/settings"));
+        assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Shop settings");
+        shoot("customer-admin-settings");
+        String feeBefore = driver.findElement(By.id("shippingFee")).getAttribute("value");
+        String phoneBefore = driver.findElement(By.id("contactPhone")).getAttribute("value");
+        type("shippingFee", "-3");
+        submit("settings-form");
+        assertThat(driver.findElement(By.cssSelector("#shippingFee ~ .invalid-feedback")).getText()).contains("0 or more");
+        shoot("customer-admin-settings-errors");
+
+        type("shippingFee", feeBefore);
+        type("contactPhone", "+86 21 5555 0100");
+        submit("settings-form");
+        assertThat(driver.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("Shop settings saved.");
+
+        driver.get(url("/admin/audit"));
+        assertThat(driver.findElement(By.id("audit-table")).getText()).contains("+86 21 5555 0100");
+        shoot("customer-admin-audit");
+
+        driver.get(url("/admin/settings")); // leave the shared shop as it was for other tests
+        type("contactPhone", phoneBefore);
+        submit("settings-form");
+        assertThat(driver.findElement(By.cssSelector(".alert-success")).isDisplayed()).isTrue();
+    }
+
+    /** Clicks the form's own submit button; a freshly resized window may need a moment to settle. */
+    private void submit(String formId) throws InterruptedException {
+        By button = By.cssSelector("#" + formId + " button[type=submit]");
+        try {
+            browser.click(button);
+        } catch (ElementClickInterceptedException e) {
+            Thread.sleep(500);
+            browser.click(button);
+        }
+    }
+
+    private void type(String id, String text) {
+        var field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void shoot(String name) throws Exception {
+        for (int width : new int[] {Browser.DESKTOP_WIDTH, Browser.PHONE_WIDTH}) {
+            Path png = browser.screenshot(name, width);
+            assertThat(Files.size(png)).isGreaterThan(10_000);
+        }
+        browser.resize(Browser.DESKTOP_WIDTH, 900);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
