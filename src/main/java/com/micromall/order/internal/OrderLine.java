@@ -62,8 +62,8 @@ class OrderLine {
         if (units == refundableQuantity()) {
             return paid.minus(Money.of(refundedAmount, currency));
         }
-        return paid.times(BigDecimal.valueOf(units).divide(BigDecimal.valueOf(quantity), 20, java.math.RoundingMode.DOWN),
-                java.math.RoundingMode.DOWN);
+        // Multiply first, divide once: exact in minor units, then rounded down.
+        return Money.ofMinor(Math.multiplyExact(paid.minorUnits(), (long) units) / quantity, currency);
     }
 
     Money refund(int units, Currency currency) {
