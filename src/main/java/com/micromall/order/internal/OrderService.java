@@ -66,6 +66,7 @@ public class OrderService {
     @Transactional
     public void cancelByOwner(String number, String owner) {
         cancel(find(number), owner, CancelReason.OWNER);
+        auditLog.record(owner, "order.cancel", number, "PENDING_PAYMENT", "CANCELLED");
     }
 
     @Transactional
@@ -77,11 +78,13 @@ public class OrderService {
     @Transactional
     public void ship(String number, String owner, String trackingNote) {
         change(number, order -> order.ship(owner, trackingNote, clock.instant()));
+        auditLog.record(owner, "order.ship", number, "PAID", "SHIPPED");
     }
 
     @Transactional
     public void complete(String number, String owner) {
         change(number, order -> order.complete(owner, clock.instant()));
+        auditLog.record(owner, "order.complete", number, "SHIPPED", "COMPLETED");
     }
 
     @Transactional(readOnly = true)

@@ -6,6 +6,7 @@ import com.micromall.order.internal.OrderService;
 import com.micromall.order.internal.OrderStateException;
 import com.micromall.order.internal.OrderStatus;
 import com.micromall.settings.ShopSettingsService;
+import com.micromall.shared.web.MoneyFormat;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -35,6 +36,7 @@ class AdminOrderController {
     private final OrderService orders;
     private final OrderReports reports;
     private final ShopSettingsService settings;
+    private final MoneyFormat money;
 
     @GetMapping("/admin")
     String overview(Model model) {
@@ -118,7 +120,7 @@ class AdminOrderController {
                 }
                 var amount = orders.refund(number, quantities, reason, owner.getEmail());
                 flash.addFlashAttribute("flashSuccess", "order.flash.refunded");
-                flash.addFlashAttribute("flashArgs", new Object[] {amount});
+                flash.addFlashAttribute("flashArgs", new Object[] {money.format(amount)});
                 return "redirect:/admin/orders/" + number;
             }
             model.addAttribute("refundPreview", orders.previewRefund(number, quantities));
