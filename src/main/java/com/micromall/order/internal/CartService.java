@@ -1,0 +1,243 @@
+package com.micromall.order.internal;
+
+import com.micromall.catalog.ProductApi;
+import com.micromall.catalog.ProductSummary;
+import com.micromall.settings.ShopSettingsService;
+import com.micromall.shared.Money;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Carts in the database. Prices are never stored here: every view re-reads them from the catalog,
+ * so the cart always shows what checkout will charge.
+ */
+@Service
+@RequiredArgsConstructor
+public class CartService {
+
+    /** Whose cart: a customer's (by id) or a visitor's (by the cookie token). */
+    public record CartKey(@Nullable Long customerId, @Nullable String token) {
+
+        public static CartKey customer(long customerId) {
+            return new CartKey(customerId, null);
+        }
+
+        public static CartKey visitor(@Nullable String token) {
+            return new CartKey(null, token);
+        }
+    }
+
+    public record Item(long productId, int quantity) {
+    }
+
+    /** One cart line as the cart page shows it; {@code problemKey} is set when checkout would fail. */
+    public record Line(ProductSummary product, int quantity, Money lineTotal, @Nullable String problemKey,
+                       Object @Nullable [] problemArgs) {
+    }
+
+    /** {@code removedNames}: archived products taken out of the cart while building this view. */
+    public record CartView(List<Line> lines, Money goodsTotal, List<String> removedNames) {
+
+        public boolean isEmpty() {
+            return lines.isEmpty();
+        }
+
+        public boolean hasProblems() {
+            return lines.stream().anyMatch(line -> line.problemKey() != null);
+        }
+
+        public int itemCount() {
+            return lines.stream().mapToInt(Line::quantity).sum();
+        }
+    }
+
+    /** Why adding did not (fully) work. */
+    public enum AddResult { ADDED, CAPPED_AT_STOCK, SOLD_OUT, UNKNOWN_PRODUCT }
+
+    public static final int MAX_QUANTITY = 99;
+
+    private final JdbcClient jdbc;
+    private final ProductApi products;
+    private final ShopSettingsService settings;
+    private final Clock clock;
+
+    @Transactional(readOnly = true)
+    public List<Item> items(CartKey key) {
+        return cartId(key).map(id -> jdbc.sql("SELECT product_id, quantity FROM cart_item WHERE cart_id = :id ORDER BY added_at, product_id")
+                .param("id", id).query((rs, i) -> new Item(rs.getLong(1), rs.getInt(2))).list()).orElse(List.of());
+    }
+
+    @Transactional(readOnly = true)
+    public int count(CartKey key) {
+        return cartId(key).map(id -> jdbc.sql("SELECT COALESCE(SUM(quantity), 0) FROM cart_item WHERE cart_id = :id")
+                .param("id", id).query(Integer.class).single()).orElse(0);
+    }
+
+    @Transactional
+    public AddResult add(CartKey key, long productId, int quantity) {
+        Optional<ProductSummary> found = products.find(productId);
+        if (found.isEmpty() || !found.get().onSale() || quantity <= 0) {
+            return AddResult.UNKNOWN_PRODUCT;
+        }
+        ProductSummary product = found.get();
+        if (product.stock() <= 0) {
+            return AddResult.SOLD_OUT;
+        }
+        long cart = cartIdOrCreate(key);
+        int already = quantityIn(cart, productId);
+        int wanted = Math.min(already + quantity, MAX_QUANTITY);
+        int allowed = Math.min(wanted, product.stock());
+        put(cart, productId, allowed);
+        return allowed < already + quantity ? AddResult.CAPPED_AT_STOCK : AddResult.ADDED;
+    }
+
+    /** Sets a line's quantity; 0 removes it. More than is in stock is capped at the stock. */
+    @Transactional
+    public void update(CartKey key, long productId, int quantity) {
+        Optional<Long> cart = cartId(key);
+        if (cart.isEmpty()) {
+            return;
+        }
+        if (quantity <= 0) {
+            remove(key, productId);
+            return;
+        }
+        int stock = products.find(productId).map(ProductSummary::stock).orElse(0);
+        int allowed = Math.min(Math.min(quantity, MAX_QUANTITY), stock);
+        if (allowed <= 0) {
+            remove(key, productId);
+        } else if (quantityIn(cart.get(), productId) > 0) {
+            put(cart.get(), productId, allowed);
+        }
+    }
+
+    @Transactional
+    public void remove(CartKey key, long productId) {
+        cartId(key).ifPresent(id -> jdbc.sql("DELETE FROM cart_item WHERE cart_id = :cart AND product_id = :product")
+                .param("cart", id).param("product", productId).update());
+    }
+
+    @Transactional
+    public void clear(CartKey key) {
+        cartId(key).ifPresent(id -> jdbc.sql("DELETE FROM cart_item WHERE cart_id = :cart").param("cart", id).update());
+    }
+
+    /**
+     * Moves a visitor's cart into the customer's: quantities of the same product add up, capped by
+     * the stock; the visitor's cart is deleted. Nothing happens for an unknown token.
+     */
+    @Transactional
+    public void mergeVisitorCart(String token, long customerId) {
+        Optional<Long> visitorCart = cartId(CartKey.visitor(token));
+        if (visitorCart.isEmpty()) {
+            return;
+        }
+        List<Item> visitorItems = items(CartKey.visitor(token));
+        if (!visitorItems.isEmpty()) {
+            long customerCart = cartIdOrCreate(CartKey.customer(customerId));
+            Map<Long, ProductSummary> byId = products.findAll(visitorItems.stream().map(Item::productId).toList())
+                    .stream().collect(Collectors.toMap(ProductSummary::id, Function.identity()));
+            for (Item item : visitorItems) {
+                ProductSummary product = byId.get(item.productId());
+                if (product == null || !product.onSale()) {
+                    continue;
+                }
+                int sum = Math.min(quantityIn(customerCart, item.productId()) + item.quantity(), MAX_QUANTITY);
+                int allowed = Math.min(sum, product.stock());
+                if (allowed > 0) {
+                    put(customerCart, item.productId(), allowed);
+                }
+            }
+        }
+        jdbc.sql("DELETE FROM cart WHERE id = :id").param("id", visitorCart.get()).update();
+    }
+
+    /** The cart with today's prices and stock; archived products are removed (and named in the view). */
+    @Transactional
+    public CartView view(CartKey key) {
+        Currency currency = settings.current().currency();
+        List<Item> items = items(key);
+        Map<Long, ProductSummary> byId = products.findAll(items.stream().map(Item::productId).toList())
+                .stream().collect(Collectors.toMap(ProductSummary::id, Function.identity()));
+        List<Line> lines = new ArrayList<>();
+        List<String> removed = new ArrayList<>();
+        Money goods = Money.zero(currency);
+        for (Item item : items) {
+            ProductSummary product = byId.get(item.productId());
+            if (product == null || !product.onSale()) {
+                if (product != null) {
+                    removed.add(product.name());
+                }
+                remove(key, item.productId());
+                continue;
+            }
+            Money lineTotal = product.price().times(item.quantity());
+            String problem = null;
+            Object[] args = null;
+            if (product.stock() <= 0) {
+                problem = "order.cart.soldOut";
+            } else if (product.stock() < item.quantity()) {
+                problem = "order.cart.onlyLeft";
+                args = new Object[] {product.stock()};
+            }
+            lines.add(new Line(product, item.quantity(), lineTotal, problem, args));
+            goods = goods.plus(lineTotal);
+        }
+        return new CartView(List.copyOf(lines), goods, List.copyOf(removed));
+    }
+
+    private Optional<Long> cartId(CartKey key) {
+        if (key.customerId() != null) {
+            return jdbc.sql("SELECT id FROM cart WHERE customer_id = :c").param("c", key.customerId()).query(Long.class).optional();
+        }
+        if (key.token() != null && !key.token().isBlank()) {
+            return jdbc.sql("SELECT id FROM cart WHERE token = :t").param("t", key.token()).query(Long.class).optional();
+        }
+        return Optional.empty();
+    }
+
+    private long cartIdOrCreate(CartKey key) {
+        Optional<Long> existing = cartId(key);
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        if (key.customerId() == null && (key.token() == null || key.token().isBlank())) {
+            throw new IllegalArgumentException("A visitor cart needs a token");
+        }
+        jdbc.sql("INSERT INTO cart (token, customer_id, updated_at) VALUES (:t, :c, :at)")
+                .param("t", key.customerId() == null ? key.token() : null)
+                .param("c", key.customerId())
+                .param("at", Timestamp.from(clock.instant()))
+                .update();
+        return cartId(key).orElseThrow();
+    }
+
+    private int quantityIn(long cart, long productId) {
+        return jdbc.sql("SELECT quantity FROM cart_item WHERE cart_id = :cart AND product_id = :p")
+                .param("cart", cart).param("p", productId).query(Integer.class).optional().orElse(0);
+    }
+
+    private void put(long cart, long productId, int quantity) {
+        int updated = jdbc.sql("UPDATE cart_item SET quantity = :q WHERE cart_id = :cart AND product_id = :p")
+                .param("q", quantity).param("cart", cart).param("p", productId).update();
+        if (updated == 0) {
+            jdbc.sql("INSERT INTO cart_item (cart_id, product_id, quantity, added_at) VALUES (:cart, :p, :q, :at)")
+                    .param("cart", cart).param("p", productId).param("q", quantity)
+                    .param("at", Timestamp.from(clock.instant())).update();
+        }
+        jdbc.sql("UPDATE cart SET updated_at = :at WHERE id = :id").param("at", Timestamp.from(clock.instant()))
+                .param("id", cart).update();
+    }
+}

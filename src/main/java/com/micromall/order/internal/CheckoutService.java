@@ -1,0 +1,153 @@
+package com.micromall.order.internal;
+
+import com.micromall.catalog.ProductApi;
+import com.micromall.customer.CustomerApi;
+import com.micromall.customer.CustomerProfile;
+import com.micromall.order.CheckoutBasket;
+import com.micromall.order.CheckoutDiscounts;
+import com.micromall.order.DiscountLine;
+import com.micromall.order.PaymentMethod;
+import com.micromall.settings.ShopSettingsService;
+import com.micromall.shared.Money;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Turns a customer's cart into an order in one transaction: stock, money, address snapshot, events. */
+@Service
+@RequiredArgsConstructor
+public class CheckoutService {
+
+    /** The shipping address typed in the form, or null fields when a saved address is chosen. */
+    public record AddressInput(String recipient, String phone, String line1, @Nullable String line2, String city,
+                               String postalCode, String country) {
+    }
+
+    public record PlaceOrder(long customerId, String checkoutToken, @Nullable Long savedAddressId,
+                             @Nullable AddressInput address, PaymentMethod paymentMethod) {
+    }
+
+    /** What the checkout page shows and the order will charge. */
+    public record Summary(CartService.CartView cart, List<DiscountLine> discounts, Money goodsTotal,
+                          Money discountTotal, Money shippingFee, Money total) {
+    }
+
+    private final CartService carts;
+    private final ProductApi products;
+    private final CustomerApi customers;
+    private final ShopSettingsService settings;
+    private final List<CheckoutDiscounts> discountSources;
+    private final List<PaymentGateway> gateways;
+    private final OrderRepository orders;
+    private final OrderNumbers numbers;
+    private final ApplicationEventPublisher events;
+    private final Clock clock;
+
+    public List<PaymentMethod> paymentMethods() {
+        return gateways.stream().map(PaymentGateway::method).sorted().toList();
+    }
+
+    @Transactional
+    public Summary summary(long customerId) {
+        CartService.CartView cart = carts.view(CartService.CartKey.customer(customerId));
+        Money goods = cart.goodsTotal();
+        CheckoutBasket basket = new CheckoutBasket(customerId, cart.lines().stream()
+                .map(line -> new CheckoutBasket.Line(line.product().id(), line.quantity(), line.product().price(),
+                        line.lineTotal())).toList(), goods);
+        List<DiscountLine> discounts = new ArrayList<>();
+        Money discountTotal = Money.zero(goods.currency());
+        if (!cart.isEmpty()) {
+            for (CheckoutDiscounts source : discountSources) {
+                for (DiscountLine line : source.discountsFor(basket)) {
+                    if (line.amount().isPositive()) {
+                        discounts.add(line);
+                        discountTotal = discountTotal.plus(line.amount());
+                    }
+                }
+            }
+        }
+        // Discounts can make goods free, never negative.
+        discountTotal = discountTotal.min(goods);
+        Money shipping = cart.isEmpty() ? Money.zero(goods.currency()) : settings.current().shippingFee();
+        return new Summary(cart, List.copyOf(discounts), goods, discountTotal, shipping,
+                goods.minus(discountTotal).plus(shipping));
+    }
+
+    /** The order a checkout token already produced (a double submit), if any. */
+    @Transactional(readOnly = true)
+    public Optional<String> orderNumberForToken(long customerId, String checkoutToken) {
+        return orders.findByCheckoutToken(checkoutToken).filter(order -> order.getCustomerId() == customerId)
+                .map(Order::getNumber);
+    }
+
+    /**
+     * Places the order or changes nothing: any refused stock reservation rolls the whole
+     * transaction back (other lines' reservations included) and the cart stays as it was.
+     */
+    @Transactional
+    public String place(PlaceOrder command) {
+        Optional<String> already = orderNumberForToken(command.customerId(), command.checkoutToken());
+        if (already.isPresent()) {
+            return already.get();
+        }
+        PaymentGateway gateway = gateways.stream().filter(g -> g.method() == command.paymentMethod()).findFirst()
+                .orElseThrow(() -> new CheckoutException("order.checkout.paymentUnavailable"));
+        CustomerProfile customer = customers.find(command.customerId())
+                .orElseThrow(() -> new CheckoutException("order.checkout.emptyCart"));
+        Order.ShippingAddress address = shippingAddress(command);
+        Summary summary = summary(command.customerId());
+        if (summary.cart().isEmpty()) {
+            throw new CheckoutException("order.checkout.emptyCart");
+        }
+        if (!summary.cart().removedNames().isEmpty()) {
+            throw new CheckoutException("order.cart.removedArchived", String.join(", ", summary.cart().removedNames()));
+        }
+        for (CartService.Line line : summary.cart().lines()) {
+            if (!products.reserveStock(line.product().id(), line.quantity())) {
+                throw new CheckoutException("order.checkout.outOfStock", line.product().name());
+            }
+        }
+        List<Money> paid = DiscountAllocation.paidAmounts(
+                summary.cart().lines().stream().map(CartService.Line::lineTotal).toList(), summary.discountTotal());
+        List<Order.NewLine> lines = new ArrayList<>();
+        for (int i = 0; i < summary.cart().lines().size(); i++) {
+            CartService.Line line = summary.cart().lines().get(i);
+            lines.add(new Order.NewLine(line.product().id(), line.product().name(), line.product().price(),
+                    line.quantity(), paid.get(i)));
+        }
+        Order order = Order.place(numbers.next(), command.checkoutToken(), customer.id(), customer.name(),
+                customer.email(), command.paymentMethod(), lines, summary.discounts(), summary.shippingFee(), address,
+                clock.instant());
+        orders.saveAndFlush(order);
+        order.announcePlaced();
+        if (gateway.paidOnPlacement()) {
+            order.markPaid("payment:" + gateway.method().name(), clock.instant());
+        }
+        orders.saveAndFlush(order);
+        order.releaseEvents().forEach(events::publishEvent);
+        carts.clear(CartService.CartKey.customer(command.customerId()));
+        return order.getNumber();
+    }
+
+    private Order.ShippingAddress shippingAddress(PlaceOrder command) {
+        if (command.savedAddressId() != null) {
+            return customers.addressOf(command.customerId(), command.savedAddressId())
+                    .map(a -> new Order.ShippingAddress(a.recipient(), a.phone(), a.line1(), a.line2(), a.city(),
+                            a.postalCode(), a.country()))
+                    .orElseThrow(() -> new CheckoutException("order.checkout.addressUnknown"));
+        }
+        AddressInput a = command.address();
+        if (a == null) {
+            throw new CheckoutException("order.checkout.addressUnknown");
+        }
+        return new Order.ShippingAddress(a.recipient().strip(), a.phone().strip(), a.line1().strip(),
+                a.line2() == null || a.line2().isBlank() ? null : a.line2().strip(), a.city().strip(),
+                a.postalCode().strip(), a.country().strip());
+    }
+}

@@ -1,0 +1,22 @@
+package com.micromall.order.web;
+
+import com.micromall.order.internal.CartService;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import lombok.RequiredArgsConstructor;
+import org.springframework.web.bind.annotation.ControllerAdvice;
+import org.springframework.web.bind.annotation.ModelAttribute;
+
+/** The header shows how many items are in the cart on every page. */
+@ControllerAdvice
+@RequiredArgsConstructor
+class CartModelAdvice {
+
+    private final CartService carts;
+    private final CurrentCart currentCart;
+
+    @ModelAttribute("cartCount")
+    int cartCount(HttpServletRequest request, HttpServletResponse response) {
+        return carts.count(currentCart.key(request, response));
+    }
+}

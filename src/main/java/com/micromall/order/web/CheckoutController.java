@@ -1,0 +1,121 @@
+package com.micromall.order.web;
+
+import com.micromall.customer.Address;
+import com.micromall.customer.CustomerApi;
+import com.micromall.customer.CustomerPrincipal;
+import com.micromall.order.PaymentMethod;
+import com.micromall.order.internal.CheckoutException;
+import com.micromall.order.internal.CheckoutService;
+import com.micromall.order.internal.CheckoutService.AddressInput;
+import com.micromall.order.internal.CheckoutService.PlaceOrder;
+import com.micromall.order.internal.CheckoutService.Summary;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import lombok.RequiredArgsConstructor;
+import org.springframework.dao.DataIntegrityViolationException;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** Checkout for logged-in customers (visitors are sent to the login page and come back here). */
+@Controller
+@RequestMapping("/checkout")
+@RequiredArgsConstructor
+class CheckoutController {
+
+    private static final Map<String, Integer> MAX_LENGTHS = Map.of("recipient", 100, "phone", 40, "line1", 200,
+            "line2", 200, "city", 100, "postalCode", 20, "country", 60);
+
+    private final CheckoutService checkout;
+    private final CustomerApi customers;
+
+    @GetMapping
+    String checkout(@AuthenticationPrincipal CustomerPrincipal principal, Model model, RedirectAttributes flash) {
+        Summary summary = checkout.summary(principal.getCustomerId());
+        if (summary.cart().isEmpty() || summary.cart().hasProblems() || !summary.cart().removedNames().isEmpty()) {
+            flash.addFlashAttribute("flashError", summary.cart().isEmpty() ? "order.checkout.emptyCart" : "order.checkout.fixCart");
+            return "redirect:/cart";
+        }
+        CheckoutForm form = new CheckoutForm();
+        form.setCheckoutToken(UUID.randomUUID().toString());
+        List<Address> addresses = customers.addressesOf(principal.getCustomerId());
+        if (!addresses.isEmpty()) {
+            form.setAddressId(addresses.get(0).id());
+        }
+        return page(principal, form, summary, model);
+    }
+
+    @PostMapping
+    String place(@AuthenticationPrincipal CustomerPrincipal principal, @ModelAttribute("checkoutForm") CheckoutForm form,
+                 BindingResult errors, Model model, RedirectAttributes flash) {
+        long customerId = principal.getCustomerId();
+        if (!form.getCheckoutToken().matches("[0-9a-f-]{36}")) {
+            errors.reject("order.checkout.expired");
+            form.setCheckoutToken(UUID.randomUUID().toString());
+        }
+        Optional<String> already = errors.hasErrors() ? Optional.empty()
+                : checkout.orderNumberForToken(customerId, form.getCheckoutToken());
+        if (already.isPresent()) {
+            return "redirect:/orders/" + already.get() + "/confirmation";
+        }
+        PaymentMethod method = checkout.paymentMethods().stream()
+                .filter(m -> m.name().equals(form.getPaymentMethod())).findFirst().orElse(null);
+        if (method == null) {
+            errors.rejectValue("paymentMethod", "order.validation.paymentMethod");
+        }
+        boolean savedAddress = form.getAddressId() != null
+                && customers.addressOf(customerId, form.getAddressId()).isPresent();
+        if (form.getAddressId() != null && !savedAddress) {
+            errors.rejectValue("addressId", "order.checkout.addressUnknown");
+        }
+        if (form.getAddressId() == null) {
+            for (String field : List.of("recipient", "phone", "line1", "city", "postalCode", "country")) {
+                if (((String) errors.getFieldValue(field)).isBlank()) {
+                    errors.rejectValue(field, "order.validation.required");
+                }
+            }
+            MAX_LENGTHS.forEach((field, max) -> {
+                Object value = errors.getFieldValue(field);
+                if (value instanceof String text && text.strip().length() > max && !errors.hasFieldErrors(field)) {
+                    errors.rejectValue(field, "order.validation.tooLong", new Object[] {max}, null);
+                }
+            });
+        }
+        if (errors.hasErrors()) {
+            return page(principal, form, checkout.summary(customerId), model);
+        }
+        try {
+            String number = checkout.place(new PlaceOrder(customerId, form.getCheckoutToken(),
+                    savedAddress ? form.getAddressId() : null,
+                    savedAddress ? null : new AddressInput(form.getRecipient(), form.getPhone(), form.getLine1(),
+                            form.getLine2(), form.getCity(), form.getPostalCode(), form.getCountry()),
+                    method));
+            return "redirect:/orders/" + number + "/confirmation";
+        } catch (CheckoutException e) {
+            flash.addFlashAttribute("flashError", e.messageKey());
+            flash.addFlashAttribute("flashArgs", e.args());
+            return "redirect:/cart";
+        } catch (DataIntegrityViolationException e) {
+            // The same form was submitted twice at the same moment: the first submit placed the order.
+            return checkout.orderNumberForToken(customerId, form.getCheckoutToken())
+                    .map(number -> "redirect:/orders/" + number + "/confirmation")
+                    .orElseThrow(() -> e);
+        }
+    }
+
+    private String page(CustomerPrincipal principal, CheckoutForm form, Summary summary, Model model) {
+        model.addAttribute("checkoutForm", form);
+        model.addAttribute("summary", summary);
+        model.addAttribute("addresses", customers.addressesOf(principal.getCustomerId()));
+        model.addAttribute("paymentMethods", checkout.paymentMethods());
+        return "order/checkout";
+    }
+}

@@ -1,0 +1,151 @@
+package com.micromall.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.micromall.order.OrderFixtures;
+import com.micromall.order.OrderFixtures.TestCustomer;
+import com.micromall.support.Browser;
+import com.micromall.support.BrowserTest;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+
+/**
+ * A visitor fills a cart, logs in (the cart survives), checks out with bank transfer; the owner
+ * confirms payment, ships and completes in a second browser; the customer sees every status.
+ */
+@BrowserTest
+class OrderJourneyBrowserTests {
+
+    @LocalServerPort int port;
+    @Autowired JdbcClient jdbc;
+    @Autowired PasswordEncoder encoder;
+
+    @Test
+    void aVisitorsCartSurvivesLoginAndTheOwnerTakesTheOrderToCompleted() throws Exception {
+        OrderFixtures fixtures = new OrderFixtures(jdbc, encoder);
+        long tea = fixtures.product("Jasmine tea", "38.00", 10);
+        long cup = fixtures.product("Celadon cup", "24.50", 10);
+        TestCustomer customer = fixtures.customer("Mei Lin");
+
+        try (Browser shopper = new Browser(); Browser owner = new Browser()) {
+            WebDriver driver = shopper.driver();
+            addToCart(shopper, tea, 2);
+            addToCart(shopper, cup, 1);
+            driver.get(url("/cart"));
+            assertThat(driver.findElement(By.cssSelector(".mm-cart-link .badge")).getText()).isEqualTo("3");
+            shoot(shopper, "order-cart");
+
+            shopper.click(By.id("checkout-button"));
+            assertThat(driver.getCurrentUrl()).contains("/login");
+            logIn(shopper, customer.email(), customer.password());
+            assertThat(driver.getCurrentUrl()).contains("/checkout");
+            assertThat(driver.findElement(By.cssSelector(".mm-summary")).getText())
+                    .contains(fixtures.productName(tea)).contains(fixtures.productName(cup));
+
+            type(driver, "recipient", "Mei Lin");
+            type(driver, "phone", "+86 138 0000 0000");
+            type(driver, "line1", "88 Nanjing Road");
+            type(driver, "city", "Shanghai");
+            type(driver, "postalCode", "200001");
+            type(driver, "country", "China");
+            shoot(shopper, "order-checkout");
+            shopper.click(By.id("place-order"));
+
+            String number = driver.findElement(By.id("order-number")).getText();
+            assertThat(number).startsWith("MM-");
+            assertThat(driver.findElement(By.tagName("main")).getText()).contains("use your order number as the reference");
+            shoot(shopper, "order-confirmation");
+
+            logIn(owner, "owner@demo.micromall", "micromall-demo");
+            owner.driver().get(url("/admin/orders/" + number));
+            shoot(owner, "order-admin-order");
+
+            owner.click(By.id("action-pay"));
+            assertThat(statusSeenBy(shopper, number)).isEqualTo("Paid");
+
+            owner.driver().findElement(By.id("trackingNote")).sendKeys("SF Express 1234567890");
+            owner.click(By.id("action-ship"));
+            assertThat(statusSeenBy(shopper, number)).isEqualTo("Shipped");
+            assertThat(driver.findElement(By.cssSelector(".mm-timeline")).getText()).contains("SF Express 1234567890");
+
+            owner.click(By.id("action-complete"));
+            assertThat(statusSeenBy(shopper, number)).isEqualTo("Completed");
+            shoot(shopper, "order-page");
+
+            owner.driver().get(url("/admin"));
+            shoot(owner, "order-admin-overview");
+            owner.driver().get(url("/admin/orders"));
+            assertThat(owner.driver().getPageSource()).contains(number);
+            shoot(owner, "order-admin-orders");
+        }
+    }
+
+    /** Uses the product page's add-to-cart form when the catalog provides one, otherwise posts the same form. */
+    private void addToCart(Browser browser, long productId, int quantity) {
+        WebDriver driver = browser.driver();
+        driver.get(url("/products/" + productId));
+        var forms = driver.findElements(By.cssSelector("form[action$='/cart/add']"));
+        if (!forms.isEmpty()) {
+            var quantityField = forms.get(0).findElements(By.name("quantity"));
+            if (!quantityField.isEmpty()) {
+                quantityField.get(0).clear();
+                quantityField.get(0).sendKeys(String.valueOf(quantity));
+            }
+            forms.get(0).submit();
+            return;
+        }
+        driver.get(url("/login"));
+        String csrf = driver.findElement(By.name("_csrf")).getAttribute("value");
+        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                const form = document.createElement('form');
+                form.method = 'post'; form.action = '/cart/add';
+                for (const [name, value] of Object.entries(arguments[0])) {
+                  const input = document.createElement('input');
+                  input.type = 'hidden'; input.name = name; input.value = value; form.appendChild(input);
+                }
+                document.body.appendChild(form); form.submit();""",
+                java.util.Map.of("productId", String.valueOf(productId), "quantity", String.valueOf(quantity), "_csrf", csrf));
+        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(d -> d.getCurrentUrl().endsWith("/cart"));
+    }
+
+    private void logIn(Browser browser, String email, String password) {
+        WebDriver driver = browser.driver();
+        if (!driver.getCurrentUrl().contains("/login")) {
+            driver.get(url("/login"));
+        }
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        browser.click(By.cssSelector("form[action$='/login'] button[type=submit]"));
+    }
+
+    private String statusSeenBy(Browser browser, String number) {
+        browser.driver().get(url("/orders/" + number));
+        return browser.driver().findElement(By.id("order-status")).getText();
+    }
+
+    private static void type(WebDriver driver, String id, String text) {
+        var field = driver.findElement(By.id(id));
+        field.clear();
+        field.sendKeys(text);
+    }
+
+    private void shoot(Browser browser, String name) throws Exception {
+        for (int width : new int[] {Browser.DESKTOP_WIDTH, Browser.PHONE_WIDTH}) {
+            Path png = browser.screenshot(name, width);
+            assertThat(Files.size(png)).isGreaterThan(10_000);
+        }
+        browser.resize(Browser.DESKTOP_WIDTH, 900);
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}

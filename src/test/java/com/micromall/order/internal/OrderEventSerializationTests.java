@@ -1,0 +1,49 @@
+package com.micromall.order.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.micromall.order.OrderCancelled;
+import com.micromall.order.OrderCompleted;
+import com.micromall.order.OrderLineSnapshot;
+import com.micromall.order.OrderPaid;
+import com.micromall.order.OrderPlaced;
+import com.micromall.order.OrderRefunded;
+import com.micromall.order.OrderShipped;
+import com.micromall.order.PaymentMethod;
+import com.micromall.order.RefundedLine;
+import com.micromall.shared.Money;
+import com.micromall.support.MicromallTest;
+import java.time.Instant;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import tools.jackson.databind.json.JsonMapper;
+
+/** The outbox stores events as JSON with the application's mapper; each must come back equal. */
+@MicromallTest
+class OrderEventSerializationTests {
+
+    @Autowired JsonMapper mapper;
+
+    @Test
+    void everyOrderEventRoundTripsThroughTheApplicationsJsonMapper() {
+        Instant at = Instant.parse("2026-06-01T10:15:30.123Z");
+        var line = new OrderLineSnapshot(1, 2, "Tea", 3, Money.of("10.00", "CNY"), Money.of("30.00", "CNY"),
+                Money.of("27.00", "CNY"));
+        List<Object> events = List.of(
+                new OrderPlaced(1, "MM-260601-ABCDEF", 7, at, List.of(line), Money.of("30.00", "CNY"),
+                        Money.of("3.00", "CNY"), Money.of("8.00", "CNY"), Money.of("35.00", "CNY"), PaymentMethod.BANK_TRANSFER),
+                new OrderPaid(1, "MM-260601-ABCDEF", 7, at),
+                new OrderShipped(1, "MM-260601-ABCDEF", 7, at, "SF123"),
+                new OrderShipped(1, "MM-260601-ABCDEF", 7, at, null),
+                new OrderCompleted(1, "MM-260601-ABCDEF", 7, at, List.of(line)),
+                new OrderCancelled(1, "MM-260601-ABCDEF", 7, at, OrderCancelled.CancelReason.PAYMENT_TIMEOUT),
+                new OrderRefunded(1, "MM-260601-ABCDEF", 7, at, List.of(new RefundedLine(1, 2, 1, Money.of("9.00", "CNY"))),
+                        Money.of("9.00", "CNY"), false, "dented"));
+
+        for (Object event : events) {
+            String json = mapper.writeValueAsString(event);
+            assertThat(mapper.readValue(json, event.getClass())).as(json).isEqualTo(event);
+        }
+    }
+}
