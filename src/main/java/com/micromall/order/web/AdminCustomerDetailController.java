@@ -12,7 +12,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 /** One customer for the owner: contact, addresses and their orders (the list lives in the customer module). */
 @Controller
 @RequiredArgsConstructor
-class AdminCustomerController {
+class AdminCustomerDetailController {
 
     private final CustomerApi customers;
     private final OrderReports reports;
