@@ -6,7 +6,9 @@ import java.awt.GradientPaint;
 import java.awt.Graphics2D;
 import java.awt.Polygon;
 import java.awt.RenderingHints;
+import java.awt.geom.Area;
 import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
 import java.io.ByteArrayOutputStream;
@@ -133,9 +135,18 @@ class DemoCatalog implements ApplicationRunner {
                 case DIAMOND -> g.fillPolygon(new Polygon(new int[] {size / 2, x + s, size / 2, x},
                         new int[] {y, size / 2, y + s, size / 2}, 4));
                 case DROP -> {
-                    g.fill(new Ellipse2D.Double(x, y + s / 3.0, s, s * 2 / 3.0));
-                    g.fillPolygon(new Polygon(new int[] {size / 2, x + s - 8, x + 8},
-                            new int[] {y - 20, y + s / 2, y + s / 2}, 3));
+                    // A circle and a triangle whose sides touch it at 30° above its centre: one smooth drop.
+                    double r = s / 2.6;
+                    double cx = size / 2.0;
+                    double cy = size / 2.0 + r * 0.5;
+                    Path2D tip = new Path2D.Double();
+                    tip.moveTo(cx, cy - 2 * r);
+                    tip.lineTo(cx + r * Math.cos(Math.PI / 6), cy - r / 2);
+                    tip.lineTo(cx - r * Math.cos(Math.PI / 6), cy - r / 2);
+                    tip.closePath();
+                    Area drop = new Area(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
+                    drop.add(new Area(tip));
+                    g.fill(drop);
                 }
             }
             g.setColor(shelf.to().darker());
