@@ -47,10 +47,13 @@ public final class Browser implements AutoCloseable {
         return driver;
     }
 
-    /** Scrolls the element to the middle of the window (clear of the sticky header) and clicks it. */
+    /**
+     * Scrolls the element to the middle of the window (clear of the sticky header) and clicks it. The
+     * scroll is instant: Bootstrap's smooth scrolling would still be moving when the click lands.
+     */
     public void click(By locator) {
         WebElement element = driver.findElement(locator);
-        driver.executeScript("arguments[0].scrollIntoView({block: 'center'})", element);
+        driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
         element.click();
     }
 

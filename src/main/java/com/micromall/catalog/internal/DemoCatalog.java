@@ -1,0 +1,165 @@
+package com.micromall.catalog.internal;
+
+import java.awt.BasicStroke;
+import java.awt.Color;
+import java.awt.GradientPaint;
+import java.awt.Graphics2D;
+import java.awt.Polygon;
+import java.awt.RenderingHints;
+import java.awt.geom.Area;
+import java.awt.geom.Ellipse2D;
+import java.awt.geom.Path2D;
+import java.awt.geom.RoundRectangle2D;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import javax.imageio.ImageIO;
+import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The demo shop's shelves (embedded default only, {@code micromall.demo.enabled=true}): four
+ * categories and twenty products with drawn pictures, a few low or sold out, a few with their
+ * own commission. Runs once: when any product exists, it does nothing.
+ */
+@Component
+@Order(10)
+@ConditionalOnProperty(name = "micromall.demo.enabled", havingValue = "true")
+@RequiredArgsConstructor
+class DemoCatalog implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);
+
+    private enum Shape { CIRCLE, DROP, SQUARE, DIAMOND }
+
+    private record Item(String name, String description, String price, int stock, @Nullable String percent,
+                        @Nullable String fixed) {
+    }
+
+    private record Shelf(String category, Color from, Color to, Shape shape, List<Item> items) {
+    }
+
+    private static final List<Shelf> SHELVES = List.of(
+            new Shelf("Skin care", new Color(0xFFD6C9), new Color(0xF7A38B), Shape.DROP, List.of(
+                    new Item("Rose hydrating toner", "A gentle toner with rose water that calms and refreshes the skin.", "89.00", 40, null, null),
+                    new Item("Vitamin C serum", "Brightening serum for a more even tone. Use in the morning before sunscreen.", "168.00", 3, "15.00", null),
+                    new Item("Daily sunscreen SPF 50", "Light, non-greasy and suitable for sensitive skin.", "129.00", 25, null, null),
+                    new Item("Overnight repair mask", "Wake up to soft skin: a cream mask that works while you sleep.", "145.00", 0, null, null),
+                    new Item("Gentle foam cleanser", "Removes make-up and sunscreen without drying the skin.", "69.00", 60, null, null))),
+            new Shelf("Home & smart locks", new Color(0xCFE3F7), new Color(0x7FA8D6), Shape.SQUARE, List.of(
+                    new Item("Fingerprint door lock", "Opens with a fingerprint, a code or the app. Installation guide included.", "1299.00", 8, null, "80.00"),
+                    new Item("Smart lock battery pack", "Rechargeable pack for fingerprint locks; lasts about six months.", "99.00", 30, null, null),
+                    new Item("Video doorbell", "See who is at the door from your phone, day and night.", "499.00", 2, null, null),
+                    new Item("Window sensor set", "Four sensors that tell you when a window opens.", "199.00", 15, null, null),
+                    new Item("Key safe box", "Wall-mounted box with a code for spare keys.", "159.00", 0, null, null))),
+            new Shelf("Pantry", new Color(0xE4F2C9), new Color(0x9CC46B), Shape.CIRCLE, List.of(
+                    new Item("Wildflower honey", "Raw honey from small beekeepers in the hills. 500 g jar.", "58.00", 50, null, null),
+                    new Item("Cold-pressed sesame oil", "Nutty, fragrant oil for dressings and noodles. 250 ml.", "45.00", 35, "5.00", null),
+                    new Item("Oolong tea leaves", "Lightly roasted oolong, 100 g. Brews five times or more.", "88.00", 4, null, null),
+                    new Item("Five-grain breakfast mix", "Oats, millet, buckwheat, barley and red rice. 1 kg.", "39.00", 80, null, null),
+                    new Item("Chili crisp sauce", "Crunchy chili oil that goes on everything. 200 g.", "32.00", 100, "0.00", null))),
+            new Shelf("Gifts", new Color(0xF3D9F2), new Color(0xC48BD6), Shape.DIAMOND, List.of(
+                    new Item("Tea lover's gift box", "Three teas and a small glass pot in a box ready to give.", "238.00", 12, null, null),
+                    new Item("Scented candle trio", "Fig, cedar and white tea: three candles, 40 hours each.", "128.00", 20, null, null),
+                    new Item("Handmade ceramic mug", "Each one a little different, glazed by hand.", "76.00", 5, null, null),
+                    new Item("Skin care travel kit", "Cleanser, toner and cream in travel sizes.", "99.00", 18, null, "10.00"),
+                    new Item("Gift card", "Let them choose: a card for the whole shop.", "200.00", 999, "0.00", null))));
+
+    private final ProductRepository products;
+    private final CategoryRepository categories;
+    private final ProductImageRepository images;
+    private final ProductAdministration administration;
+    private final Clock clock;
+
+    @Override
+    @Transactional
+    public void run(ApplicationArguments args) {
+        if (products.count() > 0) {
+            return;
+        }
+        Instant now = clock.instant();
+        int created = 0;
+        int variant = 0;
+        for (Shelf shelf : SHELVES) {
+            CategoryView category = administration.createCategory(shelf.category());
+            for (Item item : shelf.items()) {
+                ProductDraft draft = new ProductDraft(item.name(), item.description(), category.id(),
+                        new BigDecimal(item.price()), item.stock(), decimal(item.percent()), decimal(item.fixed()));
+                // Spread creation times so "newest first" has a visible order.
+                Product product = products.save(new Product(draft, categories.getReferenceById(category.id()),
+                        now.minus(Duration.ofHours(created))));
+                images.save(new ProductImage(product.getId(), ImageType.PNG, picture(shelf, variant++), 1));
+                created++;
+            }
+        }
+        log.info("Demo catalog: created {} categories and {} products with pictures", SHELVES.size(), created);
+    }
+
+    private static @Nullable BigDecimal decimal(@Nullable String value) {
+        return value == null ? null : new BigDecimal(value);
+    }
+
+    /** A soft diagonal gradient with one simple shape: no fonts, so it looks the same on every machine. */
+    static byte[] picture(Shelf shelf, int variant) {
+        int size = 600;
+        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
+        Graphics2D g = image.createGraphics();
+        try {
+            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
+            boolean flip = variant % 2 == 0;
+            g.setPaint(new GradientPaint(0, flip ? 0 : size, shelf.from(), size, flip ? size : 0, shelf.to()));
+            g.fillRect(0, 0, size, size);
+            g.setColor(new Color(255, 255, 255, 60));
+            g.fill(new Ellipse2D.Double(-120 + (variant % 5) * 60, 380, 360, 360));
+            g.setColor(new Color(255, 255, 255, 215));
+            int s = 220 + (variant % 3) * 30;
+            int x = (size - s) / 2;
+            int y = (size - s) / 2;
+            switch (shelf.shape()) {
+                case CIRCLE -> g.fill(new Ellipse2D.Double(x, y, s, s));
+                case SQUARE -> g.fill(new RoundRectangle2D.Double(x, y, s, s, 48, 48));
+                case DIAMOND -> g.fillPolygon(new Polygon(new int[] {size / 2, x + s, size / 2, x},
+                        new int[] {y, size / 2, y + s, size / 2}, 4));
+                case DROP -> {
+                    // A circle and a triangle whose sides touch it at 30° above its centre: one smooth drop.
+                    double r = s / 2.6;
+                    double cx = size / 2.0;
+                    double cy = size / 2.0 + r * 0.5;
+                    Path2D tip = new Path2D.Double();
+                    tip.moveTo(cx, cy - 2 * r);
+                    tip.lineTo(cx + r * Math.cos(Math.PI / 6), cy - r / 2);
+                    tip.lineTo(cx - r * Math.cos(Math.PI / 6), cy - r / 2);
+                    tip.closePath();
+                    Area drop = new Area(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
+                    drop.add(new Area(tip));
+                    g.fill(drop);
+                }
+            }
+            g.setColor(shelf.to().darker());
+            g.setStroke(new BasicStroke(10f));
+            g.drawOval(size / 2 - 30, size / 2 - 30, 60, 60);
+        } finally {
+            g.dispose();
+        }
+        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            ImageIO.write(image, "png", out);
+            return out.toByteArray();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

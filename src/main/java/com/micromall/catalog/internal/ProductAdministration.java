@@ -1,0 +1,158 @@
+package com.micromall.catalog.internal;
+
+import com.micromall.settings.AuditLog;
+import com.micromall.settings.ShopSettingsService;
+import com.micromall.shared.Money;
+import com.micromall.shared.NotFoundException;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Currency;
+import java.util.List;
+import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The owner's work on the catalog. Anything that changes money — the price and the commission
+ * override — is written to the audit log with the owner's e-mail (DESIGN.md: every money action audited).
+ */
+@Service
+@RequiredArgsConstructor
+public class ProductAdministration {
+
+    private final ProductRepository products;
+    private final CategoryRepository categories;
+    private final ProductImageRepository images;
+    private final ShopSettingsService settings;
+    private final AuditLog auditLog;
+    private final Clock clock;
+    private final Storefront storefront;
+
+    @Transactional(readOnly = true)
+    public List<AdminProductRow> list(@Nullable String query, boolean withArchived) {
+        Currency currency = settings.current().currency();
+        return products.findForOwner(withArchived, Storefront.namePattern(query)).stream()
+                .map(p -> new AdminProductRow(p.getId(), p.getName(),
+                        p.getCategory() == null ? null : p.getCategory().getName(),
+                        Money.of(p.getPrice(), currency), p.getStock(), StockState.of(p.getStock()), p.isArchived(),
+                        p.getCommissionPercent(),
+                        p.getCommissionFixedAmount() == null ? null : Money.of(p.getCommissionFixedAmount(), currency)))
+                .toList();
+    }
+
+    @Transactional(readOnly = true)
+    public ProductDraft draftOf(long productId) {
+        Product p = load(productId);
+        return new ProductDraft(p.getName(), p.getDescription(), p.getCategory() == null ? null : p.getCategory().getId(),
+                p.getPrice(), p.getStock(), p.getCommissionPercent(), p.getCommissionFixedAmount());
+    }
+
+    @Transactional(readOnly = true)
+    public boolean isArchived(long productId) {
+        return load(productId).isArchived();
+    }
+
+    @Transactional
+    public long create(ProductDraft draft, String actor) {
+        Product product = products.save(new Product(draft, category(draft.categoryId()), clock.instant()));
+        String subject = subject(product);
+        auditLog.record(actor, "catalog.product.price", subject, null, draft.price().toPlainString());
+        auditLog.recordChange(actor, "catalog.product.commission", subject, null, commission(product));
+        return product.getId();
+    }
+
+    @Transactional
+    public void update(long productId, ProductDraft draft, String actor) {
+        Product product = load(productId);
+        String oldPrice = product.getPrice().toPlainString();
+        String oldCommission = commission(product);
+        product.update(draft, category(draft.categoryId()));
+        String subject = subject(product);
+        auditLog.recordChange(actor, "catalog.product.price", subject, oldPrice, product.getPrice().toPlainString());
+        auditLog.recordChange(actor, "catalog.product.commission", subject, oldCommission, commission(product));
+    }
+
+    @Transactional
+    public void archive(long productId, String actor) {
+        Product product = load(productId);
+        product.archive();
+        auditLog.record(actor, "catalog.product.archived", subject(product), "on sale", "archived");
+    }
+
+    @Transactional
+    public void unarchive(long productId, String actor) {
+        Product product = load(productId);
+        product.unarchive();
+        auditLog.record(actor, "catalog.product.archived", subject(product), "archived", "on sale");
+    }
+
+    @Transactional(readOnly = true)
+    public List<Long> imageIds(long productId) {
+        load(productId);
+        return images.findImageIds(List.of(productId)).stream().map(row -> (Long) row[1]).toList();
+    }
+
+    /** Checks size and real type (magic bytes) before storing; refuses with a message key otherwise. */
+    @Transactional
+    public long addImage(long productId, byte[] bytes) {
+        load(productId);
+        if (bytes.length == 0) {
+            throw new ImageRejectedException("catalog.admin.image.empty");
+        }
+        if (bytes.length > ImageType.MAX_BYTES) {
+            throw new ImageRejectedException("catalog.admin.image.tooLarge");
+        }
+        ImageType type = ImageType.detect(bytes)
+                .orElseThrow(() -> new ImageRejectedException("catalog.admin.image.wrongType"));
+        return images.save(new ProductImage(productId, type, bytes, images.maxSortOrder(productId) + 1)).getId();
+    }
+
+    @Transactional
+    public void deleteImage(long productId, long imageId) {
+        images.delete(images.findByIdAndProductId(imageId, productId)
+                .orElseThrow(() -> new NotFoundException("no image " + imageId + " on product " + productId)));
+    }
+
+    @Transactional(readOnly = true)
+    public List<CategoryView> categories() {
+        return storefront.categories();
+    }
+
+    /** Creates a category; its slug comes from the name and gets a number when already taken. */
+    @Transactional
+    public CategoryView createCategory(String name) {
+        String base = Category.slugBase(name);
+        String slug = base;
+        for (int n = 2; categories.existsBySlug(slug); n++) {
+            slug = base + "-" + n;
+        }
+        return CategoryView.of(categories.save(new Category(name, slug, categories.maxSortOrder() + 1)));
+    }
+
+    private @Nullable Category category(@Nullable Long categoryId) {
+        if (categoryId == null) {
+            return null;
+        }
+        return categories.findById(categoryId)
+                .orElseThrow(() -> new IllegalArgumentException("no category " + categoryId));
+    }
+
+    private Product load(long productId) {
+        return products.findById(productId).orElseThrow(() -> new NotFoundException("no product " + productId));
+    }
+
+    private static String subject(Product product) {
+        return "product #" + product.getId() + " " + product.getName();
+    }
+
+    /** The override as one readable value for the audit log: "12.50%", "3.00" or null for the shop rate. */
+    private static @Nullable String commission(Product product) {
+        BigDecimal percent = product.getCommissionPercent();
+        if (percent != null) {
+            return percent.toPlainString() + "%";
+        }
+        BigDecimal fixed = product.getCommissionFixedAmount();
+        return fixed == null ? null : fixed.toPlainString();
+    }
+}

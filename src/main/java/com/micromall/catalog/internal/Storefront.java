@@ -1,0 +1,124 @@
+package com.micromall.catalog.internal;
+
+import com.micromall.settings.ShopSettingsService;
+import com.micromall.shared.Money;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.data.domain.Page;
+import org.springframework.data.domain.PageRequest;
+import org.springframework.data.domain.Sort;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/** What shoppers see of the catalog: categories, product lists, product pages and pictures. */
+@Service
+@RequiredArgsConstructor
+@Transactional(readOnly = true)
+public class Storefront {
+
+    public static final int PAGE_SIZE = 12;
+
+    /** The orders a shopper can pick; ties are broken by id so paging never repeats or skips a product. */
+    public enum SortOrder {
+        NEWEST(Sort.by(Sort.Order.desc("createdAt"), Sort.Order.desc("id"))),
+        PRICE_ASC(Sort.by(Sort.Order.asc("price"), Sort.Order.asc("id"))),
+        PRICE_DESC(Sort.by(Sort.Order.desc("price"), Sort.Order.desc("id")));
+
+        private final Sort sort;
+
+        SortOrder(Sort sort) {
+            this.sort = sort;
+        }
+
+        public String param() {
+            return name().toLowerCase(Locale.ROOT);
+        }
+
+        public static SortOrder fromParam(@Nullable String value) {
+            for (SortOrder order : values()) {
+                if (order.param().equals(value)) {
+                    return order;
+                }
+            }
+            return NEWEST;
+        }
+    }
+
+    private final CategoryRepository categories;
+    private final ProductRepository products;
+    private final ProductImageRepository images;
+    private final ShopSettingsService settings;
+
+    public List<CategoryView> categories() {
+        return categories.findAllByOrderBySortOrderAscNameAsc().stream().map(CategoryView::of).toList();
+    }
+
+    public Optional<CategoryView> category(String slug) {
+        return categories.findBySlug(slug).map(CategoryView::of);
+    }
+
+    public List<ProductCard> newest(int count) {
+        return search(null, null, SortOrder.NEWEST, 0, count).getContent();
+    }
+
+    /**
+     * Products on sale, filtered by category (null = all) and by a word in the name
+     * (case-insensitive), one page at a time (page numbers start at 0).
+     */
+    public Page<ProductCard> search(@Nullable CategoryView category, @Nullable String query, SortOrder order,
+                                    int page, int size) {
+        Page<Product> found = products.findOnSale(category == null, category == null ? -1 : category.id(),
+                namePattern(query), PageRequest.of(Math.max(page, 0), size, order.sort));
+        Map<Long, Long> firstImages = firstImageIds(found.getContent().stream().map(Product::getId).toList());
+        Currency currency = settings.current().currency();
+        return found.map(p -> new ProductCard(p.getId(), p.getName(), Money.of(p.getPrice(), currency),
+                imageUrlOrNull(firstImages.get(p.getId())), p.getStock(), StockState.of(p.getStock())));
+    }
+
+    /** A product on sale; archived or unknown products are not found. */
+    public Optional<ProductDetails> details(long productId) {
+        Currency currency = settings.current().currency();
+        return products.findById(productId).filter(p -> !p.isArchived()).map(p -> new ProductDetails(
+                p.getId(), p.getName(), p.getDescription(), Money.of(p.getPrice(), currency), p.getStock(),
+                StockState.of(p.getStock()), p.getCategory() == null ? null : CategoryView.of(p.getCategory()),
+                images.findImageIds(List.of(p.getId())).stream().map(row -> imageUrl((Long) row[1])).toList()));
+    }
+
+    public Optional<StoredImage> image(long imageId) {
+        return images.findById(imageId).map(i -> new StoredImage(i.getId(), i.getContentType(), i.getData()));
+    }
+
+    Map<Long, Long> firstImageIds(List<Long> productIds) {
+        Map<Long, Long> first = new LinkedHashMap<>();
+        if (!productIds.isEmpty()) {
+            for (Object[] row : images.findImageIds(productIds)) {
+                first.putIfAbsent((Long) row[0], (Long) row[1]);
+            }
+        }
+        return first;
+    }
+
+    /** A LIKE pattern matching names that contain the query; % and _ typed by the shopper match literally. */
+    static String namePattern(@Nullable String query) {
+        if (query == null || query.isBlank()) {
+            return "%";
+        }
+        String escaped = query.strip().toLowerCase(Locale.ROOT)
+                .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        return "%" + escaped + "%";
+    }
+
+    static String imageUrl(long imageId) {
+        return "/images/products/" + imageId;
+    }
+
+    private static @Nullable String imageUrlOrNull(@Nullable Long imageId) {
+        return imageId == null ? null : imageUrl(imageId);
+    }
+}

@@ -1,0 +1,161 @@
+package com.micromall.catalog.web;
+
+import com.micromall.catalog.internal.CategoryView;
+import com.micromall.catalog.internal.ImageRejectedException;
+import com.micromall.catalog.internal.ProductAdministration;
+import com.micromall.catalog.internal.ProductDraft;
+import com.micromall.settings.ShopSettingsService;
+import java.io.IOException;
+import java.security.Principal;
+import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+/** The owner's product pages: list, create, edit, archive, pictures and categories. */
+@Controller
+@RequiredArgsConstructor
+class AdminProductController {
+
+    private final ProductAdministration administration;
+    private final ShopSettingsService settings;
+
+    @ModelAttribute("adminSection")
+    String adminSection() {
+        return "products";
+    }
+
+    @GetMapping("/admin/products")
+    String list(@RequestParam(required = false) @Nullable String q,
+                @RequestParam(required = false) @Nullable String archived, Model model) {
+        boolean withArchived = "true".equals(archived);
+        model.addAttribute("products", administration.list(q, withArchived));
+        model.addAttribute("query", q == null ? "" : q.strip());
+        model.addAttribute("withArchived", withArchived);
+        model.addAttribute("categories", administration.categories());
+        return "catalog/admin/products";
+    }
+
+    @GetMapping("/admin/products/new")
+    String newProduct(Model model) {
+        return form(new ProductForm(), null, model);
+    }
+
+    @PostMapping("/admin/products")
+    String create(@ModelAttribute("productForm") ProductForm form, BindingResult errors, Principal owner,
+                  Model model, RedirectAttributes redirect) {
+        ProductDraft draft = validate(form, errors);
+        if (draft == null) {
+            return form(form, null, model);
+        }
+        long id = administration.create(draft, owner.getName());
+        redirect.addFlashAttribute("flashSuccess", "catalog.admin.saved");
+        return "redirect:/admin/products/" + id + "/edit";
+    }
+
+    @GetMapping("/admin/products/{id}/edit")
+    String edit(@PathVariable String id, @RequestParam(required = false) @Nullable String upload, Model model) {
+        long productId = Ids.parse(id);
+        if ("tooLarge".equals(upload)) {
+            model.addAttribute("imageError", "catalog.admin.image.tooLarge");
+        }
+        return form(ProductForm.of(administration.draftOf(productId)), productId, model);
+    }
+
+    @PostMapping("/admin/products/{id}")
+    String update(@PathVariable String id, @ModelAttribute("productForm") ProductForm form, BindingResult errors,
+                  Principal owner, Model model, RedirectAttributes redirect) {
+        long productId = Ids.parse(id);
+        ProductDraft draft = validate(form, errors);
+        if (draft == null) {
+            return form(form, productId, model);
+        }
+        administration.update(productId, draft, owner.getName());
+        redirect.addFlashAttribute("flashSuccess", "catalog.admin.saved");
+        return "redirect:/admin/products/" + productId + "/edit";
+    }
+
+    @PostMapping("/admin/products/{id}/archive")
+    String archive(@PathVariable String id, Principal owner, RedirectAttributes redirect) {
+        long productId = Ids.parse(id);
+        if (!administration.isArchived(productId)) {
+            administration.archive(productId, owner.getName());
+        }
+        redirect.addFlashAttribute("flashSuccess", "catalog.admin.archived");
+        return "redirect:/admin/products/" + productId + "/edit";
+    }
+
+    @PostMapping("/admin/products/{id}/unarchive")
+    String unarchive(@PathVariable String id, Principal owner, RedirectAttributes redirect) {
+        long productId = Ids.parse(id);
+        if (administration.isArchived(productId)) {
+            administration.unarchive(productId, owner.getName());
+        }
+        redirect.addFlashAttribute("flashSuccess", "catalog.admin.unarchived");
+        return "redirect:/admin/products/" + productId + "/edit";
+    }
+
+    @PostMapping("/admin/products/{id}/images")
+    String upload(@PathVariable String id, @RequestParam(required = false) @Nullable MultipartFile file,
+                  RedirectAttributes redirect) throws IOException {
+        long productId = Ids.parse(id);
+        try {
+            administration.addImage(productId, file == null ? new byte[0] : file.getBytes());
+            redirect.addFlashAttribute("flashSuccess", "catalog.admin.image.added");
+        } catch (ImageRejectedException e) {
+            redirect.addFlashAttribute("imageError", e.messageKey());
+        }
+        return "redirect:/admin/products/" + productId + "/edit#pictures";
+    }
+
+    @PostMapping("/admin/products/{id}/images/{imageId}/delete")
+    String deleteImage(@PathVariable String id, @PathVariable String imageId, RedirectAttributes redirect) {
+        long productId = Ids.parse(id);
+        administration.deleteImage(productId, Ids.parse(imageId));
+        redirect.addFlashAttribute("flashSuccess", "catalog.admin.image.deleted");
+        return "redirect:/admin/products/" + productId + "/edit#pictures";
+    }
+
+    @PostMapping("/admin/categories")
+    String createCategory(@RequestParam(required = false) @Nullable String name, RedirectAttributes redirect) {
+        String clean = name == null ? "" : name.strip();
+        if (clean.isEmpty() || clean.length() > 60) {
+            redirect.addFlashAttribute("flashError", "catalog.admin.category.invalid");
+        } else {
+            CategoryView created = administration.createCategory(clean);
+            redirect.addFlashAttribute("flashSuccess", "catalog.admin.category.created");
+            redirect.addFlashAttribute("flashArgs", new Object[] {created.name()});
+        }
+        return "redirect:/admin/products";
+    }
+
+    private @Nullable ProductDraft validate(ProductForm form, BindingResult errors) {
+        ProductDraft draft = form.validate(settings.current().currency(), errors);
+        if (draft != null && draft.categoryId() != null
+                && administration.categories().stream().noneMatch(c -> c.id() == draft.categoryId())) {
+            errors.rejectValue("categoryId", "catalog.form.category.invalid");
+            return null;
+        }
+        return draft;
+    }
+
+    private String form(ProductForm form, @Nullable Long productId, Model model) {
+        model.addAttribute("productForm", form);
+        model.addAttribute("productId", productId);
+        model.addAttribute("categories", administration.categories());
+        model.addAttribute("currency", settings.current().currency().getCurrencyCode());
+        if (productId != null) {
+            model.addAttribute("archived", administration.isArchived(productId));
+            model.addAttribute("imageIds", administration.imageIds(productId));
+        }
+        return "catalog/admin/product-form";
+    }
+}

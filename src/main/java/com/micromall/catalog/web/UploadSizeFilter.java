@@ -1,0 +1,55 @@
+package com.micromall.catalog.web;
+
+import com.micromall.catalog.internal.ImageType;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.springframework.core.annotation.Order;
+import org.springframework.stereotype.Component;
+import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+
+/**
+ * Sends an owner whose picture is too large back to the product form with a message. It must run
+ * before Spring Security: the CSRF check reads the form's parameters, and for a body over the
+ * multipart limit Tomcat answers that read with a bare "413" page. The request is only redirected
+ * (nothing is stored), so running before the login check is harmless. Pictures just over 2 MB
+ * that slip under the margin are refused by the service with the same message.
+ */
+@Component
+@Order(-110) // before Spring Security's filter chain (-100)
+class UploadSizeFilter extends OncePerRequestFilter {
+
+    /** Room for the multipart envelope around the file (boundaries, headers, CSRF field). */
+    private static final long ENVELOPE = 16 * 1024;
+
+    private static final Pattern IMAGE_UPLOAD = Pattern.compile("^/admin/products/(\\d+)/images$");
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        Matcher upload = IMAGE_UPLOAD.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        if ("POST".equals(request.getMethod()) && upload.matches()) {
+            long length = request.getContentLengthLong();
+            if (length > ImageType.MAX_BYTES + ENVELOPE) {
+                response.sendRedirect(request.getContextPath() + "/admin/products/" + upload.group(1)
+                        + "/edit?upload=tooLarge#pictures");
+                return;
+            }
+        }
+        try {
+            chain.doFilter(request, response);
+        } catch (MaxUploadSizeExceededException e) {
+            // Chunked uploads carry no length: the multipart limit catches them instead.
+            if (!upload.matches() || response.isCommitted()) {
+                throw e;
+            }
+            response.sendRedirect(request.getContextPath() + "/admin/products/" + upload.group(1)
+                    + "/edit?upload=tooLarge#pictures");
+        }
+    }
+}
