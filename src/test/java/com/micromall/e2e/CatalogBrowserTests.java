@@ -90,10 +90,7 @@ class CatalogBrowserTests {
         driver.get(url("/products/not-a-number"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
 
-        driver.get(url("/login"));
-        driver.findElement(By.id("email")).sendKeys("owner@demo.micromall");
-        driver.findElement(By.id("password")).sendKeys("micromall-demo");
-        browser.click(By.cssSelector("form button[type=submit]"));
+        browser.logIn(url(""), "owner@demo.micromall", "micromall-demo");
 
         driver.get(url("/admin/products/" + lowStock + "/edit"));
         shoot("catalog-admin-product-form");

@@ -76,10 +76,7 @@ class CustomerBrowserTests {
 
     @Test
     void theOwnerSeesCustomersAndShopSettings() throws Exception {
-        driver.get(url("/login"));
-        type("email", "owner@demo.micromall");
-        type("password", "micromall-demo");
-        browser.click(By.cssSelector("form button[type=submit]"));
+        browser.logIn(url(""), "owner@demo.micromall", "micromall-demo");
 
         driver.get(url("/admin/customers"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Customers");

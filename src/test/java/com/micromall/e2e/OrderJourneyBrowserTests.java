@@ -10,6 +10,10 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import java.time.Duration;
+import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.WebDriverWait;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.WebDriver;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -88,32 +92,16 @@ class OrderJourneyBrowserTests {
     }
 
     /** Uses the product page's add-to-cart form when the catalog provides one, otherwise posts the same form. */
+    /** Adds through the product page's own form and waits for the shop's answer before moving on. */
     private void addToCart(Browser browser, long productId, int quantity) {
         WebDriver driver = browser.driver();
         driver.get(url("/products/" + productId));
-        var forms = driver.findElements(By.cssSelector("form[action$='/cart/add']"));
-        if (!forms.isEmpty()) {
-            var quantityField = forms.get(0).findElements(By.name("quantity"));
-            if (!quantityField.isEmpty()) {
-                quantityField.get(0).clear();
-                quantityField.get(0).sendKeys(String.valueOf(quantity));
-            }
-            forms.get(0).submit();
-            return;
-        }
-        driver.get(url("/login"));
-        String csrf = driver.findElement(By.name("_csrf")).getAttribute("value");
-        ((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
-                const form = document.createElement('form');
-                form.method = 'post'; form.action = '/cart/add';
-                for (const [name, value] of Object.entries(arguments[0])) {
-                  const input = document.createElement('input');
-                  input.type = 'hidden'; input.name = name; input.value = value; form.appendChild(input);
-                }
-                document.body.appendChild(form); form.submit();""",
-                java.util.Map.of("productId", String.valueOf(productId), "quantity", String.valueOf(quantity), "_csrf", csrf));
-        new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
-                .until(d -> d.getCurrentUrl().endsWith("/cart"));
+        WebElement quantityField = driver.findElement(By.cssSelector("form[action$='/cart/add'] input[name=quantity]"));
+        quantityField.clear();
+        quantityField.sendKeys(String.valueOf(quantity));
+        browser.click(By.cssSelector("form[action$='/cart/add'] button[type=submit]"));
+        new WebDriverWait(driver, Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alert-success")));
     }
 
     private void logIn(Browser browser, String email, String password) {
@@ -124,6 +112,7 @@ class OrderJourneyBrowserTests {
         driver.findElement(By.id("email")).sendKeys(email);
         driver.findElement(By.id("password")).sendKeys(password);
         browser.click(By.cssSelector("form[action$='/login'] button[type=submit]"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     private String statusSeenBy(Browser browser, String number) {

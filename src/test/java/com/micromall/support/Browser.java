@@ -13,6 +13,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * Debian's headless Chromium driven through Debian's chromedriver, started explicitly so
@@ -55,6 +56,15 @@ public final class Browser implements AutoCloseable {
         WebElement element = driver.findElement(locator);
         driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
         element.click();
+    }
+
+    /** Logs in through the real login form and waits until the shop has answered. */
+    public void logIn(String baseUrl, String email, String password) {
+        driver.get(baseUrl + "/login");
+        driver.findElement(By.id("email")).sendKeys(email);
+        driver.findElement(By.id("password")).sendKeys(password);
+        click(By.cssSelector("form button[type=submit]"));
+        new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
     }
 
     public void resize(int width, int height) {
