@@ -91,7 +91,6 @@ class OrderJourneyBrowserTests {
         }
     }
 
-    /** Uses the product page's add-to-cart form when the catalog provides one, otherwise posts the same form. */
     /** Adds through the product page's own form and waits for the shop's answer before moving on. */
     private void addToCart(Browser browser, long productId, int quantity) {
         WebDriver driver = browser.driver();
