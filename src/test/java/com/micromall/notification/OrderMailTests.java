@@ -1,0 +1,423 @@
+package com.micromall.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatNoException;
+import static org.awaitility.Awaitility.await;
+
+import com.icegreen.greenmail.junit5.GreenMailExtension;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.micromall.customer.CustomerProfile;
+import com.micromall.customer.Role;
+import com.micromall.order.OrderCancelled;
+import com.micromall.order.OrderCompleted;
+import com.micromall.order.OrderLineSnapshot;
+import com.micromall.order.OrderPaid;
+import com.micromall.order.OrderPlaced;
+import com.micromall.order.OrderRefunded;
+import com.micromall.order.OrderShipped;
+import com.micromall.order.PaymentMethod;
+import com.micromall.order.RefundedLine;
+import com.micromall.settings.ShopSettings;
+import com.micromall.settings.ShopSettingsChange;
+import com.micromall.settings.ShopSettingsService;
+import com.micromall.shared.Money;
+import com.micromall.support.Browser;
+import com.micromall.support.MicromallTest;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
+import org.jsoup.Jsoup;
+import org.jsoup.nodes.Document;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Order e-mails through a real SMTP conversation with GreenMail: who gets what, in which
+ * language, and what happens when the mail server is down.
+ */
+@MicromallTest
+class OrderMailTests {
+
+    private static final int SMTP_PORT = freePort();
+    private static final AtomicLong ORDER_SEQUENCE = new AtomicLong(System.currentTimeMillis() % 100_000);
+
+    @RegisterExtension
+    static final GreenMailExtension smtp = new GreenMailExtension(
+            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
+
+    @DynamicPropertySource
+    static void mailServer(DynamicPropertyRegistry registry) {
+        registry.add("spring.mail.host", () -> "127.0.0.1");
+        registry.add("spring.mail.port", () -> SMTP_PORT);
+        registry.add("micromall.base-url", () -> "https://shop.example/");
+        registry.add("micromall.mail.retry.min-age", () -> "PT0S");
+    }
+
+    @Autowired
+    ApplicationEventPublisher events;
+
+    @Autowired
+    TransactionTemplate transaction;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    ShopSettingsService shopSettings;
+
+    @Autowired
+    IncompletePublicationsRetry retry;
+
+    @Autowired
+    OrderMails orderMails;
+
+    @Test
+    void orderConfirmationListsLinesTotalsAndBankTransferInstructionsWithTheShopsContact() {
+        long customerId = customer("Anna Lee", "en");
+        String number = orderNumber();
+        ShopSettings before = shopSettings.current();
+        shopSettings.update(new ShopSettingsChange(before.shopName(), before.currency(), "pay@anna.example",
+                "+86 21 5555 0101", before.shippingFee().amount()), "test");
+        try {
+            publish(placed(number, customerId, PaymentMethod.BANK_TRANSFER));
+
+            Mail mail = awaitMailTo(customerId);
+            assertThat(mail.subject()).startsWith(before.shopName()).contains(number);
+            assertThat(mail.from()).isEqualTo("no-reply@micromall.local");
+            assertThat(mail.html().text()).contains("Hello Anna Lee,", "Rose hand cream", "Lavender soap",
+                    "2 × " + cny("12.50").format(Locale.ENGLISH), cny("25.00").format(Locale.ENGLISH),
+                    "-" + cny("5.00").format(Locale.ENGLISH), cny("10.00").format(Locale.ENGLISH),
+                    cny("38.00").format(Locale.ENGLISH), "bank transfer", number,
+                    "pay@anna.example", "+86 21 5555 0101");
+            assertThat(mail.html().select("a[href]").eachAttr("href"))
+                    .containsExactly("https://shop.example/orders/" + number);
+            assertThat(mail.html().text()).as("no share link until the distribution module provides one")
+                    .doesNotContain("Share the shop");
+            assertThat(mail.text()).contains("Rose hand cream", cny("38.00").format(Locale.ENGLISH),
+                    "https://shop.example/orders/" + number, "pay@anna.example");
+        } finally {
+            shopSettings.update(new ShopSettingsChange(before.shopName(), before.currency(), before.contactEmail(),
+                    before.contactPhone(), before.shippingFee().amount()), "test");
+        }
+    }
+
+    @Test
+    void aSimplifiedChineseCustomerGetsAChineseConfirmationWithYuanAmounts() {
+        long customerId = customer("王小明", "zh-CN");
+        String number = orderNumber();
+
+        publish(placed(number, customerId, PaymentMethod.CASH_ON_DELIVERY));
+
+        Mail mail = awaitMailTo(customerId);
+        assertThat(mail.subject()).contains("已收到订单 " + number);
+        assertThat(mail.html().text()).contains("王小明，您好", "合计", "¥38.00", "2 × ¥12.50", "现金")
+                .doesNotContain("CN¥", "Total");
+        assertThat(mail.html().selectFirst("html").attr("lang")).isEqualTo("zh-CN");
+        assertThat(mail.text()).contains("¥38.00", "查看订单");
+    }
+
+    @Test
+    void paymentReceivedMailNamesTheOrder() {
+        long customerId = customer("Paula Paid", "en");
+        String number = orderNumber();
+
+        publish(new OrderPaid(1, number, customerId, Instant.now()));
+
+        Mail mail = awaitMailTo(customerId);
+        assertThat(mail.subject()).endsWith("Payment received for order " + number);
+        assertThat(mail.html().text()).contains("We have received your payment for order " + number);
+    }
+
+    @Test
+    void shippedMailCarriesTheTrackingNoteInTraditionalChinese() {
+        long customerId = customer("陳大文", "zh-TW");
+        String number = orderNumber();
+
+        publish(new OrderShipped(1, number, customerId, Instant.now(), "SF Express SF1234567890"));
+
+        Mail mail = awaitMailTo(customerId);
+        assertThat(mail.subject()).contains("訂單 " + number + " 已出貨");
+        assertThat(mail.html().text()).contains("物流資訊：SF Express SF1234567890", "查看訂單");
+        assertThat(mail.text()).contains("SF1234567890");
+    }
+
+    @Test
+    void completedMailIsInFilipinoForAFilipinoCustomer() {
+        long customerId = customer("Maria Santos", "fil");
+        String number = orderNumber();
+
+        publish(new OrderCompleted(1, number, customerId, Instant.now(), List.of(line(1, "Rose hand cream", 1))));
+
+        Mail mail = awaitMailTo(customerId);
+        assertThat(mail.subject()).contains("Kumpleto na ang order " + number);
+        assertThat(mail.html().text()).contains("Kumusta Maria Santos,", "Tingnan ang iyong order");
+    }
+
+    @Test
+    void cancelledMailExplainsTheReason() {
+        long customerId = customer("Carl Cancel", "en");
+        String number = orderNumber();
+
+        publish(new OrderCancelled(1, number, customerId, Instant.now(), OrderCancelled.CancelReason.PAYMENT_TIMEOUT));
+
+        Mail mail = awaitMailTo(customerId);
+        assertThat(mail.subject()).contains("Order " + number + " was cancelled");
+        assertThat(mail.html().text()).contains("We did not receive the payment in time",
+                "You do not need to pay anything");
+    }
+
+    @Test
+    void partialRefundMailShowsTheRefundedAmountAndReason() {
+        long customerId = customer("Rita Refund", "en");
+        String number = orderNumber();
+
+        publish(new OrderRefunded(1, number, customerId, Instant.now(),
+                List.of(new RefundedLine(11, 101, 1, cny("11.67"))), cny("11.67"), false, "Broken on arrival"));
+
+        Mail mail = awaitMailTo(customerId);
+        assertThat(mail.subject()).contains("Refund for order " + number);
+        assertThat(mail.html().text()).contains("Part of order " + number + " has been refunded",
+                cny("11.67").format(Locale.ENGLISH), "Reason: Broken on arrival")
+                .doesNotContain("in full");
+    }
+
+    @Test
+    void fullRefundMailSaysSoInChinese() {
+        long customerId = customer("李雷", "zh-CN");
+        String number = orderNumber();
+
+        publish(new OrderRefunded(1, number, customerId, Instant.now(),
+                List.of(new RefundedLine(11, 101, 2, cny("20.00")), new RefundedLine(12, 102, 1, cny("18.00"))),
+                cny("38.00"), true, "缺货"));
+
+        Mail mail = awaitMailTo(customerId);
+        assertThat(mail.html().text()).contains("订单 " + number + " 已全额退款", "¥38.00", "退款件数 3", "原因：缺货");
+    }
+
+    @Test
+    void aCustomerNameWithMarkupIsEscapedInTheHtmlMail() {
+        long customerId = customer("<script>alert('x')</script><b>Eve</b>", "en");
+        String number = orderNumber();
+
+        publish(new OrderPaid(1, number, customerId, Instant.now()));
+
+        Mail mail = awaitMailTo(customerId);
+        assertThat(mail.rawHtml()).contains("&lt;script&gt;").doesNotContain("<script", "<b>Eve");
+        assertThat(mail.html().select("script, b")).isEmpty();
+        assertThat(mail.html().text()).contains("Hello <script>alert('x')</script><b>Eve</b>,");
+    }
+
+    @Test
+    void whenTheMailServerIsDownCheckoutIsUnharmedAndTheRetryJobDeliversTheMailExactlyOnce() throws Exception {
+        long customerId = customer("Dora Down", "en");
+        String number = orderNumber();
+        smtp.stop();
+        try {
+            assertThatNoException().as("the publisher's transaction never sees the mail failure")
+                    .isThrownBy(() -> publish(new OrderPaid(1, number, customerId, Instant.now())));
+
+            await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                    assertThat(publicationStatus(number)).isEqualTo("FAILED"));
+        } finally {
+            smtp.start();
+        }
+        assertThat(mailsTo(customerId)).isEmpty();
+
+        retry.resubmitIncompletePublications();
+
+        Mail mail = awaitMailTo(customerId);
+        assertThat(mail.subject()).contains(number);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(publicationStatus(number)).isEqualTo("COMPLETED"));
+        retry.resubmitIncompletePublications();
+        Thread.sleep(500);
+        assertThat(mailsTo(customerId)).as("a completed publication is not sent again").hasSize(1);
+    }
+
+    @Test
+    void everyMailTemplateRendersToSelfContainedHtmlThatFitsAPhoneAndADesktop() throws IOException {
+        CustomerProfile reader = new CustomerProfile(1, "Anna Lee", "anna@example.com", null, null, Role.CUSTOMER,
+                Locale.ENGLISH, Instant.now());
+        CustomerProfile chineseReader = new CustomerProfile(2, "王小明", "wang@example.com", null, null,
+                Role.CUSTOMER, Locale.SIMPLIFIED_CHINESE, Instant.now());
+        String number = "MM-2611-4F7K";
+        Map<String, RenderedMail> previews = new LinkedHashMap<>();
+        ShopSettings before = shopSettings.current();
+        shopSettings.update(new ShopSettingsChange(before.shopName(), before.currency(), "hello@micromall.example",
+                "+86 21 5555 0101", before.shippingFee().amount()), "test");
+        try {
+            previews.put("order-placed", orderMails.placed(placed(number, 1, PaymentMethod.BANK_TRANSFER), reader));
+            previews.put("order-placed-zh_CN",
+                    orderMails.placed(placed(number, 2, PaymentMethod.BANK_TRANSFER), chineseReader));
+        } finally {
+            shopSettings.update(new ShopSettingsChange(before.shopName(), before.currency(), before.contactEmail(),
+                    before.contactPhone(), before.shippingFee().amount()), "test");
+        }
+        previews.put("order-placed-no-contact",
+                orderMails.placed(placed(number, 1, PaymentMethod.BANK_TRANSFER), reader));
+        previews.put("order-paid", orderMails.paid(new OrderPaid(1, number, 1, Instant.now()), reader));
+        previews.put("order-shipped", orderMails.shipped(
+                new OrderShipped(1, number, 1, Instant.now(), "SF Express SF1234567890"), reader));
+        previews.put("order-completed", orderMails.completed(
+                new OrderCompleted(1, number, 1, Instant.now(), List.of()), reader));
+        previews.put("order-cancelled", orderMails.cancelled(
+                new OrderCancelled(1, number, 1, Instant.now(), OrderCancelled.CancelReason.CUSTOMER), reader));
+        previews.put("order-refunded", orderMails.refunded(new OrderRefunded(1, number, 1, Instant.now(),
+                List.of(new RefundedLine(11, 101, 1, cny("11.67"))), cny("11.67"), false, "Broken on arrival"),
+                reader));
+
+        assertThat(previews.get("order-placed").html()).contains("hello@micromall.example");
+        assertThat(previews.get("order-placed-no-contact").html())
+                .as("without the shop's contact the buyer is told the bank details follow")
+                .contains("The shop will send you the bank details");
+
+        Path folder = Files.createDirectories(Path.of("target", "mail-previews"));
+        try (Browser browser = new Browser()) {
+            for (Map.Entry<String, RenderedMail> preview : previews.entrySet()) {
+                Document html = Jsoup.parse(preview.getValue().html());
+                assertThat(html.select("script, link, img, iframe, style")).as(preview.getKey()).isEmpty();
+                assertThat(html.select("a[href]").eachAttr("href")).as(preview.getKey())
+                        .allSatisfy(href -> assertThat(href).startsWith("https://shop.example/"));
+                assertThat(html.text()).as(preview.getKey()).contains(number);
+                assertThat(preview.getValue().text()).as(preview.getKey()).contains(number).doesNotContain("[(", "[#");
+
+                Path file = folder.resolve(preview.getKey() + ".html");
+                Files.writeString(file, preview.getValue().html());
+                Files.writeString(folder.resolve(preview.getKey() + ".txt"), preview.getValue().text());
+                browser.driver().get(file.toAbsolutePath().toUri().toString());
+                browser.screenshot("mail-" + preview.getKey(), Browser.PHONE_WIDTH);
+                browser.screenshot("mail-" + preview.getKey(), Browser.DESKTOP_WIDTH);
+            }
+        }
+    }
+
+    // ---- helpers ----
+
+    private record Mail(String subject, String from, String rawHtml, Document html, String text) {
+    }
+
+    private OrderPlaced placed(String number, long customerId, PaymentMethod paymentMethod) {
+        return new OrderPlaced(1, number, customerId, Instant.now(),
+                List.of(line(11, "Rose hand cream", 2), new OrderLineSnapshot(12, 102, "Lavender soap", 1,
+                        cny("18.00"), cny("18.00"), cny("16.67"))),
+                cny("43.00"), cny("5.00"), cny("10.00"), cny("48.00").minus(cny("10.00")), paymentMethod);
+    }
+
+    private static OrderLineSnapshot line(long lineId, String name, int quantity) {
+        Money unit = cny("12.50");
+        return new OrderLineSnapshot(lineId, 101, name, quantity, unit, unit.times(quantity), unit.times(quantity));
+    }
+
+    private static Money cny(String amount) {
+        return Money.of(amount, "CNY");
+    }
+
+    private static String orderNumber() {
+        return "MT-" + ORDER_SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
+    }
+
+    private long customer(String name, String locale) {
+        KeyHolder key = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        INSERT INTO customer (email, password_hash, name, role, created_at, locale)
+                        VALUES (:email, '{noop}x', :name, 'CUSTOMER', CURRENT_TIMESTAMP, :locale)""")
+                .param("email", "mail-" + UUID.randomUUID() + "@example.com")
+                .param("name", name)
+                .param("locale", locale)
+                .update(key, "id");
+        return key.getKey().longValue();
+    }
+
+    private String emailOf(long customerId) {
+        return jdbc.sql("SELECT email FROM customer WHERE id = :id").param("id", customerId).query(String.class).single();
+    }
+
+    private void publish(Object event) {
+        transaction.executeWithoutResult(status -> events.publishEvent(event));
+    }
+
+    private String publicationStatus(String orderNumber) {
+        return jdbc.sql("""
+                        SELECT status FROM event_publication
+                        WHERE listener_id LIKE '%OrderMailListener%' AND serialized_event LIKE :number""")
+                .param("number", "%\"" + orderNumber + "\"%")
+                .query(String.class).single();
+    }
+
+    private List<MimeMessage> mailsTo(long customerId) {
+        String email = emailOf(customerId);
+        return Arrays.stream(smtp.getReceivedMessages())
+                .filter(message -> {
+                    try {
+                        return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                                .anyMatch(address -> ((InternetAddress) address).getAddress().equalsIgnoreCase(email));
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                })
+                .toList();
+    }
+
+    private Mail awaitMailTo(long customerId) {
+        await().atMost(Duration.ofSeconds(20)).until(() -> !mailsTo(customerId).isEmpty());
+        List<MimeMessage> received = mailsTo(customerId);
+        assertThat(received).hasSize(1);
+        try {
+            MimeMessage message = received.get(0);
+            StringBuilder html = new StringBuilder();
+            StringBuilder text = new StringBuilder();
+            collect(message, html, text);
+            assertThat(html).as("an HTML part").isNotEmpty();
+            assertThat(text).as("a plain-text part").isNotEmpty();
+            return new Mail(message.getSubject(), ((InternetAddress) message.getFrom()[0]).getAddress(),
+                    html.toString(), Jsoup.parse(html.toString()), text.toString());
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void collect(Part part, StringBuilder html, StringBuilder text) throws Exception {
+        if (part.isMimeType("text/html")) {
+            html.append(part.getContent());
+        } else if (part.isMimeType("text/plain")) {
+            text.append(part.getContent());
+        } else if (part.getContent() instanceof Multipart multipart) {
+            for (int i = 0; i < multipart.getCount(); i++) {
+                BodyPart child = multipart.getBodyPart(i);
+                collect(child, html, text);
+            }
+        }
+    }
+
+    private static int freePort() {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
