@@ -108,7 +108,7 @@ public class OrderService {
      */
     @Scheduled(fixedDelayString = "${micromall.orders.cancel-check-interval:PT10M}")
     @SchedulerLock(name = "cancelUnpaidOrders")
-    public int cancelUnpaidOrders() {
+    public void cancelUnpaidOrders() {
         Instant deadline = clock.instant().minus(paymentTimeout);
         List<Long> due = orders.findByStatusAndPlacedAtBefore(OrderStatus.PENDING_PAYMENT, deadline).stream()
                 .map(Order::getId).toList();
@@ -131,7 +131,6 @@ public class OrderService {
         if (cancelled > 0) {
             log.info("Cancelled {} orders unpaid for more than {}", cancelled, paymentTimeout);
         }
-        return cancelled;
     }
 
     private void cancel(Order order, String actor, CancelReason reason) {
