@@ -1,6 +1,7 @@
 package com.micromall.customer.web;
 
 import com.micromall.customer.CustomerPrincipal;
+import com.micromall.customer.ReferralAttribution;
 import com.micromall.customer.internal.CustomerRegistration;
 import com.micromall.customer.internal.EmailAlreadyRegisteredException;
 import com.micromall.customer.internal.NewCustomer;
@@ -14,6 +15,7 @@ import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.CookieValue;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -33,10 +35,12 @@ class RegistrationController {
 
     @GetMapping("/register")
     String form(@RequestParam(name = "code", required = false) @Nullable String code,
+                @CookieValue(name = ReferralAttribution.COOKIE, required = false) @Nullable String attributedCode,
                 @RequestParam(name = "continue", required = false) @Nullable String continueTo, Model model) {
         RegistrationForm form = new RegistrationForm();
-        if (code != null && code.length() <= 32) {
-            form.setReferralCode(code.strip());
+        String prefill = code != null && !code.isBlank() ? code : attributedCode;
+        if (prefill != null && prefill.length() <= 32) {
+            form.setReferralCode(prefill.strip());
         }
         model.addAttribute("registrationForm", form);
         model.addAttribute("continueTo", LocalRedirect.isSafe(continueTo) ? continueTo : null);

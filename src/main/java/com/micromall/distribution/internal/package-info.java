@@ -1,0 +1,4 @@
+@NullMarked
+package com.micromall.distribution.internal;
+
+import org.jspecify.annotations.NullMarked;
