@@ -1,19 +1,20 @@
-package com.micromall.customer.web;
+package com.micromall.shared.web;
 
 import org.jspecify.annotations.Nullable;
 
 /**
- * Where to send a visitor after registering: only a path on this shop. "//evil", "/\evil",
+ * Where a visitor may be sent after registering, logging in or following a share link: only a
+ * path on this shop. "//evil", "/\evil",
  * "http://..." and anything with control characters would leave it (an open redirect).
  */
-final class LocalRedirect {
+public final class LocalRedirect {
 
-    static final String HOME = "/";
+    public static final String HOME = "/";
 
     private LocalRedirect() {
     }
 
-    static boolean isSafe(@Nullable String path) {
+    public static boolean isSafe(@Nullable String path) {
         return path != null
                 && path.length() <= 500
                 && path.startsWith("/")
@@ -24,7 +25,7 @@ final class LocalRedirect {
                 && !path.contains("://");
     }
 
-    static String orHome(@Nullable String path) {
+    public static String orHome(@Nullable String path) {
         return isSafe(path) ? path : HOME;
     }
 }
