@@ -1,0 +1,49 @@
+package com.micromall.distribution.web;
+
+import com.micromall.customer.ReferralAttribution;
+import com.micromall.distribution.internal.DistributorEnrolment;
+import com.micromall.distribution.internal.DistributorStatus;
+import com.micromall.distribution.internal.ReferralClicks;
+import com.micromall.settings.DistributionSettingsService;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.time.Duration;
+import java.util.Objects;
+import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseCookie;
+import org.springframework.stereotype.Controller;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
+
+/**
+ * A share link: records the click and sets the attribution cookie for an ACTIVE distributor's
+ * code, then goes to {@code next} if it is a local path, else to the shop. Unknown, pending or
+ * suspended codes just go to the shop: no cookie, no click, no error page.
+ */
+@Controller
+@RequiredArgsConstructor
+class ReferralLinkController {
+
+    private final DistributorEnrolment enrolment;
+    private final ReferralClicks clicks;
+    private final DistributionSettingsService settings;
+
+    @GetMapping("/r/{code}")
+    String follow(@PathVariable String code, @RequestParam(name = "next", required = false) @Nullable String next,
+                  HttpServletRequest request, HttpServletResponse response) {
+        String target = ReferralTargets.safeLocalPath(next);
+        enrolment.findByCode(code).filter(distributor -> distributor.status() == DistributorStatus.ACTIVE)
+                .ifPresent(distributor -> {
+                    clicks.record(distributor.code(), target, request.getRemoteAddr(),
+                            Objects.requireNonNullElse(request.getHeader(HttpHeaders.USER_AGENT), ""));
+                    ResponseCookie cookie = ResponseCookie.from(ReferralAttribution.COOKIE, distributor.code())
+                            .httpOnly(true).sameSite("Lax").path("/").secure(request.isSecure())
+                            .maxAge(Duration.ofDays(settings.current().attributionDays())).build();
+                    response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
+                });
+        return "redirect:" + target;
+    }
+}

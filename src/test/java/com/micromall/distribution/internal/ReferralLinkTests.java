@@ -1,0 +1,110 @@
+package com.micromall.distribution.internal;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
+
+import com.micromall.customer.ReferralAttribution;
+import com.micromall.order.OrderFixtures;
+import com.micromall.support.MicromallTest;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.web.MockHttpServletResponse;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.web.servlet.MockMvc;
+
+@MicromallTest
+class ReferralLinkTests {
+
+    private static final String RAW_IP = "203.0.113.77";
+
+    @Autowired MockMvc mvc;
+    @Autowired DistributorEnrolment enrolment;
+    @Autowired DistributorRepository distributors;
+    @Autowired JdbcClient jdbc;
+    @Autowired PasswordEncoder encoder;
+
+    OrderFixtures fixtures;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new OrderFixtures(jdbc, encoder);
+    }
+
+    private String activeCode(String name) {
+        return enrolment.enrolActive(fixtures.customer(name).id()).code();
+    }
+
+    private long clicks(String code) {
+        return jdbc.sql("SELECT count(*) FROM referral_click WHERE code = :c").param("c", code).query(Long.class).single();
+    }
+
+    private MockHttpServletResponse follow(String url) throws Exception {
+        return mvc.perform(get(url).header("User-Agent", "Tester/2.0").with(request -> {
+            request.setRemoteAddr(RAW_IP);
+            return request;
+        })).andExpect(status().is3xxRedirection()).andReturn().getResponse();
+    }
+
+    @Test
+    void aShareLinkSetsAnHttpOnlyLaxCookieForTheAttributionWindowAndGoesToTheProduct() throws Exception {
+        String code = activeCode("Cookie Carl");
+        MockHttpServletResponse response = follow("/r/" + code + "?next=/products/42");
+
+        assertThat(response.getRedirectedUrl()).isEqualTo("/products/42");
+        String setCookie = response.getHeaders("Set-Cookie").stream()
+                .filter(h -> h.startsWith(ReferralAttribution.COOKIE + "=")).findFirst().orElseThrow();
+        assertThat(setCookie).contains(ReferralAttribution.COOKIE + "=" + code).contains("HttpOnly")
+                .contains("SameSite=Lax").contains("Path=/").contains("Max-Age=" + 30 * 24 * 3600);
+    }
+
+    @Test
+    void aClickIsRecordedWithASaltedVisitorHashAndTheRawIpIsStoredNowhere() throws Exception {
+        String code = activeCode("Click Clara");
+        follow("/r/" + code + "?next=/products/7");
+
+        List<Map<String, Object>> rows = jdbc.sql("SELECT * FROM referral_click WHERE code = :c").param("c", code)
+                .query().listOfRows();
+        assertThat(rows).hasSize(1);
+        Map<String, Object> click = rows.get(0);
+        assertThat(click.get("landing_path")).isEqualTo("/products/7");
+        assertThat((String) click.get("visitor_hash")).matches("[0-9a-f]{64}").doesNotContain(RAW_IP);
+        assertThat(click.get("clicked_at")).isNotNull();
+        List<Map<String, Object>> all = jdbc.sql("SELECT * FROM referral_click").query().listOfRows();
+        assertThat(all).allSatisfy(row -> assertThat(row.values())
+                .noneMatch(value -> value != null && value.toString().contains(RAW_IP)));
+    }
+
+    @Test
+    void nextMayOnlyBeALocalPathEverythingElseLandsOnTheShop() throws Exception {
+        String code = activeCode("Redirect Rita");
+        for (String evil : List.of("//evil.com", "https://evil.com/x", "/\\evil.com", "http:/evil", "evil.com",
+                "/ok\r\nLocation: https://evil.com", "javascript:alert(1)")) {
+            assertThat(follow("/r/" + code + "?next=" + java.net.URLEncoder.encode(evil, java.nio.charset.StandardCharsets.UTF_8))
+                    .getRedirectedUrl()).as(evil).isEqualTo("/");
+        }
+        assertThat(follow("/r/" + code + "?next=//evil.com").getRedirectedUrl()).isEqualTo("/");
+        assertThat(follow("/r/" + code).getRedirectedUrl()).isEqualTo("/");
+    }
+
+    @Test
+    void unknownPendingAndSuspendedCodesSetNoCookieRecordNoClickAndStillReachTheShop() throws Exception {
+        long suspended = fixtures.customer("Suspended Sid").id();
+        String suspendedCode = enrolment.enrolActive(suspended).code();
+        enrolment.suspend(suspended, "owner@demo.micromall");
+        String pendingCode = "PEND" + ReferralCodes.next().substring(4);
+        distributors.save(Distributor.pending(fixtures.customer("Pending Pia").id(), pendingCode, java.time.Instant.now()));
+
+        for (String code : List.of("ZZZZZZZZ", "nonsense", suspendedCode, pendingCode)) {
+            mvc.perform(get("/r/" + code + "?next=/products/3"))
+                    .andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/products/3"))
+                    .andExpect(result -> assertThat(result.getResponse().getCookie(ReferralAttribution.COOKIE)).isNull());
+            assertThat(clicks(code)).isZero();
+        }
+    }
+}
