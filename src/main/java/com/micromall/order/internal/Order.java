@@ -163,7 +163,7 @@ class Order {
     /** Registers OrderPlaced; called once the order and its lines have ids. */
     void announcePlaced() {
         events.add(new OrderPlaced(id, number, customerId, placedAt, lineSnapshots(), money(goodsTotal),
-                money(discountTotal), money(shippingFee), money(total), paymentMethod));
+                money(discountTotal), money(shippingFee), money(total), paymentMethod, shipLine1, shipPostalCode));
     }
 
     void markPaid(String actor, Instant now) {

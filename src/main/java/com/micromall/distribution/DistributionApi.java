@@ -1,0 +1,37 @@
+package com.micromall.distribution;
+
+import com.micromall.shared.Money;
+import java.time.Instant;
+import java.util.List;
+import org.jspecify.annotations.Nullable;
+
+/** What pages and other modules may ask the commission ledger. Everything is derived from ledger entries. */
+public interface DistributionApi {
+
+    /** A distributor's money, by bucket. Amounts may be negative (a clawback after a withdrawal). */
+    Balances balancesOf(long customerId);
+
+    /** Every ledger entry of the distributor, newest first, each with its timeline. */
+    List<LedgerLine> ledgerOf(long customerId);
+
+    /**
+     * @param expected commission of orders placed but not completed yet (computed from their snapshots)
+     * @param clawedBack what was taken back after the return window (a positive number)
+     * @param withdrawn paid out through withdrawals (zero until withdrawals exist)
+     */
+    record Balances(Money expected, Money frozen, Money available, Money onHold, Money withdrawn, Money clawedBack) {
+    }
+
+    /**
+     * One entry. {@code kind} is COMMISSION (positive), REVERSAL or CLAWBACK (negative); {@code state}
+     * FROZEN, AVAILABLE, ON_HOLD, REVERSED or VOID.
+     */
+    record LedgerLine(long entryId, String orderNumber, long productId, int level, String kind, String state,
+                      Money amount, @Nullable String holdReason, Instant unfreezesAt, Instant createdAt,
+                      List<LedgerStep> timeline) {
+    }
+
+    /** A state the entry entered, when, and why. */
+    record LedgerStep(String state, Instant occurredAt, @Nullable String note) {
+    }
+}

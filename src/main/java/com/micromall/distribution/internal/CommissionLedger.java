@@ -1,0 +1,313 @@
+package com.micromall.distribution.internal;
+
+import com.micromall.order.OrderCompleted;
+import com.micromall.order.OrderRefunded;
+import com.micromall.order.RefundedLine;
+import com.micromall.settings.AuditLog;
+import com.micromall.settings.DistributionSettingsService;
+import com.micromall.shared.Money;
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Credits and takes back commission, as immutable ledger entries. Amounts are never updated;
+ * only an entry's state moves, guarded by {@link LedgerState}, and every move is written to the
+ * entry's timeline. The unique key (line, beneficiary, level, kind, refund reference) makes a
+ * replayed or concurrently delivered event harmless: inserts use ON CONFLICT DO NOTHING.
+ *
+ * <p>Refunds: before the entry is AVAILABLE a negative REVERSAL entry takes the refunded share
+ * (rounded down) and shares the entry's state; the refund that empties the line takes whatever
+ * is left, so kept + reversed = original exactly, and then the entry and its reversals become
+ * REVERSED. After the window a negative CLAWBACK entry lowers the available balance (which may
+ * go negative).
+ */
+@Component
+@RequiredArgsConstructor
+class CommissionLedger {
+
+    private static final Logger log = LoggerFactory.getLogger(CommissionLedger.class);
+
+    private final JdbcClient jdbc;
+    private final AbuseGuard abuseGuard;
+    private final DistributionSettingsService settings;
+    private final AuditLog auditLog;
+    private final Clock clock;
+
+    record Snapshot(long orderId, String orderNumber, long buyerId, @Nullable Long level1, @Nullable Long level2,
+                    BigDecimal level1Percent, BigDecimal level2Percent, int returnWindowDays, Currency currency,
+                    @Nullable String shippingLine1, @Nullable String shippingPostal, String state) {
+    }
+
+    record SnapshotLine(long lineId, long productId, int quantity, BigDecimal paidAmount,
+                        @Nullable BigDecimal overridePercent, @Nullable BigDecimal overrideFixed, int refundedBefore) {
+    }
+
+    record Entry(long id, long distributorId, long lineId, int level, String kind, int units, Money amount,
+                 LedgerState state, Instant unfreezesAt) {
+    }
+
+    @ApplicationModuleListener
+    void creditOnOrderCompleted(OrderCompleted event) {
+        credit(event);
+    }
+
+    /** Credits the order's commission (synchronously, in its own transaction); safe to repeat. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void credit(OrderCompleted event) {
+        Snapshot snapshot = snapshot(event.orderId()).orElseThrow(() -> new IllegalStateException(
+                "No commission snapshot yet for order " + event.orderNumber() + "; will be retried"));
+        jdbc.sql("UPDATE commission_snapshot SET state = 'COMPLETED' WHERE order_id = :o AND state = 'PLACED'")
+                .param("o", snapshot.orderId()).update();
+        Instant unfreezesAt = event.completedAt().plus(Duration.ofDays(snapshot.returnWindowDays()));
+        List<SnapshotLine> lines = lines(snapshot.orderId());
+        credit(snapshot, 1, snapshot.level1(), lines, unfreezesAt);
+        credit(snapshot, 2, snapshot.level2(), lines, unfreezesAt);
+    }
+
+    private void credit(Snapshot snapshot, int level, @Nullable Long beneficiary, List<SnapshotLine> lines,
+                        Instant unfreezesAt) {
+        if (beneficiary == null) {
+            return;
+        }
+        Optional<HoldReason> abuse = abuseGuard.check(beneficiary, snapshot.buyerId(), snapshot.shippingLine1(),
+                snapshot.shippingPostal());
+        for (SnapshotLine line : lines) {
+            int units = line.quantity() - line.refundedBefore();
+            if (units <= 0) {
+                continue;
+            }
+            Money full = CommissionPolicy.amount(new CommissionPolicy.LineTerms(line.quantity(),
+                            Money.of(line.paidAmount(), snapshot.currency()), line.overridePercent(), line.overrideFixed()),
+                    level, snapshot.level1Percent(), snapshot.level2Percent());
+            Money amount = full.minus(CommissionPolicy.share(full, line.refundedBefore(), line.quantity()));
+            if (!amount.isPositive()) {
+                continue;
+            }
+            HoldReason hold = abuse.orElseGet(() -> overBudget(amount) ? HoldReason.BUDGET : null);
+            LedgerState state = hold == null ? LedgerState.FROZEN : LedgerState.ON_HOLD;
+            Long id = insert(beneficiary, snapshot, line.lineId(), line.productId(), level, "COMMISSION", "", null,
+                    units, rateNote(line, level, snapshot), amount, state, hold, unfreezesAt);
+            if (id == null) {
+                continue;
+            }
+            timeline(id, state, hold == null ? "order " + snapshot.orderNumber() + " completed"
+                    : "held: " + hold);
+            if (hold == HoldReason.BUDGET) {
+                log.warn("Monthly commission budget reached: entry {} ({}) for distributor {} is on hold",
+                        id, amount, beneficiary);
+                auditLog.record("system", "distribution.budgetExceeded", "commission_entry:" + id, null,
+                        amount.toString());
+            }
+        }
+    }
+
+    private boolean overBudget(Money amount) {
+        BigDecimal budget = settings.current().monthlyBudget();
+        if (budget == null) {
+            return false;
+        }
+        Instant monthStart = LocalDate.now(clock.withZone(ZoneOffset.UTC)).withDayOfMonth(1)
+                .atStartOfDay().toInstant(ZoneOffset.UTC);
+        BigDecimal credited = jdbc.sql("""
+                SELECT COALESCE(SUM(amount), 0) FROM commission_entry
+                WHERE kind = 'COMMISSION' AND state IN ('FROZEN', 'AVAILABLE') AND created_at >= :start""")
+                .param("start", Timestamp.from(monthStart)).query(BigDecimal.class).single();
+        return credited.add(amount.amount()).compareTo(budget) > 0;
+    }
+
+    private static String rateNote(SnapshotLine line, int level, Snapshot snapshot) {
+        if ((line.overridePercent() != null && line.overridePercent().signum() == 0)
+                || (line.overrideFixed() != null && line.overrideFixed().signum() == 0)) {
+            return "none";
+        }
+        if (level == 2) {
+            return snapshot.level2Percent().stripTrailingZeros().toPlainString() + "%";
+        }
+        if (line.overrideFixed() != null) {
+            return line.overrideFixed().toPlainString() + "/unit";
+        }
+        BigDecimal percent = line.overridePercent() != null ? line.overridePercent() : snapshot.level1Percent();
+        return percent.stripTrailingZeros().toPlainString() + "%";
+    }
+
+    @ApplicationModuleListener
+    void takeBackOnOrderRefunded(OrderRefunded event) {
+        takeBack(event);
+    }
+
+    /** Reverses or claws back the refunded share (synchronously, in its own transaction); once per refund. */
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void takeBack(OrderRefunded event) {
+        Snapshot snapshot = snapshot(event.orderId()).orElseThrow(() -> new IllegalStateException(
+                "No commission snapshot yet for order " + event.orderNumber() + "; will be retried"));
+        String ref = event.refundedAt().toString();
+        int first = jdbc.sql("INSERT INTO commission_refund_handled (order_id, refund_ref) VALUES (:o, :r) ON CONFLICT DO NOTHING")
+                .param("o", event.orderId()).param("r", ref).update();
+        if (first == 0) {
+            return;
+        }
+        if (!snapshot.state().equals("COMPLETED")) {
+            for (RefundedLine line : event.lines()) {
+                jdbc.sql("""
+                        UPDATE commission_snapshot_line SET refunded_before_completion = refunded_before_completion + :q
+                        WHERE line_id = :line""").param("q", line.quantity()).param("line", line.lineId()).update();
+            }
+            if (event.fullyRefunded()) {
+                jdbc.sql("UPDATE commission_snapshot SET state = 'REFUNDED' WHERE order_id = :o AND state = 'PLACED'")
+                        .param("o", event.orderId()).update();
+            }
+            return;
+        }
+        for (RefundedLine line : event.lines()) {
+            for (Entry entry : commissionsOfLine(line.lineId())) {
+                takeBack(snapshot, entry, line.quantity(), ref);
+            }
+        }
+    }
+
+    private void takeBack(Snapshot snapshot, Entry entry, int refundedUnits, String ref) {
+        if (entry.state() == LedgerState.REVERSED || entry.state() == LedgerState.VOID) {
+            return;
+        }
+        List<Entry> earlier = children(entry.id());
+        int unitsBefore = earlier.stream().mapToInt(Entry::units).sum();
+        int units = Math.min(refundedUnits, entry.units() - unitsBefore);
+        if (units <= 0) {
+            return;
+        }
+        Money takenBefore = earlier.stream().map(Entry::amount).reduce(Money.zero(snapshot.currency()), Money::plus).negate();
+        boolean last = unitsBefore + units == entry.units();
+        Money share = CommissionPolicy.refundShare(entry.amount(), entry.units(), unitsBefore, takenBefore, units);
+        boolean afterWindow = entry.state() == LedgerState.AVAILABLE;
+        String kind = afterWindow ? "CLAWBACK" : "REVERSAL";
+        Long id = insert(entry.distributorId(), snapshot, entry.lineId(), productOf(entry.id()), entry.level(), kind, ref,
+                entry.id(), units, "share " + units + "/" + entry.units(), share.negate(), entry.state(), null,
+                entry.unfreezesAt());
+        if (id == null) {
+            return;
+        }
+        String note = kind.toLowerCase() + " of " + units + " of " + entry.units() + " units: " + share.negate();
+        timeline(id, entry.state(), note);
+        if (last && !afterWindow) {
+            entry.state().requireMoveTo(LedgerState.REVERSED);
+            moveGroup(entry.id(), entry.state(), LedgerState.REVERSED, "order refunded");
+        } else {
+            timeline(entry.id(), entry.state(), note);
+        }
+    }
+
+    /** Moves an entry and its reversals from one state to another, with a timeline line each. */
+    int moveGroup(long entryId, LedgerState from, LedgerState to, String note) {
+        jdbc.sql("""
+                INSERT INTO commission_entry_event (entry_id, state, occurred_at, note)
+                SELECT id, :to, :at, :note FROM commission_entry WHERE (id = :id OR parent_id = :id) AND state = :from""")
+                .param("to", to.name()).param("at", Timestamp.from(clock.instant())).param("note", note)
+                .param("id", entryId).param("from", from.name()).update();
+        return jdbc.sql("UPDATE commission_entry SET state = :to WHERE (id = :id OR parent_id = :id) AND state = :from")
+                .param("to", to.name()).param("id", entryId).param("from", from.name()).update();
+    }
+
+    private @Nullable Long insert(long distributor, Snapshot snapshot, long lineId, long productId, int level, String kind,
+                                  String ref, @Nullable Long parent, int units, String rateNote, Money amount,
+                                  LedgerState state, @Nullable HoldReason hold, Instant unfreezesAt) {
+        int inserted = jdbc.sql("""
+                INSERT INTO commission_entry (distributor_id, buyer_id, order_id, order_number, line_id, product_id, level,
+                    kind, refund_ref, parent_id, units, rate_note, amount, currency, state, hold_reason, unfreezes_at, created_at)
+                VALUES (:d, :buyer, :order, :number, :line, :product, :level, :kind, :ref, :parent, :units, :rate, :amount,
+                    :currency, :state, :hold, :unfreezes, :created)
+                ON CONFLICT DO NOTHING""")
+                .param("d", distributor).param("buyer", snapshot.buyerId()).param("order", snapshot.orderId())
+                .param("number", snapshot.orderNumber()).param("line", lineId).param("product", productId)
+                .param("level", level).param("kind", kind).param("ref", ref)
+                .param("parent", parent, java.sql.Types.BIGINT).param("units", units).param("rate", rateNote)
+                .param("amount", amount.amount()).param("currency", amount.currency().getCurrencyCode())
+                .param("state", state.name()).param("hold", hold == null ? null : hold.name(), java.sql.Types.VARCHAR)
+                .param("unfreezes", Timestamp.from(unfreezesAt)).param("created", Timestamp.from(clock.instant()))
+                .update();
+        if (inserted == 0) {
+            return null;
+        }
+        return jdbc.sql("""
+                SELECT id FROM commission_entry
+                WHERE line_id = :line AND distributor_id = :d AND level = :level AND kind = :kind AND refund_ref = :ref""")
+                .param("line", lineId).param("d", distributor).param("level", level).param("kind", kind).param("ref", ref)
+                .query(Long.class).single();
+    }
+
+    void timeline(long entryId, LedgerState state, String note) {
+        jdbc.sql("INSERT INTO commission_entry_event (entry_id, state, occurred_at, note) VALUES (:id, :s, :at, :note)")
+                .param("id", entryId).param("s", state.name()).param("at", Timestamp.from(clock.instant()))
+                .param("note", note).update();
+    }
+
+    Optional<Entry> entry(long id) {
+        return jdbc.sql(ENTRY_SELECT + " WHERE id = :id").param("id", id).query(this::entryRow).optional();
+    }
+
+    private List<Entry> commissionsOfLine(long lineId) {
+        return jdbc.sql(ENTRY_SELECT + " WHERE line_id = :line AND kind = 'COMMISSION' ORDER BY id FOR UPDATE")
+                .param("line", lineId).query(this::entryRow).list();
+    }
+
+    private List<Entry> children(long parentId) {
+        return jdbc.sql(ENTRY_SELECT + " WHERE parent_id = :p ORDER BY id").param("p", parentId).query(this::entryRow).list();
+    }
+
+    private long productOf(long entryId) {
+        return jdbc.sql("SELECT product_id FROM commission_entry WHERE id = :id").param("id", entryId)
+                .query(Long.class).single();
+    }
+
+    private static final String ENTRY_SELECT = """
+            SELECT id, distributor_id, line_id, level, kind, units, amount, currency, state, unfreezes_at
+            FROM commission_entry""";
+
+    private Entry entryRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
+        return new Entry(rs.getLong("id"), rs.getLong("distributor_id"), rs.getLong("line_id"), rs.getInt("level"),
+                rs.getString("kind"), rs.getInt("units"),
+                Money.of(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))),
+                LedgerState.valueOf(rs.getString("state")), rs.getTimestamp("unfreezes_at").toInstant());
+    }
+
+    Optional<Snapshot> snapshot(long orderId) {
+        return jdbc.sql("""
+                SELECT order_id, order_number, buyer_id, level1_id, level2_id, level1_percent, level2_percent,
+                    return_window_days, currency, shipping_line1, shipping_postal, state
+                FROM commission_snapshot WHERE order_id = :o""")
+                .param("o", orderId)
+                .query((rs, i) -> new Snapshot(rs.getLong("order_id"), rs.getString("order_number"), rs.getLong("buyer_id"),
+                        (Long) rs.getObject("level1_id", Long.class), rs.getObject("level2_id", Long.class),
+                        rs.getBigDecimal("level1_percent"), rs.getBigDecimal("level2_percent"),
+                        rs.getInt("return_window_days"), Currency.getInstance(rs.getString("currency")),
+                        rs.getString("shipping_line1"), rs.getString("shipping_postal"), rs.getString("state")))
+                .optional();
+    }
+
+    List<SnapshotLine> lines(long orderId) {
+        return jdbc.sql("""
+                SELECT line_id, product_id, quantity, paid_amount, override_percent, override_fixed, refunded_before_completion
+                FROM commission_snapshot_line WHERE order_id = :o ORDER BY line_id""")
+                .param("o", orderId)
+                .query((rs, i) -> new SnapshotLine(rs.getLong("line_id"), rs.getLong("product_id"), rs.getInt("quantity"),
+                        rs.getBigDecimal("paid_amount"), rs.getBigDecimal("override_percent"),
+                        rs.getBigDecimal("override_fixed"), rs.getInt("refunded_before_completion")))
+                .list();
+    }
+}

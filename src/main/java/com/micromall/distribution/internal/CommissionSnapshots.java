@@ -1,0 +1,81 @@
+package com.micromall.distribution.internal;
+
+import com.micromall.catalog.ProductApi;
+import com.micromall.catalog.ProductSummary;
+import com.micromall.order.OrderCancelled;
+import com.micromall.order.OrderLineSnapshot;
+import com.micromall.order.OrderPlaced;
+import com.micromall.settings.DistributionSettings;
+import com.micromall.settings.DistributionSettingsService;
+import java.sql.Timestamp;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Freezes, when an order is placed, who earns from it and at which rates (shop rates, return
+ * window, each product's override), so later changes to settings or products never change a
+ * placed order's commission. Always writes a snapshot row - with no beneficiaries when the buyer
+ * has no active referrer - so crediting knows the order was seen. Replays change nothing.
+ */
+@Component
+@RequiredArgsConstructor
+class CommissionSnapshots {
+
+    private final JdbcClient jdbc;
+    private final ReferralNetwork network;
+    private final DistributionSettingsService settings;
+    private final ProductApi products;
+
+    @ApplicationModuleListener
+    void snapshotOnOrderPlaced(OrderPlaced event) {
+        DistributionSettings rules = settings.current();
+        Beneficiaries beneficiaries = network.beneficiariesOf(event.customerId());
+        Long level1 = beneficiaries.level1().orElse(null);
+        Long level2 = rules.levelTwoOn() ? beneficiaries.level2().orElse(null) : null;
+        int inserted = jdbc.sql("""
+                INSERT INTO commission_snapshot (order_id, order_number, buyer_id, placed_at, level1_id, level2_id,
+                    level1_percent, level2_percent, return_window_days, currency, shipping_line1, shipping_postal, state)
+                VALUES (:order, :number, :buyer, :placed, :l1, :l2, :p1, :p2, :window, :currency, :line1, :postal, 'PLACED')
+                ON CONFLICT DO NOTHING""")
+                .param("order", event.orderId()).param("number", event.orderNumber())
+                .param("buyer", event.customerId()).param("placed", Timestamp.from(event.placedAt()))
+                .param("l1", level1, java.sql.Types.BIGINT).param("l2", level2, java.sql.Types.BIGINT)
+                .param("p1", rules.level1Percent()).param("p2", rules.level2Percent())
+                .param("window", rules.returnWindowDays())
+                .param("currency", event.total().currency().getCurrencyCode())
+                .param("line1", event.shippingLine1(), java.sql.Types.VARCHAR)
+                .param("postal", event.shippingPostalCode(), java.sql.Types.VARCHAR)
+                .update();
+        if (inserted == 0 || (level1 == null && level2 == null)) {
+            return;
+        }
+        Map<Long, ProductSummary> byId = products.findAll(event.lines().stream().map(OrderLineSnapshot::productId).toList())
+                .stream().collect(Collectors.toMap(ProductSummary::id, Function.identity()));
+        for (OrderLineSnapshot line : event.lines()) {
+            ProductSummary product = byId.get(line.productId());
+            jdbc.sql("""
+                    INSERT INTO commission_snapshot_line (line_id, order_id, product_id, quantity, paid_amount,
+                        override_percent, override_fixed)
+                    VALUES (:line, :order, :product, :quantity, :paid, :percent, :fixed)
+                    ON CONFLICT DO NOTHING""")
+                    .param("line", line.lineId()).param("order", event.orderId()).param("product", line.productId())
+                    .param("quantity", line.quantity()).param("paid", line.paidAmount().amount())
+                    .param("percent", product == null ? null : product.commissionPercent(), java.sql.Types.NUMERIC)
+                    .param("fixed", product == null || product.commissionFixedAmount() == null ? null
+                            : product.commissionFixedAmount().amount(), java.sql.Types.NUMERIC)
+                    .update();
+        }
+    }
+
+    /** Cancelled before payment: nothing was credited, nothing is expected any more. */
+    @ApplicationModuleListener
+    void forgetOnOrderCancelled(OrderCancelled event) {
+        jdbc.sql("UPDATE commission_snapshot SET state = 'CANCELLED' WHERE order_id = :order AND state = 'PLACED'")
+                .param("order", event.orderId()).update();
+    }
+}
