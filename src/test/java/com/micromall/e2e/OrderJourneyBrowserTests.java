@@ -71,15 +71,15 @@ class OrderJourneyBrowserTests {
             owner.driver().get(url("/admin/orders/" + number));
             shoot(owner, "order-admin-order");
 
-            owner.click(By.id("action-pay"));
+            ownerActs(owner, "action-pay");
             assertThat(statusSeenBy(shopper, number)).isEqualTo("Paid");
 
             owner.driver().findElement(By.id("trackingNote")).sendKeys("SF Express 1234567890");
-            owner.click(By.id("action-ship"));
+            ownerActs(owner, "action-ship");
             assertThat(statusSeenBy(shopper, number)).isEqualTo("Shipped");
             assertThat(driver.findElement(By.cssSelector(".mm-timeline")).getText()).contains("SF Express 1234567890");
 
-            owner.click(By.id("action-complete"));
+            ownerActs(owner, "action-complete");
             assertThat(statusSeenBy(shopper, number)).isEqualTo("Completed");
             shoot(shopper, "order-page");
 
@@ -136,4 +136,12 @@ class OrderJourneyBrowserTests {
     private String url(String path) {
         return "http://localhost:" + port + path;
     }
+
+    /** Clicks an owner action and waits for the shop's confirmation, so the next look sees its effect. */
+    private static void ownerActs(Browser owner, String actionId) {
+        owner.click(By.id(actionId));
+        new WebDriverWait(owner.driver(), Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alert-success")));
+    }
+
 }

@@ -114,12 +114,12 @@ class ShopJourneyBrowserTests {
             owner.driver().get(url("/admin/orders/" + number));
             assertThat(statusSeenBy(shopper, number)).isEqualTo("Awaiting payment");
 
-            owner.click(By.id("action-pay"));
+            ownerActs(owner, "action-pay");
             assertThat(statusSeenBy(shopper, number)).isEqualTo("Paid");
             owner.driver().findElement(By.id("trackingNote")).sendKeys("LBC 778899");
-            owner.click(By.id("action-ship"));
+            ownerActs(owner, "action-ship");
             assertThat(statusSeenBy(shopper, number)).isEqualTo("Shipped");
-            owner.click(By.id("action-complete"));
+            ownerActs(owner, "action-complete");
             assertThat(statusSeenBy(shopper, number)).isEqualTo("Completed");
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(subjectsTo(email)).containsExactlyInAnyOrder(
@@ -188,4 +188,12 @@ class ShopJourneyBrowserTests {
             throw new IllegalStateException(e);
         }
     }
+
+    /** Clicks an owner action and waits for the shop's confirmation, so the next look sees its effect. */
+    private static void ownerActs(Browser owner, String actionId) {
+        owner.click(By.id(actionId));
+        new WebDriverWait(owner.driver(), Duration.ofSeconds(10))
+                .until(ExpectedConditions.visibilityOfElementLocated(By.cssSelector(".alert-success")));
+    }
+
 }

@@ -10,6 +10,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
 import java.util.Objects;
 import lombok.RequiredArgsConstructor;
+import com.micromall.shared.web.LocalRedirect;
 import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseCookie;
@@ -34,7 +35,7 @@ class ReferralLinkController {
     @GetMapping("/r/{code}")
     String follow(@PathVariable String code, @RequestParam(name = "next", required = false) @Nullable String next,
                   HttpServletRequest request, HttpServletResponse response) {
-        String target = ReferralTargets.safeLocalPath(next);
+        String target = LocalRedirect.orHome(next);
         enrolment.findByCode(code).filter(distributor -> distributor.status() == DistributorStatus.ACTIVE)
                 .ifPresent(distributor -> {
                     clicks.record(distributor.code(), target, request.getRemoteAddr(),

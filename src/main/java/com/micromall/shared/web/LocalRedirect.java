@@ -11,12 +11,15 @@ public final class LocalRedirect {
 
     public static final String HOME = "/";
 
+    /** Longer paths are refused: no page of the shop needs one, and clicks store the landing path in 300 characters. */
+    public static final int MAX_LENGTH = 300;
+
     private LocalRedirect() {
     }
 
     public static boolean isSafe(@Nullable String path) {
         return path != null
-                && path.length() <= 500
+                && path.length() <= MAX_LENGTH
                 && path.startsWith("/")
                 && !path.startsWith("//")
                 && path.indexOf('\\') < 0
