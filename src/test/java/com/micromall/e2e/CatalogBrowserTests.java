@@ -77,15 +77,15 @@ class CatalogBrowserTests {
         driver.get(url("/"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Welcome to Micromall");
         assertThat(driver.findElements(By.cssSelector("a.mm-product-card"))).hasSize(8);
-        shoot("catalog-home");
+        browser.shootBothWidths("catalog-home");
 
         driver.get(url("/products?category=" + category.slug()));
         assertThat(driver.findElements(By.cssSelector("a.mm-product-card"))).hasSize(9);
-        shoot("catalog-products");
+        browser.shootBothWidths("catalog-products");
 
         driver.get(url("/products/" + lowStock));
         assertThat(driver.findElement(By.cssSelector(".badge")).getText()).isEqualTo("Only 3 left");
-        shoot("catalog-product");
+        browser.shootBothWidths("catalog-product");
 
         driver.get(url("/products/not-a-number"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Page not found");
@@ -93,7 +93,7 @@ class CatalogBrowserTests {
         browser.logIn(url(""), "owner@demo.micromall", "micromall-demo");
 
         driver.get(url("/admin/products/" + lowStock + "/edit"));
-        shoot("catalog-admin-product-form");
+        browser.shootBothWidths("catalog-admin-product-form");
 
         driver.findElement(By.id("price")).clear();
         driver.findElement(By.id("price")).sendKeys("12.345");
@@ -101,7 +101,7 @@ class CatalogBrowserTests {
         assertThat(driver.findElement(By.cssSelector("#price ~ .invalid-feedback")).getText())
                 .isEqualTo("Enter a price of 0 or more with at most 2 decimals, e.g. 12.50.");
         assertThat(driver.findElement(By.id("price")).getAttribute("value")).isEqualTo("12.345");
-        shoot("catalog-admin-product-form-errors");
+        browser.shootBothWidths("catalog-admin-product-form-errors");
 
         // Over the server's multipart limit: refused before the controller, still a message on the form.
         Path big = Files.createTempFile("too-big", ".png");
@@ -114,16 +114,9 @@ class CatalogBrowserTests {
         Files.deleteIfExists(big);
 
         driver.get(url("/admin/products?q=tea"));
-        shoot("catalog-admin-products");
+        browser.shootBothWidths("catalog-admin-products");
     }
 
-    private void shoot(String name) throws Exception {
-        for (int width : new int[] {Browser.DESKTOP_WIDTH, Browser.PHONE_WIDTH}) {
-            Path png = browser.screenshot(name, width);
-            assertThat(Files.size(png)).isGreaterThan(10_000);
-        }
-        browser.resize(Browser.DESKTOP_WIDTH, 900);
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

@@ -5,8 +5,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.micromall.customer.CustomerMother;
 import com.micromall.support.Browser;
 import com.micromall.support.BrowserTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -39,7 +37,7 @@ class CustomerBrowserTests {
     void aVisitorRegistersThroughTheFormAndLandsLoggedIn() throws Exception {
         driver.get(url("/register?code=ANNA2345&continue=/account"));
         assertThat(driver.findElement(By.id("referralCode")).getAttribute("value")).isEqualTo("ANNA2345");
-        shoot("customer-register");
+        browser.shootBothWidths("customer-register");
 
         submit("registration-form");
         assertThat(driver.findElements(By.cssSelector(".invalid-feedback")).stream().filter(e -> e.isDisplayed()))
@@ -50,7 +48,7 @@ class CustomerBrowserTests {
         submit("registration-form");
         assertThat(driver.findElement(By.id("name")).getAttribute("value")).isEqualTo("Mia Santos");
         assertThat(driver.findElement(By.id("password")).getAttribute("value")).isEmpty();
-        shoot("customer-register-errors");
+        browser.shootBothWidths("customer-register-errors");
 
         String email = CustomerMother.uniqueEmail("mia");
         type("email", email);
@@ -71,7 +69,7 @@ class CustomerBrowserTests {
         type("country", "Philippines");
         submit("address-form");
         assertThat(driver.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("Address added.");
-        shoot("customer-account");
+        browser.shootBothWidths("customer-account");
     }
 
     @Test
@@ -80,17 +78,17 @@ class CustomerBrowserTests {
 
         driver.get(url("/admin/customers"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Customers");
-        shoot("customer-admin-customers");
+        browser.shootBothWidths("customer-admin-customers");
 
         driver.get(url("/admin/settings"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("Shop settings");
-        shoot("customer-admin-settings");
+        browser.shootBothWidths("customer-admin-settings");
         String feeBefore = driver.findElement(By.id("shippingFee")).getAttribute("value");
         String phoneBefore = driver.findElement(By.id("contactPhone")).getAttribute("value");
         type("shippingFee", "-3");
         submit("settings-form");
         assertThat(driver.findElement(By.cssSelector("#shippingFee ~ .invalid-feedback")).getText()).contains("0 or more");
-        shoot("customer-admin-settings-errors");
+        browser.shootBothWidths("customer-admin-settings-errors");
 
         type("shippingFee", feeBefore);
         type("contactPhone", "+86 21 5555 0100");
@@ -99,7 +97,7 @@ class CustomerBrowserTests {
 
         driver.get(url("/admin/audit"));
         assertThat(driver.findElement(By.id("audit-table")).getText()).contains("+86 21 5555 0100");
-        shoot("customer-admin-audit");
+        browser.shootBothWidths("customer-admin-audit");
 
         driver.get(url("/admin/settings")); // leave the shared shop as it was for other tests
         type("contactPhone", phoneBefore);
@@ -124,13 +122,6 @@ class CustomerBrowserTests {
         field.sendKeys(text);
     }
 
-    private void shoot(String name) throws Exception {
-        for (int width : new int[] {Browser.DESKTOP_WIDTH, Browser.PHONE_WIDTH}) {
-            Path png = browser.screenshot(name, width);
-            assertThat(Files.size(png)).isGreaterThan(10_000);
-        }
-        browser.resize(Browser.DESKTOP_WIDTH, 900);
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

@@ -9,8 +9,6 @@ import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;
 import com.micromall.support.Browser;
 import com.micromall.support.BrowserTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -46,12 +44,12 @@ class DistributionBrowserTests {
             driver.get(url("/r/" + code + "?next=/"));
             assertThat(driver.findElement(By.id("invitation-banner")).getText().replace('\u00a0', ' '))
                     .isEqualTo("Anna invited you — 10 % off your first order");
-            shoot(visitor, "distribution-home");
+            visitor.shootBothWidths("distribution-home");
 
             driver.get(url("/register"));
             assertThat(driver.findElement(By.id("referralCode")).getAttribute("value")).isEqualTo(code);
             assertThat(driver.findElement(By.id("invitation-banner")).getText()).contains("Anna invited you");
-            shoot(visitor, "distribution-register");
+            visitor.shootBothWidths("distribution-register");
             driver.findElement(By.id("name")).sendKeys("Ben Friend");
             driver.findElement(By.id("email")).sendKeys(email);
             driver.findElement(By.id("password")).sendKeys(CustomerMother.PASSWORD);
@@ -70,7 +68,7 @@ class DistributionBrowserTests {
             assertThat(driver.findElement(By.cssSelector(".mm-summary")).getText().replace('\u00a0', ' '))
                     .contains("Welcome gift from Anna (10 % off)").contains("5.00");
             assertThat(driver.findElements(By.id("invitation-banner"))).isEmpty();
-            shoot(visitor, "distribution-checkout");
+            visitor.shootBothWidths("distribution-checkout");
         }
 
         TestCustomer late = fixtures.customer("Chen Later");
@@ -78,17 +76,10 @@ class DistributionBrowserTests {
             customer.logIn(url(""), late.email(), late.password());
             customer.driver().get(url("/distribution/invited-by"));
             assertThat(customer.driver().findElements(By.id("invited-by-form"))).hasSize(1);
-            shoot(customer, "distribution-invited-by");
+            customer.shootBothWidths("distribution-invited-by");
         }
     }
 
-    private void shoot(Browser browser, String name) throws Exception {
-        for (int width : new int[] {Browser.DESKTOP_WIDTH, Browser.PHONE_WIDTH}) {
-            Path png = browser.screenshot(name, width);
-            assertThat(Files.size(png)).isGreaterThan(10_000);
-        }
-        browser.resize(Browser.DESKTOP_WIDTH, 900);
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

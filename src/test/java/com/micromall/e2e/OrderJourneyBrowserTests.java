@@ -6,8 +6,6 @@ import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;
 import com.micromall.support.Browser;
 import com.micromall.support.BrowserTest;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import java.time.Duration;
@@ -44,7 +42,7 @@ class OrderJourneyBrowserTests {
             addToCart(shopper, cup, 1);
             driver.get(url("/cart"));
             assertThat(driver.findElement(By.cssSelector(".mm-cart-link .badge")).getText()).isEqualTo("3");
-            shoot(shopper, "order-cart");
+            shopper.shootBothWidths("order-cart");
 
             shopper.click(By.id("checkout-button"));
             assertThat(driver.getCurrentUrl()).contains("/login");
@@ -59,17 +57,17 @@ class OrderJourneyBrowserTests {
             type(driver, "city", "Shanghai");
             type(driver, "postalCode", "200001");
             type(driver, "country", "China");
-            shoot(shopper, "order-checkout");
+            shopper.shootBothWidths("order-checkout");
             shopper.click(By.id("place-order"));
 
             String number = driver.findElement(By.id("order-number")).getText();
             assertThat(number).startsWith("MM-");
             assertThat(driver.findElement(By.tagName("main")).getText()).contains("use your order number as the reference");
-            shoot(shopper, "order-confirmation");
+            shopper.shootBothWidths("order-confirmation");
 
             logIn(owner, "owner@demo.micromall", "micromall-demo");
             owner.driver().get(url("/admin/orders/" + number));
-            shoot(owner, "order-admin-order");
+            owner.shootBothWidths("order-admin-order");
 
             ownerActs(owner, "action-pay");
             assertThat(statusSeenBy(shopper, number)).isEqualTo("Paid");
@@ -81,13 +79,13 @@ class OrderJourneyBrowserTests {
 
             ownerActs(owner, "action-complete");
             assertThat(statusSeenBy(shopper, number)).isEqualTo("Completed");
-            shoot(shopper, "order-page");
+            shopper.shootBothWidths("order-page");
 
             owner.driver().get(url("/admin"));
-            shoot(owner, "order-admin-overview");
+            owner.shootBothWidths("order-admin-overview");
             owner.driver().get(url("/admin/orders"));
             assertThat(owner.driver().getPageSource()).contains(number);
-            shoot(owner, "order-admin-orders");
+            owner.shootBothWidths("order-admin-orders");
         }
     }
 
@@ -125,13 +123,6 @@ class OrderJourneyBrowserTests {
         field.sendKeys(text);
     }
 
-    private void shoot(Browser browser, String name) throws Exception {
-        for (int width : new int[] {Browser.DESKTOP_WIDTH, Browser.PHONE_WIDTH}) {
-            Path png = browser.screenshot(name, width);
-            assertThat(Files.size(png)).isGreaterThan(10_000);
-        }
-        browser.resize(Browser.DESKTOP_WIDTH, 900);
-    }
 
     private String url(String path) {
         return "http://localhost:" + port + path;

@@ -87,6 +87,21 @@ public final class Browser implements AutoCloseable {
         }
     }
 
+    /** Full-page screenshots at desktop and phone width (NAME-1280.png, NAME-390.png), then back to desktop. */
+    public void shootBothWidths(String name) {
+        for (int width : new int[] {DESKTOP_WIDTH, PHONE_WIDTH}) {
+            Path png = screenshot(name, width);
+            try {
+                if (Files.size(png) < 10_000) {
+                    throw new IllegalStateException(png + " is suspiciously small: the page probably did not render");
+                }
+            } catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        resize(DESKTOP_WIDTH, 900);
+    }
+
     @Override
     public void close() {
         driver.quit();
