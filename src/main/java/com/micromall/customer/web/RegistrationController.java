@@ -2,6 +2,7 @@ package com.micromall.customer.web;
 
 import com.micromall.customer.CustomerPrincipal;
 import com.micromall.customer.ReferralAttribution;
+import com.micromall.shared.web.DeviceFingerprint;
 import com.micromall.shared.web.LocalRedirect;
 import com.micromall.customer.internal.CustomerRegistration;
 import com.micromall.customer.internal.EmailAlreadyRegisteredException;

@@ -1,43 +1,36 @@
 package com.micromall.distribution.internal;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
+import com.micromall.shared.web.DeviceFingerprint;
+import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
-import java.util.HexFormat;
-import org.springframework.beans.factory.annotation.Value;
+import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Share-link clicks. The visitor is kept only as a salted SHA-256 of IP and user agent (the same
- * recipe as registration's device hash, so a registration can be matched to the click that
- * brought it); the raw IP is never stored.
+ * Share-link clicks. The visitor is kept only as its {@link DeviceFingerprint} (the same hash
+ * registration records, so a registration can be matched to the click that brought it); the raw
+ * IP is never stored.
  */
 @Component
+@RequiredArgsConstructor
 public class ReferralClicks {
 
     private final JdbcClient jdbc;
     private final Clock clock;
-    private final String salt;
-
-    ReferralClicks(JdbcClient jdbc, Clock clock, @Value("${micromall.device-hash-salt}") String salt) {
-        this.jdbc = jdbc;
-        this.clock = clock;
-        this.salt = salt;
-    }
+    private final DeviceFingerprint fingerprint;
 
     @Transactional
-    public void record(String code, String landingPath, String ip, String userAgent) {
+    public void record(String code, String landingPath, HttpServletRequest request) {
         String path = landingPath.length() > 300 ? landingPath.substring(0, 300) : landingPath;
         jdbc.sql("""
                 INSERT INTO referral_click (code, clicked_at, landing_path, visitor_hash)
                 VALUES (:code, :at, :path, :hash)""")
                 .param("code", code).param("at", Timestamp.from(clock.instant())).param("path", path)
-                .param("hash", visitorHash(ip, userAgent)).update();
+                .param("hash", fingerprint.of(request)).update();
     }
 
     /** Whether this device followed this code's link within the window (a registration then came via the LINK). */
@@ -50,13 +43,4 @@ public class ReferralClicks {
                 .param("since", Timestamp.from(clock.instant().minus(window))).query(Long.class).single() > 0;
     }
 
-    String visitorHash(String ip, String userAgent) {
-        try {
-            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
-            byte[] digest = sha256.digest((salt + "\n" + ip + "\n" + userAgent).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
-    }
 }

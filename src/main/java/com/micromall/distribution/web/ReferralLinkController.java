@@ -8,7 +8,6 @@ import com.micromall.settings.DistributionSettingsService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.time.Duration;
-import java.util.Objects;
 import lombok.RequiredArgsConstructor;
 import com.micromall.shared.web.LocalRedirect;
 import org.jspecify.annotations.Nullable;
@@ -38,8 +37,7 @@ class ReferralLinkController {
         String target = LocalRedirect.orHome(next);
         enrolment.findByCode(code).filter(distributor -> distributor.status() == DistributorStatus.ACTIVE)
                 .ifPresent(distributor -> {
-                    clicks.record(distributor.code(), target, request.getRemoteAddr(),
-                            Objects.requireNonNullElse(request.getHeader(HttpHeaders.USER_AGENT), ""));
+                    clicks.record(distributor.code(), target, request);
                     ResponseCookie cookie = ResponseCookie.from(ReferralAttribution.COOKIE, distributor.code())
                             .httpOnly(true).sameSite("Lax").path("/").secure(request.isSecure())
                             .maxAge(Duration.ofDays(settings.current().attributionDays())).build();

@@ -1,4 +1,4 @@
-package com.micromall.customer.web;
+package com.micromall.shared.web;
 
 import jakarta.servlet.http.HttpServletRequest;
 import java.nio.charset.StandardCharsets;
@@ -10,24 +10,26 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
- * A salted SHA-256 of the visitor's IP and user agent, for the abuse guard's "same device"
- * check. The raw IP is never stored: without the salt the hash cannot be turned back into it.
+ * A salted SHA-256 of the visitor's IP and user agent: registration keeps it for the abuse guard's
+ * "same device" check and share-link clicks keep it to recognise the visitor who later registers.
+ * One recipe, so the two can be matched. The raw IP is never stored: without the salt the hash
+ * cannot be turned back into it.
  */
 @Component
-class DeviceFingerprint {
+public class DeviceFingerprint {
 
     private final String salt;
 
-    DeviceFingerprint(@Value("${micromall.device-hash-salt}") String salt) {
+    public DeviceFingerprint(@Value("${micromall.device-hash-salt}") String salt) {
         this.salt = salt;
     }
 
-    String of(HttpServletRequest request) {
+    public String of(HttpServletRequest request) {
         String userAgent = Objects.requireNonNullElse(request.getHeader("User-Agent"), "");
         return hash(request.getRemoteAddr(), userAgent);
     }
 
-    String hash(String ip, String userAgent) {
+    public String hash(String ip, String userAgent) {
         try {
             MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
             byte[] digest = sha256.digest((salt + "\n" + ip + "\n" + userAgent).getBytes(StandardCharsets.UTF_8));
