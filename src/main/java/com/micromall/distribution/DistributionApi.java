@@ -16,10 +16,15 @@ public interface DistributionApi {
 
     /**
      * @param expected commission of orders placed but not completed yet (computed from their snapshots)
+     * @param available what the distributor may withdraw or spend now: AVAILABLE entries minus money
+     *                  taken out (withdrawals requested, approved or paid; store credit spent); may be negative
+     * @param withdrawing requested or approved withdrawals not paid yet (already taken out of available)
+     * @param withdrawn paid out through withdrawals
      * @param clawedBack what was taken back after the return window (a positive number)
-     * @param withdrawn paid out through withdrawals (zero until withdrawals exist)
+     * @param creditSpent available money spent as store credit at checkout (before the bonus)
      */
-    record Balances(Money expected, Money frozen, Money available, Money onHold, Money withdrawn, Money clawedBack) {
+    record Balances(Money expected, Money frozen, Money available, Money onHold, Money withdrawing, Money withdrawn,
+                    Money clawedBack, Money creditSpent) {
     }
 
     /**

@@ -35,9 +35,28 @@ class LedgerQueries implements DistributionApi {
         BigDecimal clawedBack = jdbc.sql("""
                 SELECT COALESCE(SUM(amount), 0) FROM commission_entry WHERE distributor_id = :d AND kind = 'CLAWBACK'""")
                 .param("d", customerId).query(BigDecimal.class).single().negate();
+        Money earned = money(byState.get("AVAILABLE"), currency);
+        Money withdrawing = withdrawing(customerId, currency);
+        Money withdrawn = withdrawn(customerId, currency);
+        Money creditSpent = creditSpent(customerId, currency);
         return new Balances(expected(customerId, currency), money(byState.get("FROZEN"), currency),
-                money(byState.get("AVAILABLE"), currency), money(byState.get("ON_HOLD"), currency),
-                Money.zero(currency), money(clawedBack, currency));
+                earned.minus(withdrawing).minus(withdrawn).minus(creditSpent), money(byState.get("ON_HOLD"), currency),
+                withdrawing, withdrawn, money(clawedBack, currency), creditSpent);
+    }
+
+    /** Withdrawals requested or approved but not paid yet (amount including the fee). Zero until withdrawals exist. */
+    private Money withdrawing(long customerId, Currency currency) {
+        return Money.zero(currency);
+    }
+
+    /** Withdrawals paid out (amount including the fee). Zero until withdrawals exist. */
+    private Money withdrawn(long customerId, Currency currency) {
+        return Money.zero(currency);
+    }
+
+    /** Available money spent as store credit at checkout and not given back. Zero until store credit exists. */
+    private Money creditSpent(long customerId, Currency currency) {
+        return Money.zero(currency);
     }
 
     /** What the orders placed but not completed would earn, at their snapshot rates. */

@@ -38,24 +38,28 @@ class WelcomeDiscounts implements CheckoutDiscounts {
             return List.of();
         }
         DistributionSettings rules = settings.current();
-        Money goods = basket.goodsTotal();
-        Money amount;
+        Money amount = amount(rules, basket.goodsTotal());
         String percentText = rules.welcomeValue().stripTrailingZeros().toPlainString();
-        String labelKey;
-        if (rules.welcomeKind() == WelcomeKind.PERCENT) {
-            amount = goods.percent(rules.welcomeValue(), RoundingMode.DOWN);
-            if (rules.welcomeCap() != null) {
-                amount = amount.min(Money.of(rules.welcomeCap(), goods.currency(), RoundingMode.DOWN));
-            }
-            labelKey = "distribution.welcome.label.percent";
-        } else {
-            amount = Money.of(rules.welcomeValue(), goods.currency(), RoundingMode.DOWN).min(goods);
-            labelKey = "distribution.welcome.label.fixed";
-        }
+        String labelKey = rules.welcomeKind() == WelcomeKind.PERCENT
+                ? "distribution.welcome.label.percent" : "distribution.welcome.label.fixed";
         if (!amount.isPositive()) {
             return List.of();
         }
         String sharer = customers.find(referrer.get()).map(Invitations::firstName).orElse("");
         return List.of(new DiscountLine(SOURCE, labelKey, List.of(sharer, percentText), amount));
+    }
+
+    /**
+     * The welcome discount on {@code goods} under {@code rules}: a percentage rounded down to the
+     * cent and capped when a cap is set, or a fixed amount never above the goods. The one place
+     * this is computed (checkout and the owner's simulator both call it).
+     */
+    static Money amount(DistributionSettings rules, Money goods) {
+        if (rules.welcomeKind() == WelcomeKind.PERCENT) {
+            Money amount = goods.percent(rules.welcomeValue(), RoundingMode.DOWN);
+            return rules.welcomeCap() == null ? amount
+                    : amount.min(Money.of(rules.welcomeCap(), goods.currency(), RoundingMode.DOWN));
+        }
+        return Money.of(rules.welcomeValue(), goods.currency(), RoundingMode.DOWN).min(goods);
     }
 }
