@@ -44,19 +44,27 @@ class LedgerQueries implements DistributionApi {
                 withdrawing, withdrawn, money(clawedBack, currency), creditSpent);
     }
 
-    /** Withdrawals requested or approved but not paid yet (amount including the fee). Zero until withdrawals exist. */
+    /** Withdrawals requested and not decided yet (amount including the fee). */
     private Money withdrawing(long customerId, Currency currency) {
-        return Money.zero(currency);
+        return sum("SELECT COALESCE(SUM(amount), 0) FROM withdrawal WHERE distributor_id = :d AND state = 'REQUESTED'",
+                customerId, currency);
     }
 
-    /** Withdrawals paid out (amount including the fee). Zero until withdrawals exist. */
+    /** Withdrawals paid out (amount including the fee). */
     private Money withdrawn(long customerId, Currency currency) {
-        return Money.zero(currency);
+        return sum("SELECT COALESCE(SUM(amount), 0) FROM withdrawal WHERE distributor_id = :d AND state = 'PAID'",
+                customerId, currency);
     }
 
-    /** Available money spent as store credit at checkout and not given back. Zero until store credit exists. */
+    /** Available money spent as store credit at checkout and not given back. */
     private Money creditSpent(long customerId, Currency currency) {
-        return Money.zero(currency);
+        return sum("""
+                SELECT COALESCE(SUM(cash_amount), 0) FROM store_credit_spend
+                WHERE distributor_id = :d AND restored_at IS NULL""", customerId, currency);
+    }
+
+    private Money sum(String sql, long customerId, Currency currency) {
+        return Money.of(jdbc.sql(sql).param("d", customerId).query(BigDecimal.class).single(), currency);
     }
 
     /** What the orders placed but not completed would earn, at their snapshot rates. */
