@@ -8,8 +8,22 @@ import java.util.List;
  * implementation's lines are shown on the checkout page and stored with the order; their total
  * is spread over the order lines in proportion to the line totals, so each line records what
  * was really paid for it.
+ *
+ * <p>Sources are asked one after the other in their Spring {@code @Order} (lowest first: the
+ * welcome benefit before store credit); each sees in {@link CheckoutBasket#remaining()} what is
+ * left to pay after the sources before it.
  */
 public interface CheckoutDiscounts {
 
     List<DiscountLine> discountsFor(CheckoutBasket basket);
+
+    /**
+     * Called while the order is being placed, inside its transaction, after the order row is
+     * saved: a source that spends something (store credit) takes it here, under its own lock.
+     * Throwing {@link DiscountUnavailableException} rolls the whole order back (stock included).
+     *
+     * @param granted every discount line of the order, all sources, in the order they were granted
+     */
+    default void confirm(long orderId, String orderNumber, long customerId, List<DiscountLine> granted) {
+    }
 }

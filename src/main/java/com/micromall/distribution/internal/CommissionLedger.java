@@ -55,8 +55,20 @@ class CommissionLedger {
                     @Nullable String shippingLine1, @Nullable String shippingPostal, String state) {
     }
 
+    /** @param friendGift the part of the distributor's friend's share this line carries (level 1 gives it away) */
     record SnapshotLine(long lineId, long productId, int quantity, BigDecimal paidAmount,
-                        @Nullable BigDecimal overridePercent, @Nullable BigDecimal overrideFixed, int refundedBefore) {
+                        @Nullable BigDecimal overridePercent, @Nullable BigDecimal overrideFixed, int refundedBefore,
+                        BigDecimal friendGift) {
+
+        SnapshotLine(long lineId, long productId, int quantity, BigDecimal paidAmount,
+                     @Nullable BigDecimal overridePercent, @Nullable BigDecimal overrideFixed, int refundedBefore) {
+            this(lineId, productId, quantity, paidAmount, overridePercent, overrideFixed, refundedBefore, BigDecimal.ZERO);
+        }
+
+        CommissionPolicy.LineTerms terms(Currency currency) {
+            return new CommissionPolicy.LineTerms(quantity, Money.of(paidAmount, currency), overridePercent,
+                    overrideFixed, Money.of(friendGift, currency));
+        }
     }
 
     record Entry(long id, long distributorId, long lineId, int level, String kind, int units, Money amount,
@@ -93,9 +105,8 @@ class CommissionLedger {
             if (units <= 0) {
                 continue;
             }
-            Money full = CommissionPolicy.amount(new CommissionPolicy.LineTerms(line.quantity(),
-                            Money.of(line.paidAmount(), snapshot.currency()), line.overridePercent(), line.overrideFixed()),
-                    level, snapshot.level1Percent(), snapshot.level2Percent());
+            Money full = CommissionPolicy.amount(line.terms(snapshot.currency()), level, snapshot.level1Percent(),
+                    snapshot.level2Percent());
             Money amount = full.minus(CommissionPolicy.share(full, line.refundedBefore(), line.quantity()));
             if (!amount.isPositive()) {
                 continue;
@@ -302,12 +313,14 @@ class CommissionLedger {
 
     List<SnapshotLine> lines(long orderId) {
         return jdbc.sql("""
-                SELECT line_id, product_id, quantity, paid_amount, override_percent, override_fixed, refunded_before_completion
+                SELECT line_id, product_id, quantity, paid_amount, override_percent, override_fixed,
+                    refunded_before_completion, friend_gift
                 FROM commission_snapshot_line WHERE order_id = :o ORDER BY line_id""")
                 .param("o", orderId)
                 .query((rs, i) -> new SnapshotLine(rs.getLong("line_id"), rs.getLong("product_id"), rs.getInt("quantity"),
                         rs.getBigDecimal("paid_amount"), rs.getBigDecimal("override_percent"),
-                        rs.getBigDecimal("override_fixed"), rs.getInt("refunded_before_completion")))
+                        rs.getBigDecimal("override_fixed"), rs.getInt("refunded_before_completion"),
+                        rs.getBigDecimal("friend_gift")))
                 .list();
     }
 }

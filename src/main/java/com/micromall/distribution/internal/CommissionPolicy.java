@@ -19,8 +19,16 @@ final class CommissionPolicy {
     private CommissionPolicy() {
     }
 
+    /**
+     * @param friendGift the part of the distributor's friend's share (split red envelope) this line
+     *                   carries; zero when nothing was given
+     */
     record LineTerms(int quantity, Money paidAmount, @Nullable BigDecimal overridePercent,
-                     @Nullable BigDecimal overrideFixed) {
+                     @Nullable BigDecimal overrideFixed, Money friendGift) {
+
+        LineTerms(int quantity, Money paidAmount, @Nullable BigDecimal overridePercent, @Nullable BigDecimal overrideFixed) {
+            this(quantity, paidAmount, overridePercent, overrideFixed, Money.zero(paidAmount.currency()));
+        }
 
         boolean intentionallyNone() {
             return (overridePercent != null && overridePercent.signum() == 0)
@@ -28,19 +36,28 @@ final class CommissionPolicy {
         }
     }
 
+    /**
+     * The friend's share: the base is what was paid plus the gift (what the line would have cost
+     * without it), so level 2 is not hurt by level 1's generosity; level 1 then gives the gift
+     * away, never going below zero.
+     */
     static Money amount(LineTerms line, int level, BigDecimal level1Percent, BigDecimal level2Percent) {
         Currency currency = line.paidAmount().currency();
         if (line.intentionallyNone()) {
             return Money.zero(currency);
         }
+        Money base = line.paidAmount().plus(line.friendGift());
         if (level == 2) {
-            return line.paidAmount().percent(level2Percent, RoundingMode.DOWN);
+            return base.percent(level2Percent, RoundingMode.DOWN);
         }
+        Money full;
         if (line.overrideFixed() != null) {
-            return Money.of(line.overrideFixed(), currency, RoundingMode.DOWN).times(line.quantity());
+            full = Money.of(line.overrideFixed(), currency, RoundingMode.DOWN).times(line.quantity());
+        } else {
+            BigDecimal percent = line.overridePercent() != null ? line.overridePercent() : level1Percent;
+            full = base.percent(percent, RoundingMode.DOWN);
         }
-        BigDecimal percent = line.overridePercent() != null ? line.overridePercent() : level1Percent;
-        return line.paidAmount().percent(percent, RoundingMode.DOWN);
+        return full.minus(line.friendGift()).max(Money.zero(currency));
     }
 
     /** What refunding {@code units} of {@code ofUnits} takes back from {@code amount}: its share, rounded down. */

@@ -7,7 +7,9 @@ import com.micromall.order.OrderLineSnapshot;
 import com.micromall.order.OrderPlaced;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettingsService;
+import com.micromall.shared.Money;
 import java.sql.Timestamp;
+import java.util.List;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -56,20 +58,36 @@ class CommissionSnapshots {
         }
         Map<Long, ProductSummary> byId = products.findAll(event.lines().stream().map(OrderLineSnapshot::productId).toList())
                 .stream().collect(Collectors.toMap(ProductSummary::id, Function.identity()));
-        for (OrderLineSnapshot line : event.lines()) {
+        List<Money> gifts = friendGifts(event, level1 != null);
+        for (int i = 0; i < event.lines().size(); i++) {
+            OrderLineSnapshot line = event.lines().get(i);
             ProductSummary product = byId.get(line.productId());
             jdbc.sql("""
                     INSERT INTO commission_snapshot_line (line_id, order_id, product_id, quantity, paid_amount,
-                        override_percent, override_fixed)
-                    VALUES (:line, :order, :product, :quantity, :paid, :percent, :fixed)
+                        override_percent, override_fixed, friend_gift)
+                    VALUES (:line, :order, :product, :quantity, :paid, :percent, :fixed, :gift)
                     ON CONFLICT DO NOTHING""")
                     .param("line", line.lineId()).param("order", event.orderId()).param("product", line.productId())
                     .param("quantity", line.quantity()).param("paid", line.paidAmount().amount())
+                    .param("gift", gifts.get(i).amount())
                     .param("percent", product == null ? null : product.commissionPercent(), java.sql.Types.NUMERIC)
                     .param("fixed", product == null || product.commissionFixedAmount() == null ? null
                             : product.commissionFixedAmount().amount(), java.sql.Types.NUMERIC)
                     .update();
         }
+    }
+
+    /**
+     * The friend's share the level-1 sharer gave on this order (WelcomeDiscounts' gift line), as each
+     * line carries it; zero everywhere when there was none or nobody earns at level 1.
+     */
+    private static List<Money> friendGifts(OrderPlaced event, boolean level1Earns) {
+        Money gift = event.discountFrom(WelcomeDiscounts.GIFT_SOURCE);
+        if (!level1Earns || !gift.isPositive()) {
+            return event.lines().stream().map(line -> Money.zero(line.paidAmount().currency())).toList();
+        }
+        return FriendShare.perLine(event.lines().stream().map(OrderLineSnapshot::lineTotal).toList(),
+                event.lines().stream().map(OrderLineSnapshot::paidAmount).toList(), event.discountTotal(), gift);
     }
 
     /** Cancelled before payment: nothing was credited, nothing is expected any more. */

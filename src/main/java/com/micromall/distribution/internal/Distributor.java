@@ -30,6 +30,12 @@ class Distributor {
 
     private Instant enrolledAt;
 
+    @Enumerated(EnumType.STRING)
+    private RewardForm rewardForm = RewardForm.CASH;
+
+    /** The part of the level-1 commission on a referred friend's first order given to the friend (0/25/50/75/100). */
+    private int friendSharePercent;
+
     @Version
     private long version;
 
@@ -63,6 +69,24 @@ class Distributor {
     void reactivate() {
         require(DistributorStatus.SUSPENDED);
         status = DistributorStatus.ACTIVE;
+    }
+
+    /** Any form, at any time: nothing is converted when switching (the bonus applies only to what is spent). */
+    void chooseRewardForm(RewardForm form) {
+        if (status == DistributorStatus.SUSPENDED) {
+            throw new DistributorStateException(status, "change the reward form of");
+        }
+        this.rewardForm = form;
+    }
+
+    void chooseFriendShare(int percent) {
+        if (!FriendShare.allowed(percent)) {
+            throw new IllegalArgumentException("Friend's share must be one of " + FriendShare.CHOICES + ": " + percent);
+        }
+        if (status == DistributorStatus.SUSPENDED) {
+            throw new DistributorStateException(status, "change the friend's share of");
+        }
+        this.friendSharePercent = percent;
     }
 
     boolean isActive() {

@@ -78,9 +78,8 @@ class LedgerQueries implements DistributionApi {
         for (CommissionLedger.Snapshot snapshot : open) {
             int level = Long.valueOf(customerId).equals(snapshot.level1()) ? 1 : 2;
             for (CommissionLedger.SnapshotLine line : ledger.lines(snapshot.orderId())) {
-                Money full = CommissionPolicy.amount(new CommissionPolicy.LineTerms(line.quantity(),
-                                Money.of(line.paidAmount(), snapshot.currency()), line.overridePercent(),
-                                line.overrideFixed()), level, snapshot.level1Percent(), snapshot.level2Percent());
+                Money full = CommissionPolicy.amount(line.terms(snapshot.currency()), level, snapshot.level1Percent(),
+                        snapshot.level2Percent());
                 total = total.plus(full.minus(CommissionPolicy.share(full, line.refundedBefore(), line.quantity())));
             }
         }

@@ -4,6 +4,7 @@ import com.micromall.catalog.ProductApi;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerProfile;
 import com.micromall.order.CheckoutBasket;
+import com.micromall.order.DiscountAllocation;
 import com.micromall.order.CheckoutDiscounts;
 import com.micromall.order.DiscountLine;
 import com.micromall.order.PaymentMethod;
@@ -63,8 +64,11 @@ public class CheckoutService {
         List<DiscountLine> discounts = new ArrayList<>();
         Money discountTotal = Money.zero(goods.currency());
         if (!cart.isEmpty()) {
+            // In @Order: each source sees what the ones before it left to pay, and never takes more.
             for (CheckoutDiscounts source : discountSources) {
-                for (DiscountLine line : source.discountsFor(basket)) {
+                CheckoutBasket remaining = new CheckoutBasket(basket.customerId(), basket.lines(), goods,
+                        goods.minus(discountTotal.min(goods)));
+                for (DiscountLine line : source.discountsFor(remaining)) {
                     if (line.amount().isPositive()) {
                         discounts.add(line);
                         discountTotal = discountTotal.plus(line.amount());
@@ -87,8 +91,9 @@ public class CheckoutService {
     }
 
     /**
-     * Places the order or changes nothing: any refused stock reservation rolls the whole
-     * transaction back (other lines' reservations included) and the cart stays as it was.
+     * Places the order or changes nothing: any refused stock reservation, or a discount that can
+     * no longer be granted ({@link com.micromall.order.DiscountUnavailableException}), rolls the
+     * whole transaction back (other lines' reservations included) and the cart stays as it was.
      */
     @Transactional
     public String place(PlaceOrder command) {
@@ -125,6 +130,11 @@ public class CheckoutService {
                 customer.email(), command.paymentMethod(), lines, summary.discounts(), summary.shippingFee(), address,
                 clock.instant());
         orders.saveAndFlush(order);
+        // A source that spends something (store credit) takes it now, under its own lock; if it is gone,
+        // DiscountUnavailableException rolls the whole order back, stock reservations included.
+        for (CheckoutDiscounts source : discountSources) {
+            source.confirm(order.getId(), order.getNumber(), customer.id(), summary.discounts());
+        }
         order.announcePlaced();
         if (gateway.paidOnPlacement()) {
             order.markPaid("payment:" + gateway.method().name(), clock.instant());

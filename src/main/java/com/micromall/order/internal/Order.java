@@ -163,7 +163,9 @@ class Order {
     /** Registers OrderPlaced; called once the order and its lines have ids. */
     void announcePlaced() {
         events.add(new OrderPlaced(id, number, customerId, placedAt, lineSnapshots(), money(goodsTotal),
-                money(discountTotal), money(shippingFee), money(total), paymentMethod, shipLine1, shipPostalCode));
+                money(discountTotal), money(shippingFee), money(total), paymentMethod, shipLine1, shipPostalCode,
+                discounts.stream().map(d -> new com.micromall.order.DiscountLine(d.getSource(), d.getLabelKey(),
+                        d.labelArgList(), money(d.getAmount()))).toList()));
     }
 
     void markPaid(String actor, Instant now) {

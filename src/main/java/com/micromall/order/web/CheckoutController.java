@@ -3,6 +3,7 @@ package com.micromall.order.web;
 import com.micromall.customer.Address;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerPrincipal;
+import com.micromall.order.DiscountUnavailableException;
 import com.micromall.order.PaymentMethod;
 import com.micromall.order.internal.CheckoutException;
 import com.micromall.order.internal.CheckoutService;
@@ -99,6 +100,10 @@ class CheckoutController {
                             form.getLine2(), form.getCity(), form.getPostalCode(), form.getCountry()),
                     method));
             return "redirect:/orders/" + number + "/confirmation";
+        } catch (DiscountUnavailableException e) {
+            // Nothing was placed; the page shows the discounts as they are now, with the reason.
+            errors.reject(e.messageKey());
+            return page(principal, form, checkout.summary(customerId), model);
         } catch (CheckoutException e) {
             flash.addFlashAttribute("flashError", e.messageKey());
             flash.addFlashAttribute("flashArgs", e.args());

@@ -2,6 +2,7 @@ package com.micromall.order.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.micromall.order.DiscountAllocation;
 import com.micromall.shared.Money;
 import java.util.ArrayList;
 import java.util.Currency;

@@ -1,4 +1,4 @@
-package com.micromall.order.internal;
+package com.micromall.order;
 
 import com.micromall.shared.Money;
 import java.math.BigInteger;
