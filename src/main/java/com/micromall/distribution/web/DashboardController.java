@@ -237,8 +237,13 @@ class DashboardController {
         String previous = null;
         for (LedgerStep step : line.timeline()) {
             String when = dates.format(step.occurredAt());
-            if (previous == null && commission) {
-                words.add(msg("distribution.dashboard.step.completed", locale, when));
+            if (previous == null) {
+                words.add(msg(commission ? "distribution.dashboard.step.completed" : "distribution.dashboard.step.refunded",
+                        locale, when));
+                if (!commission) {
+                    previous = step.state();
+                    continue;
+                }
             }
             if (step.state().equals(previous)) {
                 if (commission) {

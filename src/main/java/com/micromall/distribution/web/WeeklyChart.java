@@ -16,9 +16,9 @@ record WeeklyChart(List<Bar> credit, List<Bar> signUps, Money maxCredit, long ma
 
     static final int WIDTH = 360;
     static final int HEIGHT = 200;
-    static final int CREDIT_TOP = 8;
+    static final int CREDIT_TOP = 18;
     static final int CREDIT_BOTTOM = 118;
-    static final int SIGNUP_TOP = 140;
+    static final int SIGNUP_TOP = 146;
     static final int SIGNUP_BOTTOM = 180;
     static final int SLOT = WIDTH / 12;
     static final int BAR = SLOT - 8;

@@ -182,10 +182,12 @@ class DistributorDashboardPageTests {
         String reversal = rows.get(0).text().replace('\u00a0', ' ');
         assertThat(reversal).contains("Refund reversal").contains("Order " + number + " · B***t").contains("-")
                 .contains("2.00").contains("Refunded before the return window ended: 1 of 2 units");
+        assertThat(rows.get(0).select(".mm-entry-steps li").eachText())
+                .anySatisfy(step -> assertThat(step).startsWith("refunded "));
         String commission = rows.get(1).text().replace('\u00a0', ' ');
         assertThat(commission).contains("Commission").contains("Level 1").contains("4.00").contains("B***t")
                 .contains("Frozen until the return window ends");
-        assertThat(rows.get(1).select(".mm-timeline li").eachText())
+        assertThat(rows.get(1).select(".mm-entry-steps li").eachText())
                 .anySatisfy(step -> assertThat(step).startsWith("placed "))
                 .anySatisfy(step -> assertThat(step).startsWith("completed "))
                 .anySatisfy(step -> assertThat(step).startsWith("frozen until "))
