@@ -1,0 +1,90 @@
+package com.micromall.distribution.internal;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import lombok.RequiredArgsConstructor;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The opt-in board of this month's top sharers: honour, not amounts (DESIGN.md). Only distributors who
+ * joined appear, under the name they chose; ranked by invitees whose first order (not cancelled) was placed
+ * this month, then by this month's sign-ups. Nobody else's name or any amount is ever shown.
+ */
+@Service
+@RequiredArgsConstructor
+public class HonourRoll {
+
+    public static final int SIZE = 10;
+    public static final int NAME_MAX = 30;
+
+    /** A place on the board. {@code mine} marks the viewer's own line. */
+    public record Place(int rank, String displayName, boolean mine) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+
+    /** The viewer's chosen name, when they are on the roll. */
+    @Transactional(readOnly = true)
+    public Optional<String> displayNameOf(long customerId) {
+        return jdbc.sql("SELECT display_name FROM honour_roll WHERE customer_id = :c")
+                .param("c", customerId).query(String.class).optional();
+    }
+
+    /** Joins the roll or changes the name (the caller has validated it: 1–30 characters). */
+    @Transactional
+    public void join(long customerId, String displayName) {
+        int updated = jdbc.sql("UPDATE honour_roll SET display_name = :n WHERE customer_id = :c")
+                .param("n", displayName).param("c", customerId).update();
+        if (updated == 0) {
+            try {
+                jdbc.sql("INSERT INTO honour_roll (customer_id, display_name, opted_in_at) VALUES (:c, :n, :at)")
+                        .param("c", customerId).param("n", displayName).param("at", Timestamp.from(clock.instant()))
+                        .update();
+            } catch (DuplicateKeyException raced) {
+                // a second tab joined at the same moment; its name stands
+            }
+        }
+    }
+
+    @Transactional
+    public void leave(long customerId) {
+        jdbc.sql("DELETE FROM honour_roll WHERE customer_id = :c").param("c", customerId).update();
+    }
+
+    /** This calendar month's top {@link #SIZE} (in the zone given), in one query. */
+    @Transactional(readOnly = true)
+    public List<Place> thisMonth(long viewerId, ZoneId zone) {
+        LocalDate first = LocalDate.now(clock.withZone(zone)).withDayOfMonth(1);
+        Instant from = first.atStartOfDay(zone).toInstant();
+        Instant to = first.plusMonths(1).atStartOfDay(zone).toInstant();
+        List<Object[]> rows = jdbc.sql("""
+                SELECT h.customer_id, h.display_name,
+                  COUNT(DISTINCT CASE WHEN f.first_at >= :from AND f.first_at < :to THEN f.buyer_id END) AS first_orders,
+                  COUNT(DISTINCT CASE WHEN b.bound_at >= :from AND b.bound_at < :to THEN b.referee_id END) AS sign_ups
+                FROM honour_roll h
+                JOIN distributor d ON d.customer_id = h.customer_id AND d.status = 'ACTIVE'
+                LEFT JOIN referral_binding b ON b.referrer_id = h.customer_id
+                LEFT JOIN (SELECT buyer_id, MIN(placed_at) AS first_at FROM commission_snapshot
+                           WHERE state <> 'CANCELLED' GROUP BY buyer_id) f ON f.buyer_id = b.referee_id
+                GROUP BY h.customer_id, h.display_name, h.opted_in_at
+                HAVING COUNT(DISTINCT CASE WHEN f.first_at >= :from AND f.first_at < :to THEN f.buyer_id END) > 0
+                    OR COUNT(DISTINCT CASE WHEN b.bound_at >= :from AND b.bound_at < :to THEN b.referee_id END) > 0
+                ORDER BY first_orders DESC, sign_ups DESC, h.opted_in_at, h.customer_id
+                LIMIT :size""")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("size", SIZE)
+                .query((rs, i) -> new Object[] {rs.getLong("customer_id"), rs.getString("display_name")})
+                .list();
+        return java.util.stream.IntStream.range(0, rows.size())
+                .mapToObj(i -> new Place(i + 1, (String) rows.get(i)[1], (Long) rows.get(i)[0] == viewerId))
+                .toList();
+    }
+}
