@@ -243,6 +243,30 @@ class AdminDistributorsTests {
                 .andExpect(status().isNotFound());
     }
 
+    @Test
+    void theOverviewShowsTheReferralShareThroughThePanelTheOrderModuleDoesNotKnow() throws Exception {
+        long[] before = referredOfAll();
+        TestCustomer sharer = fixtures.distributor(OrderFixtures.unique("Overview"));
+        TestCustomer friend = fixtures.referredBy(sharer, "Friend");
+        fixtures.place(friend, fixtures.orders.product("Tea", "20.00", 10), 1);
+        long[] after = referredOfAll();
+        assertThat(after[0]).isEqualTo(before[0] + 1);
+        assertThat(after[1]).isEqualTo(before[1] + 1);
+        Document page = Jsoup.parse(mvc.perform(owner(get("/admin"))).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("#liability dd")).hasSize(5);
+        assertThat(page.select("#top-distributors li").size()).isBetween(1, 5);
+        assertThat(page.select("#new-customers").text()).startsWith("New customers this month:");
+    }
+
+    /** "X of Y orders" under the all-time referred orders figure on /admin. */
+    private long[] referredOfAll() throws Exception {
+        Document page = Jsoup.parse(mvc.perform(owner(get("/admin"))).andExpect(status().isOk()).andReturn()
+                .getResponse().getContentAsString());
+        String text = page.select("#referral-orders-all + div").text().replace(",", "");
+        String[] words = text.split(" ");
+        return new long[] {Long.parseLong(words[0]), Long.parseLong(words[2])};
+    }
+
     private String statusOf(TestCustomer customer) {
         return jdbc.sql("SELECT status FROM distributor WHERE customer_id = ?").param(customer.id())
                 .query(String.class).single();
