@@ -134,13 +134,17 @@ class CommissionLedger {
         if (budget == null) {
             return false;
         }
+        return creditedThisMonth().add(amount.amount()).compareTo(budget) > 0;
+    }
+
+    /** Commission credited (frozen or available) since the start of this calendar month (UTC): what the budget counts. */
+    BigDecimal creditedThisMonth() {
         Instant monthStart = LocalDate.now(clock.withZone(ZoneOffset.UTC)).withDayOfMonth(1)
                 .atStartOfDay().toInstant(ZoneOffset.UTC);
-        BigDecimal credited = jdbc.sql("""
+        return jdbc.sql("""
                 SELECT COALESCE(SUM(amount), 0) FROM commission_entry
                 WHERE kind = 'COMMISSION' AND state IN ('FROZEN', 'AVAILABLE') AND created_at >= :start""")
                 .param("start", Timestamp.from(monthStart)).query(BigDecimal.class).single();
-        return credited.add(amount.amount()).compareTo(budget) > 0;
     }
 
     private static String rateNote(SnapshotLine line, int level, Snapshot snapshot) {

@@ -7,6 +7,7 @@ import com.micromall.order.internal.OrderStateException;
 import com.micromall.order.internal.OrderStatus;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.web.MoneyFormat;
+import com.micromall.shared.web.OverviewPanel;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
@@ -15,6 +16,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -37,11 +39,18 @@ class AdminOrderController {
     private final OrderReports reports;
     private final ShopSettingsService settings;
     private final MoneyFormat money;
+    private final ObjectProvider<OverviewPanel> overviewPanels;
+
+    /** A panel another module contributes to the overview, with its figures computed once. */
+    record PanelView(String template, String fragment, Map<String, Object> model) {
+    }
 
     @GetMapping("/admin")
     String overview(Model model) {
         model.addAttribute("adminSection", "dashboard");
         model.addAttribute("figures", reports.figures(SHOP_ZONE, settings.current().currency()));
+        model.addAttribute("panels", overviewPanels.orderedStream()
+                .map(p -> new PanelView(p.template(), p.fragment(), p.model())).toList());
         return "order/admin-overview";
     }
 
