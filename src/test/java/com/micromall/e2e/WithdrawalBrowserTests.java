@@ -111,6 +111,23 @@ class WithdrawalBrowserTests {
         }
     }
 
+    @Test
+    void aNegativeBalanceAfterAClawbackIsExplainedOnThePhone() {
+        OrderFixtures orders = new OrderFixtures(jdbc, encoder);
+        WithdrawalFixtures fixtures = new WithdrawalFixtures(orders, jdbc, carts, checkout, orderService, shopSettings,
+                unfreezeJob);
+        TestCustomer oz = fixtures.distributorWithAvailable("Oz Clawed", "20.00");
+        fixtures.entry(oz.id(), "CLAWBACK", "-30.00");
+
+        try (Browser distributor = new Browser()) {
+            distributor.logIn(url(""), oz.email(), oz.password());
+            distributor.driver().get(url("/distribution/withdrawals"));
+            assertThat(distributor.driver().findElement(By.id("negative-balance")).getText()).contains("10.00");
+            assertThat(distributor.driver().findElement(By.id("clawed-back")).getText()).contains("30.00");
+            distributor.shootBothWidths("withdrawals-negative");
+        }
+    }
+
     private static void submit(Browser browser) {
         browser.click(By.cssSelector("#withdrawal-form button[type=submit]"));
     }

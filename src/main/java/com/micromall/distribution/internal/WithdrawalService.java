@@ -35,9 +35,10 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 public class WithdrawalService {
 
-    static final int ACCOUNT_DETAILS_MAX = 500;
-    static final int REFERENCE_MAX = 100;
-    static final int REASON_MAX = 300;
+    /** Column sizes of the withdrawal table: what the forms accept. */
+    public static final int ACCOUNT_DETAILS_MAX = 500;
+    public static final int REFERENCE_MAX = 100;
+    public static final int REASON_MAX = 300;
 
     private final WithdrawalRepository withdrawals;
     private final DistributorLocks locks;

@@ -49,7 +49,7 @@ class AdminWithdrawalController {
     @PostMapping("/admin/withdrawals/{id}/pay")
     String pay(@PathVariable long id, @ModelAttribute WithdrawalDecisionForm form,
                @AuthenticationPrincipal CustomerPrincipal owner, RedirectAttributes flash) {
-        String reference = WithdrawalDecisionForm.required(form.getPaymentReference(), 100);
+        String reference = WithdrawalDecisionForm.required(form.getPaymentReference(), WithdrawalService.REFERENCE_MAX);
         if (reference == null) {
             flash.addFlashAttribute("flashError", "admin.withdrawals.error.reference");
             flash.addFlashAttribute("flashArgs", new Object[] {String.valueOf(id)});
@@ -61,7 +61,7 @@ class AdminWithdrawalController {
     @PostMapping("/admin/withdrawals/{id}/reject")
     String reject(@PathVariable long id, @ModelAttribute WithdrawalDecisionForm form,
                   @AuthenticationPrincipal CustomerPrincipal owner, RedirectAttributes flash) {
-        String reason = WithdrawalDecisionForm.required(form.getReason(), 300);
+        String reason = WithdrawalDecisionForm.required(form.getReason(), WithdrawalService.REASON_MAX);
         if (reason == null) {
             flash.addFlashAttribute("flashError", "admin.withdrawals.error.reason");
             flash.addFlashAttribute("flashArgs", new Object[] {String.valueOf(id)});

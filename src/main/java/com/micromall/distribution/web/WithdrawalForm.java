@@ -1,6 +1,7 @@
 package com.micromall.distribution.web;
 
 import com.micromall.distribution.internal.WithdrawalMethod;
+import com.micromall.distribution.internal.WithdrawalService;
 import java.math.BigDecimal;
 import java.util.Arrays;
 import lombok.Getter;
@@ -38,7 +39,7 @@ public class WithdrawalForm {
         String details = accountDetails == null ? "" : accountDetails.strip();
         if (details.isEmpty()) {
             errors.rejectValue("accountDetails", "distribution.withdrawals.error.accountDetails.required");
-        } else if (details.length() > 500) {
+        } else if (details.length() > WithdrawalService.ACCOUNT_DETAILS_MAX) {
             errors.rejectValue("accountDetails", "distribution.withdrawals.error.accountDetails.tooLong");
         }
         return errors.hasErrors() || value == null || chosen == null ? null : new Request(value, chosen, details);

@@ -79,6 +79,12 @@ class WithdrawalPagesTests {
     }
 
     @Test
+    void visitorsAreSentToLogIn() throws Exception {
+        mvc.perform(get("/distribution/withdrawals")).andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
     void aCustomerWhoIsNotADistributorGetsAFriendlyLinkToDistribution() throws Exception {
         TestCustomer stranger = orders.customer("Stranger");
 
