@@ -2,6 +2,7 @@ package com.micromall.order.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.micromall.order.DiscountLine;
 import com.micromall.order.OrderCancelled;
 import com.micromall.order.OrderCompleted;
 import com.micromall.order.OrderLineSnapshot;
@@ -33,6 +34,10 @@ class OrderEventSerializationTests {
         List<Object> events = List.of(
                 new OrderPlaced(1, "MM-260601-ABCDEF", 7, at, List.of(line), Money.of("30.00", "CNY"),
                         Money.of("3.00", "CNY"), Money.of("8.00", "CNY"), Money.of("35.00", "CNY"), PaymentMethod.BANK_TRANSFER),
+                new OrderPlaced(1, "MM-260601-ABCDEF", 7, at, List.of(line), Money.of("30.00", "CNY"),
+                        Money.of("3.00", "CNY"), Money.of("8.00", "CNY"), Money.of("35.00", "CNY"), PaymentMethod.BANK_TRANSFER,
+                        "1 Road", "200000", List.of(new DiscountLine("welcome", "distribution.welcome.label.percent",
+                                List.of("Anna", "10"), Money.of("3.00", "CNY")))),
                 new OrderPaid(1, "MM-260601-ABCDEF", 7, at),
                 new OrderShipped(1, "MM-260601-ABCDEF", 7, at, "SF123"),
                 new OrderShipped(1, "MM-260601-ABCDEF", 7, at, null),
@@ -45,5 +50,17 @@ class OrderEventSerializationTests {
             String json = mapper.writeValueAsString(event);
             assertThat(mapper.readValue(json, event.getClass())).as(json).isEqualTo(event);
         }
+    }
+
+    @Test
+    void anOrderPlacedStoredBeforeDiscountLinesWereCarriedStillReadsWithNoLines() {
+        OrderPlaced old = new OrderPlaced(1, "MM-260601-ABCDEF", 7, Instant.parse("2026-06-01T10:15:30Z"), List.of(),
+                Money.of("30.00", "CNY"), Money.of("3.00", "CNY"), Money.of("8.00", "CNY"), Money.of("35.00", "CNY"),
+                PaymentMethod.BANK_TRANSFER, "1 Road", "200000");
+        String json = mapper.writeValueAsString(old).replace(",\"discounts\":null", "");
+        assertThat(json).doesNotContain("discounts");
+        OrderPlaced read = mapper.readValue(json, OrderPlaced.class);
+        assertThat(read.discounts()).isNull();
+        assertThat(read.discountFrom("welcome").isZero()).isTrue();
     }
 }
