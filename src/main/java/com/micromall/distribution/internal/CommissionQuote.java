@@ -3,7 +3,6 @@ package com.micromall.distribution.internal;
 import com.micromall.catalog.ProductSummary;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.shared.Money;
-import java.math.RoundingMode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -39,13 +38,8 @@ public final class CommissionQuote {
         Money level2 = rules.levelTwoOn()
                 ? CommissionPolicy.amount(line, 2, rules.level1Percent(), rules.level2Percent())
                 : Money.zero(goods.currency());
-        Money fee = withdrawalFee(level1.plus(level2), rules);
+        Money fee = WithdrawalService.feeFor(level1.plus(level2), rules.withdrawalFeePercent());
         return new Quote(goods, welcome, paid, level1, level2, rules.levelTwoOn(), fee,
                 paid.minus(level1).minus(level2).plus(fee));
-    }
-
-    /** The fee the shop keeps when {@code amount} is withdrawn: the fee percent, rounded down to the minor unit. */
-    public static Money withdrawalFee(Money amount, DistributionSettings rules) {
-        return amount.percent(rules.withdrawalFeePercent(), RoundingMode.DOWN);
     }
 }

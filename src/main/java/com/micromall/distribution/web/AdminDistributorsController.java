@@ -15,13 +15,9 @@ import java.time.ZoneOffset;
 import java.util.Currency;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Locale;
 import lombok.RequiredArgsConstructor;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSource;
@@ -72,11 +68,7 @@ class AdminDistributorsController {
     @GetMapping("/admin/distributors.csv")
     void csv(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String sort, Locale locale,
              HttpServletResponse response) throws IOException {
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition", "attachment; filename=\"distributors.csv\"");
-        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        writer.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL)) {
+        try (CSVPrinter csv = CsvDownload.open(response, "distributors.csv")) {
             csv.printRecord(CSV_COLUMNS.stream()
                     .map(c -> messages.getMessage("admin.distributors.column." + c, null, locale)).toList());
             roll.forEach(q, Sort.parse(sort), row -> print(csv, row, locale));
@@ -85,7 +77,8 @@ class AdminDistributorsController {
 
     private void print(CSVPrinter csv, Row row, Locale locale) {
         try {
-            csv.printRecord(row.name(), row.email(), text(row.phone()), text(row.wechatId()), row.code(),
+            csv.printRecord(CsvDownload.text(row.name()), CsvDownload.text(row.email()), CsvDownload.text(row.phone()),
+                    CsvDownload.text(row.wechatId()), row.code(),
                     messages.getMessage("admin.distributors.status." + row.status(), null, locale), row.referred(),
                     row.orders(), row.gmv().amount().toPlainString(), row.frozen().amount().toPlainString(),
                     row.available().amount().toPlainString(), row.onHold().amount().toPlainString(),
@@ -113,12 +106,7 @@ class AdminDistributorsController {
         }
         int y = Integer.parseInt(year.strip());
         List<DistributorStatement.Month> months = statements.of(customerId, y);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition",
-                "attachment; filename=\"statement-" + distributor.code() + "-" + y + ".csv\"");
-        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        writer.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL)) {
+        try (CSVPrinter csv = CsvDownload.open(response, "statement-" + distributor.code() + "-" + y + ".csv")) {
             csv.printRecord(STATEMENT_COLUMNS.stream()
                     .map(c -> messages.getMessage("admin.distributors.statement.column." + c, null, locale)).toList());
             Currency currency = months.get(0).credited().currency();
@@ -170,10 +158,6 @@ class AdminDistributorsController {
             flash.addFlashAttribute("flashError", "admin.distributors.error.state");
         }
         return "redirect:/admin/distributors";
-    }
-
-    private static String text(@Nullable String value) {
-        return value == null ? "" : value;
     }
 
     private static int page(String page) {

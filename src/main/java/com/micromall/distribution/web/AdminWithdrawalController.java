@@ -6,12 +6,8 @@ import com.micromall.distribution.internal.WithdrawalState;
 import com.micromall.distribution.internal.WithdrawalStateException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
-import java.io.OutputStreamWriter;
-import java.io.Writer;
-import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import lombok.RequiredArgsConstructor;
-import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.OptimisticLockingFailureException;
@@ -74,15 +70,12 @@ class AdminWithdrawalController {
     @GetMapping("/admin/withdrawals.csv")
     void csv(@RequestParam(required = false) String state, HttpServletResponse response) throws IOException {
         WithdrawalState chosen = state(state);
-        response.setContentType("text/csv;charset=UTF-8");
-        response.setHeader("Content-Disposition",
-                "attachment; filename=\"withdrawals-" + chosen.name().toLowerCase() + ".csv\"");
-        Writer writer = new OutputStreamWriter(response.getOutputStream(), StandardCharsets.UTF_8);
-        writer.write('\uFEFF');
-        try (CSVPrinter csv = new CSVPrinter(writer, CSVFormat.EXCEL.builder().setHeader(CSV_HEADER).get())) {
+        try (CSVPrinter csv = CsvDownload.open(response, "withdrawals-" + chosen.name().toLowerCase() + ".csv")) {
+            csv.printRecord((Object[]) CSV_HEADER);
             for (WithdrawalService.QueueRow row : withdrawals.queue(chosen)) {
                 var w = row.withdrawal();
-                csv.printRecord(w.id(), row.name(), row.email(), w.method().name(), w.accountDetails(),
+                csv.printRecord(w.id(), CsvDownload.text(row.name()), CsvDownload.text(row.email()), w.method().name(),
+                        CsvDownload.text(w.accountDetails()),
                         w.amount().amount().toPlainString(), w.fee().amount().toPlainString(),
                         w.net().amount().toPlainString(), w.amount().currency().getCurrencyCode(),
                         w.requestedAt().toString());
