@@ -5,18 +5,35 @@ import com.micromall.shared.Money;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.web.context.request.RequestAttributes;
+import org.springframework.web.context.request.RequestContextHolder;
 
 /** The one place other modules read the shop's settings from, and the owner changes them through. */
 @Service
 @RequiredArgsConstructor
 public class ShopSettingsService {
 
+    private static final String REQUEST_ATTRIBUTE = ShopSettingsService.class.getName() + ".current";
+
     private final ShopSettingsStore store;
     private final AuditLog auditLog;
 
+    /**
+     * The settings now. Within a web request they are read once and kept as a request attribute: the layout,
+     * prices and cart of one page all ask, and one page should show one version of the settings.
+     */
     @Transactional(readOnly = true)
     public ShopSettings current() {
-        return store.load();
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request == null) {
+            return store.load();
+        }
+        if (request.getAttribute(REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof ShopSettings settings) {
+            return settings;
+        }
+        ShopSettings settings = store.load();
+        request.setAttribute(REQUEST_ATTRIBUTE, settings, RequestAttributes.SCOPE_REQUEST);
+        return settings;
     }
 
     /** Applies the owner's change and writes one audit line per field that changed. */
@@ -30,6 +47,10 @@ public class ShopSettingsService {
                 blankToNull(change.contactPhone()),
                 Money.of(change.shippingFee(), change.currency()));
         store.save(after);
+        RequestAttributes request = RequestContextHolder.getRequestAttributes();
+        if (request != null) {
+            request.setAttribute(REQUEST_ATTRIBUTE, after, RequestAttributes.SCOPE_REQUEST);
+        }
         auditLog.recordChange(actor, "settings.shop", "shopName", before.shopName(), after.shopName());
         auditLog.recordChange(actor, "settings.shop", "currency",
                 before.currency().getCurrencyCode(), after.currency().getCurrencyCode());

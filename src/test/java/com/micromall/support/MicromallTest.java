@@ -6,14 +6,17 @@ import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.webmvc.test.autoconfigure.AutoConfigureMockMvc;
+import org.springframework.context.annotation.Import;
 
 /**
  * The whole application on the test PostgreSQL with MockMvc. Tests that use it share one
- * Spring context, so a suite of many such tests starts the app once.
+ * Spring context, so a suite of many such tests starts the app once. Statements can be counted per
+ * request with the {@link QueryCounter} bean.
  */
 @Target(ElementType.TYPE)
 @Retention(RetentionPolicy.RUNTIME)
 @SpringBootTest
 @AutoConfigureMockMvc
+@Import(QueryCounter.Configuration.class)
 public @interface MicromallTest {
 }

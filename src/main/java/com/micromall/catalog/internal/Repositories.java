@@ -37,6 +37,10 @@ interface ProductRepository extends JpaRepository<Product, Long> {
     Page<Product> findOnSale(@Param("anyCategory") boolean anyCategory, @Param("categoryId") long categoryId,
                              @Param("namePattern") String namePattern, Pageable pageable);
 
+    /** One product with its category in the same query (the product page shows both). */
+    @Query("select p from Product p left join fetch p.category where p.id = :id")
+    Optional<Product> findWithCategory(@Param("id") long id);
+
     /** The owner's list: every product (archived ones only when asked for), name containing a word. */
     @Query("""
             select p from Product p left join fetch p.category

@@ -84,7 +84,7 @@ public class Storefront {
     /** A product on sale; archived or unknown products are not found. */
     public Optional<ProductDetails> details(long productId) {
         Currency currency = settings.current().currency();
-        return products.findById(productId).filter(p -> !p.isArchived()).map(p -> new ProductDetails(
+        return products.findWithCategory(productId).filter(p -> !p.isArchived()).map(p -> new ProductDetails(
                 p.getId(), p.getName(), p.getDescription(), Money.of(p.getPrice(), currency), p.getStock(),
                 StockState.of(p.getStock()), p.getCategory() == null ? null : CategoryView.of(p.getCategory()),
                 images.findImageIds(List.of(p.getId())).stream().map(row -> imageUrl((Long) row[1])).toList()));

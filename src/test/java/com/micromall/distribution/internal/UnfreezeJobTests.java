@@ -4,17 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.micromall.order.OrderFixtures;
 import com.micromall.support.MicromallTest;
-import java.lang.reflect.InvocationHandler;
-import java.lang.reflect.InvocationTargetException;
-import java.lang.reflect.Proxy;
-import java.sql.Connection;
-import java.sql.Statement;
+import com.micromall.support.QueryCounter;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
-import java.util.concurrent.atomic.AtomicInteger;
 import javax.sql.DataSource;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,6 +26,7 @@ class UnfreezeJobTests {
     @Autowired DataSource dataSource;
     @Autowired PasswordEncoder encoder;
     @Autowired Clock clock;
+    @Autowired QueryCounter queries;
 
     @Test
     void oneHundredThousandDueEntriesBecomeAvailableInOneRunWithTwoStatements() {
@@ -52,12 +49,11 @@ class UnfreezeJobTests {
                 .param("later", Timestamp.from(now.plus(Duration.ofDays(1))))
                 .param("created", Timestamp.from(now)).update();
 
-        AtomicInteger statements = new AtomicInteger();
-        DataSource counting = countingStatements(dataSource, statements);
-        UnfreezeJob job = new UnfreezeJob(JdbcClient.create(counting), Clock.fixed(now, clock.getZone()));
-        new TransactionTemplate(new DataSourceTransactionManager(counting)).executeWithoutResult(s -> job.unfreezeDueCommissions());
+        UnfreezeJob job = new UnfreezeJob(JdbcClient.create(dataSource), Clock.fixed(now, clock.getZone()));
+        List<String> statements = queries.record(() -> new TransactionTemplate(new DataSourceTransactionManager(dataSource))
+                .executeWithoutResult(s -> job.unfreezeDueCommissions()));
 
-        assertThat(statements.get()).isEqualTo(2);
+        assertThat(statements).hasSize(2);
         assertThat(count("SELECT COUNT(*) FROM commission_entry WHERE distributor_id = :d AND state = 'AVAILABLE'", distributor))
                 .isEqualTo(100_000);
         assertThat(count("SELECT COUNT(*) FROM commission_entry WHERE distributor_id = :d AND state = 'FROZEN'", distributor))
@@ -69,48 +65,5 @@ class UnfreezeJobTests {
 
     private long count(String sql, long distributor) {
         return jdbc.sql(sql).param("d", distributor).query(Long.class).single();
-    }
-
-    /** A DataSource whose statements count every execute call: an honest statement counter. */
-    private static DataSource countingStatements(DataSource target, AtomicInteger counter) {
-        InvocationHandler dataSourceHandler = (proxy, method, args) -> {
-            Object result = invoke(target, method, args);
-            return result instanceof Connection connection ? wrapConnection(connection, counter) : result;
-        };
-        return (DataSource) Proxy.newProxyInstance(UnfreezeJobTests.class.getClassLoader(),
-                new Class<?>[] {DataSource.class}, dataSourceHandler);
-    }
-
-    private static Connection wrapConnection(Connection connection, AtomicInteger counter) {
-        return (Connection) Proxy.newProxyInstance(UnfreezeJobTests.class.getClassLoader(), new Class<?>[] {Connection.class},
-                (proxy, method, args) -> {
-                    Object result = invoke(connection, method, args);
-                    if (result instanceof Statement statement) {
-                        return wrapStatement(statement, counter);
-                    }
-                    return result;
-                });
-    }
-
-    private static Statement wrapStatement(Statement statement, AtomicInteger counter) {
-        Class<?>[] interfaces = statement instanceof java.sql.CallableStatement
-                ? new Class<?>[] {java.sql.CallableStatement.class}
-                : statement instanceof java.sql.PreparedStatement
-                ? new Class<?>[] {java.sql.PreparedStatement.class} : new Class<?>[] {Statement.class};
-        return (Statement) Proxy.newProxyInstance(UnfreezeJobTests.class.getClassLoader(), interfaces,
-                (proxy, method, args) -> {
-                    if (method.getName().startsWith("execute")) {
-                        counter.incrementAndGet();
-                    }
-                    return invoke(statement, method, args);
-                });
-    }
-
-    private static Object invoke(Object target, java.lang.reflect.Method method, Object[] args) throws Throwable {
-        try {
-            return method.invoke(target, args);
-        } catch (InvocationTargetException e) {
-            throw e.getCause();
-        }
     }
 }

@@ -1,0 +1,269 @@
+#!/usr/bin/env bash
+# Micromall benchmark: bench/run.sh [--scale tiny|small|large] [--rounds N] [--duration SECONDS] [--port PORT]
+# (--skip-build reuses target/micromall-*.jar, --reuse-db an already filled micromall_bench_<scale>: for working on the script.)
+# Builds the jar, makes a fresh PostgreSQL database, fills it at scale with set-based SQL, starts the app on it
+# and measures with wrk / pgbench / a Java checkout client on loopback. Prints one table. See BENCHMARKS.md.
+# Every process it starts is stopped on exit (by PID); it drops only the databases named micromall_bench_*.
+set -euo pipefail
+
+SCALE=small ROUNDS=3 DURATION=10 PORT=18080 CONNECTIONS=64 CHECKOUT_THREADS=16 BUILD=yes REUSE_DB=no
+while [[ $# -gt 0 ]]; do
+  case "$1" in
+    --scale) SCALE=$2; shift 2 ;;
+    --rounds) ROUNDS=$2; shift 2 ;;
+    --duration) DURATION=$2; shift 2 ;;
+    --port) PORT=$2; shift 2 ;;
+    --skip-build) BUILD=no; shift ;;
+    --reuse-db) REUSE_DB=yes; shift ;;
+    -h|--help) sed -n 2,5p "$0"; exit 0 ;;
+    *) echo "unknown argument: $1" >&2; exit 2 ;;
+  esac
+done
+case "$SCALE" in
+  tiny)  CUSTOMERS=1000;   PRODUCTS=50;   ORDERS=5000;    PGBENCH_SCALE=2;  MAX_MINUTES=20 ;;
+  small) CUSTOMERS=10000;  PRODUCTS=200;  ORDERS=100000;  PGBENCH_SCALE=10; MAX_MINUTES=40 ;;
+  large) CUSTOMERS=100000; PRODUCTS=2000; ORDERS=1000000; PGBENCH_SCALE=50; MAX_MINUTES=120 ;;
+  *) echo "--scale must be tiny, small or large" >&2; exit 2 ;;
+esac
+
+ROOT=$(cd "$(dirname "$0")/.." && pwd)
+cd "$ROOT"
+PGHOST=${PGHOST:-127.0.0.1} PGPORT=${PGPORT:-5432} PGUSER=${PGUSER:-postgres}
+export PGHOST PGPORT PGUSER
+DB=micromall_bench_$SCALE
+PGB_DB=micromall_bench_pgbench
+BASE=http://127.0.0.1:$PORT
+WORK=$(mktemp -d /tmp/micromall-bench.XXXXXX)
+PASSWORD=bench-owner-secret
+APP_PID="" SAMPLER_PID="" WATCHDOG_PID=""
+
+log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
+
+cleanup() {
+  local pid
+  for pid in $SAMPLER_PID $APP_PID $WATCHDOG_PID; do
+    if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then kill "$pid" 2>/dev/null || true; fi
+  done
+  if [[ -n "$APP_PID" ]]; then wait "$APP_PID" 2>/dev/null || true; fi
+  dropdb --if-exists "$PGB_DB" 2>/dev/null || true
+  log "logs and raw figures in $WORK; the filled database $DB is kept for EXPLAIN (dropdb $DB to remove it)"
+}
+trap cleanup EXIT
+# Bounded in time: the whole run is stopped after MAX_MINUTES.
+( sleep $((MAX_MINUTES * 60)); echo "[bench] time limit of $MAX_MINUTES min reached, stopping" >&2; kill -TERM $$ ) &
+WATCHDOG_PID=$!
+
+# ---- tools ----
+command -v psql >/dev/null || { echo "psql is needed (postgresql-client)" >&2; exit 1; }
+PGBENCH=$(command -v pgbench || ls /usr/lib/postgresql/*/bin/pgbench 2>/dev/null | head -1 || true)
+if ! command -v wrk >/dev/null; then
+  log "installing wrk (Debian package)"
+  if [[ $(id -u) -eq 0 ]]; then apt-get install -y wrk >/dev/null 2>&1 || (apt-get update >/dev/null && apt-get install -y wrk >/dev/null); fi
+fi
+command -v wrk >/dev/null || { echo "wrk is not installed and could not be installed: apt-get install wrk" >&2; exit 1; }
+pg_isready -q || { echo "PostgreSQL does not answer on $PGHOST:$PGPORT" >&2; exit 1; }
+
+# ---- build ----
+if [[ $BUILD == yes ]]; then log "building the jar"; ./mvnw -q -B -DskipTests package; fi
+# A copy, so a build running meanwhile cannot change the jar under the running app.
+cp "$(ls target/micromall-*.jar | grep -v plain | head -1)" "$WORK/micromall.jar"
+JAR=$WORK/micromall.jar
+
+# ---- app ----
+JAVA_OPTS=(-Xms256m -Xmx256m -XX:+UseParallelGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k)
+APP_ARGS=(--server.port="$PORT" --spring.profiles.active=postgres
+  --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" --spring.datasource.password=
+  --micromall.demo.enabled=false --micromall.scheduling.enabled=false
+  --micromall.owner.email=owner@bench.micromall --micromall.owner.password="$PASSWORD" --micromall.owner.name=Bench-Owner
+  --micromall.device-hash-salt=bench-salt --spring.datasource.hikari.maximum-pool-size=16
+  --server.tomcat.threads.max=32 --server.tomcat.accept-count=200 --logging.level.root=WARN
+  --logging.level.com.micromall=WARN --spring.jpa.show-sql=false)
+
+start_app() { # $1 = log file; sets APP_PID and STARTUP_MS
+  local t0 t1
+  t0=$(date +%s%N)
+  java "${JAVA_OPTS[@]}" -jar "$JAR" "${APP_ARGS[@]}" >"$1" 2>&1 &
+  APP_PID=$!
+  for _ in $(seq 1 900); do
+    if curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"'; then
+      t1=$(date +%s%N); STARTUP_MS=$(((t1 - t0) / 1000000)); return 0
+    fi
+    kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$1" >&2; echo "the app did not start" >&2; exit 1; }
+    sleep 0.2
+  done
+  echo "the app did not become healthy in 180 s" >&2; exit 1
+}
+stop_app() { kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }
+sql() { psql -qAtX -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
+
+# ---- database ----
+t0=$(date +%s)
+if [[ $REUSE_DB == no ]]; then
+log "fresh database $DB (scale $SCALE: $CUSTOMERS customers, $PRODUCTS products, $ORDERS orders)"
+dropdb --if-exists "$DB"
+createdb "$DB"
+start_app "$WORK/app-migrate.log"
+stop_app
+log "filling (set-based SQL)"
+t0=$(date +%s)
+psql -qX -v ON_ERROR_STOP=1 -v customers=$CUSTOMERS -v products=$PRODUCTS -v orders=$ORDERS -d "$DB" -f bench/fill.sql >/dev/null
+# The due entries, remembered now: UnfreezeJob runs at start-up even with micromall.scheduling.enabled=false
+# (something else enables @Scheduled processing, see BENCHMARKS.md); the settlement puts these rows back to FROZEN first.
+fi
+sql -c "CREATE TABLE IF NOT EXISTS bench_due AS SELECT id FROM commission_entry WHERE state = 'FROZEN' AND unfreezes_at <= now()"
+sql -c "VACUUM ANALYZE" >/dev/null
+FILL_S=$(( $(date +%s) - t0 ))
+log "filled in ${FILL_S}s: $(sql -c "SELECT pg_size_pretty(pg_database_size('$DB'))")"
+
+# ---- pgbench ceilings (own database) ----
+median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "0"; else print a[int((NR+1)/2)]}'; }
+declare -A RPS P50 P99 NOTE
+PGB_TPS="" PGB_S_TPS=""
+if [[ -n "$PGBENCH" ]]; then
+  log "pgbench -i -s $PGBENCH_SCALE on $PGB_DB"
+  dropdb --if-exists "$PGB_DB"; createdb "$PGB_DB"
+  "$PGBENCH" -q -i -s "$PGBENCH_SCALE" "$PGB_DB" >/dev/null 2>&1
+  for mode in select tpcb; do
+    : >"$WORK/pgbench-$mode"
+    for r in $(seq 1 "$ROUNDS"); do
+      flag=(); [[ $mode == select ]] && flag=(-S)
+      out=$("$PGBENCH" -n "${flag[@]}" -c "$CHECKOUT_THREADS" -j 2 -T "$DURATION" "$PGB_DB" 2>&1)
+      tps=$(sed -n 's/^tps = \([0-9.]*\).*/\1/p' <<<"$out" | head -1)
+      lat=$(sed -n 's/^latency average = \([0-9.]*\) ms/\1/p' <<<"$out" | head -1)
+      echo "$tps $lat" >>"$WORK/pgbench-$mode"
+    done
+    RPS[pgbench-$mode]=$(cut -d' ' -f1 "$WORK/pgbench-$mode" | median | xargs printf '%.1f')
+    P50[pgbench-$mode]="avg $(cut -d' ' -f2 "$WORK/pgbench-$mode" | median)"
+    P99[pgbench-$mode]="-"
+  done
+  PGB_S_TPS=${RPS[pgbench-select]} PGB_TPS=${RPS[pgbench-tpcb]}
+else
+  log "pgbench not found: ceilings skipped"
+fi
+
+# ---- the app on the filled database ----
+log "starting the app on $DB"
+start_app "$WORK/app.log"
+log "healthy after ${STARTUP_MS} ms"
+PEAK_FILE=$WORK/rss-peak
+echo 0 >"$PEAK_FILE"
+( peak=0; while kill -0 "$APP_PID" 2>/dev/null; do
+    rss=$(awk '/VmRSS/ {print $2}' "/proc/$APP_PID/status" 2>/dev/null || echo 0)
+    if [[ ${rss:-0} -gt $peak ]]; then peak=$rss; echo "$peak" >"$PEAK_FILE"; fi
+    sleep 0.5
+  done ) &
+SAMPLER_PID=$!
+
+login_cookie() { # $1 email -> prints "SESSION=..."; form login with the login page's CSRF token
+  local jar=$WORK/cookies-$RANDOM token
+  token=$(curl -s -c "$jar" "$BASE/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="\([^"]*\)"/\1/')
+  curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "email=$1" --data-urlencode "password=$PASSWORD" \
+    --data-urlencode "_csrf=$token" "$BASE/login"
+  awk '$6 == "SESSION" || $6 == "JSESSIONID" {print $6 "=" $7}' "$jar" | tail -1
+}
+
+measure() { # name path [cookie]
+  local name=$1 path=$2 cookie=${3:-} status args=()
+  [[ -n "$cookie" ]] && args=(-H "Cookie: $cookie")
+  status=$(curl -s -o /dev/null -w '%{http_code}' "${args[@]}" "$BASE$path")
+  if [[ "$status" != 200 && ! ( "$name" == r-code && "$status" == 302 ) ]]; then
+    RPS[$name]="n/a (route missing: $status)"; P50[$name]="-"; P99[$name]="-"; return
+  fi
+  : >"$WORK/wrk-$name"
+  for r in $(seq 1 "$ROUNDS"); do
+    wrk -t2 -c"$CONNECTIONS" -d"${DURATION}s" --timeout 10s -s bench/report.lua "${args[@]}" "$BASE$path" \
+      | grep '^RESULT' | cut -d' ' -f2- >>"$WORK/wrk-$name"
+  done
+  RPS[$name]=$(cut -d' ' -f1 "$WORK/wrk-$name" | median)
+  P50[$name]=$(cut -d' ' -f2 "$WORK/wrk-$name" | median)
+  P99[$name]=$(cut -d' ' -f3 "$WORK/wrk-$name" | median)
+  local errors; errors=$(awk '{s += $5 + $6} END {print s + 0}' "$WORK/wrk-$name")
+  [[ "$errors" -gt 0 ]] && NOTE[$name]="$errors errors" || true
+}
+
+STAR=bench1@bench.micromall
+STAR_CODE=$(sql -c "SELECT code FROM distributor WHERE customer_id = 1001")
+STAR_COOKIE=$(login_cookie "$STAR")
+OWNER_COOKIE=$(login_cookie owner@bench.micromall)
+PRODUCT_ID=$(sql -c "SELECT min(id) FROM product WHERE archived = false")
+log "warming up (JIT) for ${DURATION}s"
+wrk -t2 -c16 -d"${DURATION}s" "$BASE/products?category=bench-2" >/dev/null
+wrk -t2 -c16 -d"$((DURATION / 2 + 1))s" "$BASE/products/$PRODUCT_ID" >/dev/null
+
+log "measuring pages ($ROUNDS rounds x ${DURATION}s, $CONNECTIONS connections)"
+measure health /actuator/health
+measure home /
+measure products "/products?category=bench-2"
+measure product "/products/$PRODUCT_ID"
+measure distribution /distribution "$STAR_COOKIE"
+measure admin-distributors "/admin/distributors?sort=commission" "$OWNER_COOKIE"
+measure r-code "/r/$STAR_CODE"
+
+log "checkout: $CHECKOUT_THREADS logged-in customers placing orders through HTTP"
+STOCK_BEFORE=$(sql -c "SELECT sum(stock) FROM product")
+ORDERS_BEFORE=$(sql -c "SELECT count(*) FROM shop_order")
+: >"$WORK/checkout"
+for r in $(seq 1 "$ROUNDS"); do
+  java bench/CheckoutLoad.java "$BASE" "$DURATION" "$CHECKOUT_THREADS" $((2 + (r - 1) * CHECKOUT_THREADS)) "$PASSWORD" \
+    "$PRODUCT_ID" 50 | grep '^RESULT' | cut -d' ' -f2- >>"$WORK/checkout"
+done
+RPS[checkout]=$(cut -d' ' -f1 "$WORK/checkout" | median)
+P50[checkout]=$(cut -d' ' -f2 "$WORK/checkout" | median)
+P99[checkout]=$(cut -d' ' -f3 "$WORK/checkout" | median)
+PLACED=$(awk '{s += $4} END {print s + 0}' "$WORK/checkout")
+FAILED=$(awk '{s += $5} END {print s + 0}' "$WORK/checkout")
+sleep 5 # snapshots are written by an async listener after commit
+STOCK_AFTER=$(sql -c "SELECT sum(stock) FROM product")
+NEW_ORDERS=$(( $(sql -c "SELECT count(*) FROM shop_order") - ORDERS_BEFORE ))
+NEW_SNAPSHOTS=$(sql -c "SELECT count(*) FROM commission_snapshot WHERE order_id > $ORDERS")
+NOTE[checkout]="$NEW_ORDERS orders, stock -$((STOCK_BEFORE - STOCK_AFTER)), $NEW_SNAPSHOTS snapshots, $FAILED failed"
+RSS_MB=$(( $(cat "$PEAK_FILE") / 1024 ))
+stop_app
+kill "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
+
+# ---- settlement: UnfreezeJob's two statements (REPEATABLE READ) vs one plain bulk UPDATE of the same rows ----
+AT=$(sql -c "SELECT now()")
+restore() { # the remembered due entries FROZEN again, without the timeline lines written since the fill
+  sql -c "UPDATE commission_entry SET state = 'FROZEN' WHERE id IN (SELECT id FROM bench_due) AND state <> 'FROZEN'" \
+      -c "DELETE FROM commission_entry_event WHERE entry_id IN (SELECT id FROM bench_due) AND state = 'AVAILABLE'" \
+      -c "VACUUM ANALYZE commission_entry" -c "VACUUM ANALYZE commission_entry_event" >/dev/null
+}
+restore
+DUE=$(sql -c "SELECT count(*) FROM commission_entry WHERE state = 'FROZEN' AND unfreezes_at <= '$AT'")
+log "settlement: $DUE due entries"
+elapsed_ms() { local t0 t1; t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N); echo $(((t1 - t0) / 1000000)); }
+: >"$WORK/settle-job"; : >"$WORK/settle-bulk"
+for r in $(seq 1 "$ROUNDS"); do
+  elapsed_ms sql -c "BEGIN ISOLATION LEVEL REPEATABLE READ" \
+    -c "INSERT INTO commission_entry_event (entry_id, state, occurred_at, note) SELECT id, 'AVAILABLE', '$AT', 'return window over' FROM commission_entry WHERE state = 'FROZEN' AND unfreezes_at <= '$AT'" \
+    -c "UPDATE commission_entry SET state = 'AVAILABLE' WHERE state = 'FROZEN' AND unfreezes_at <= '$AT'" \
+    -c "COMMIT" >>"$WORK/settle-job"
+  restore
+  elapsed_ms sql -c "UPDATE commission_entry SET state = 'AVAILABLE' WHERE state = 'FROZEN' AND unfreezes_at <= '$AT'" >>"$WORK/settle-bulk"
+  restore
+done
+sql -c "DROP TABLE bench_due"
+SETTLE_JOB=$(median <"$WORK/settle-job"); SETTLE_BULK=$(median <"$WORK/settle-bulk")
+
+# ---- the table ----
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0 && a ~ /^[0-9.]+$/) printf "%.2f", a / b; else printf "n/a" }'; }
+H=${RPS[health]}
+printf '\nMicromall benchmark: scale %s (%s customers, %s products, %s orders), %s rounds x %ss, %s connections, %s cores, %s\n' \
+  "$SCALE" "$CUSTOMERS" "$PRODUCTS" "$ORDERS" "$ROUNDS" "$DURATION" "$CONNECTIONS" "$(nproc)" "$(date -u +%Y-%m-%dT%H:%MZ)"
+printf '%-22s %-28s %-10s %-10s %-32s %s\n' name "req/s" "p50 ms" "p99 ms" "ratio (target)" note
+row() { printf '%-22s %-28s %-10s %-10s %-32s %s\n' "$1" "${RPS[$1]:-n/a}" "${P50[$1]:--}" "${P99[$1]:--}" "$2" "${NOTE[$1]:-}"; }
+row health "ceiling"
+row pgbench-select "ceiling (TPS, $CHECKOUT_THREADS clients)"
+row pgbench-tpcb "ceiling (TPS, $CHECKOUT_THREADS clients)"
+row home "$(ratio "${RPS[home]}" "$H") x health"
+row products "$(ratio "${RPS[products]}" "$H") x health (>= 0.5)"
+row product "$(ratio "${RPS[product]}" "$H") x health (>= 0.5)"
+row distribution "$(ratio "${RPS[distribution]}" "$H") x health (p95<=20ms)"
+row admin-distributors "$(ratio "${RPS[admin-distributors]}" "$H") x health (p95<=100ms)"
+row r-code "$(ratio "${RPS[r-code]}" "$H") x health (>= 0.5)"
+row checkout "$(ratio "${RPS[checkout]}" "$PGB_TPS") x tpcb (>= 0.25)"
+printf '%-22s %-28s %-10s %-10s %-32s %s\n' settlement "${SETTLE_JOB} ms" - - "$(ratio "$SETTLE_JOB" "$SETTLE_BULK") x bulk (<= 2)" "$DUE due entries"
+printf '%-22s %-28s %-10s %-10s %-32s %s\n' bulk-update "${SETTLE_BULK} ms" - - "" "same rows, one UPDATE"
+printf '%-22s %-28s %-10s %-10s %-32s %s\n' startup "${STARTUP_MS} ms" - - "" "JVM start -> health UP, filled db"
+printf '%-22s %-28s %-10s %-10s %-32s %s\n' rss "${RSS_MB} MB" - - "peak (<= 512 MB)" "VmRSS during load, -Xmx256m"
+printf '%-22s %-28s %-10s %-10s %-32s %s\n' fill "${FILL_S} s" - - "" "set-based SQL + VACUUM ANALYZE"

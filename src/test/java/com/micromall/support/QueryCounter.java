@@ -1,0 +1,99 @@
+package com.micromall.support;
+
+import java.util.ArrayList;
+import java.util.List;
+import javax.sql.DataSource;
+import net.ttddyy.dsproxy.ExecutionInfo;
+import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.QueryExecutionListener;
+import net.ttddyy.dsproxy.support.ProxyDataSource;
+import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.springframework.beans.factory.config.BeanPostProcessor;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.annotation.Bean;
+
+/**
+ * Counts the SQL statements the application executes on the current thread while recording
+ * (datasource-proxy around the application's DataSource). MockMvc runs a request on the test's
+ * thread, so {@code queries.count(() -> mvc.perform(...))} is the number of statements one request
+ * issued; work on other threads (async event listeners) is not counted. A JDBC batch counts once per
+ * statement in it. Available in every {@link MicromallTest}: {@code @Autowired QueryCounter queries}.
+ */
+public final class QueryCounter {
+
+    private final ThreadLocal<List<String>> recording = new ThreadLocal<>();
+
+    /** Statements (their SQL, in order) executed on this thread while running the action. */
+    public List<String> record(ThrowingRunnable action) {
+        List<String> previous = recording.get();
+        List<String> statements = new ArrayList<>();
+        recording.set(statements);
+        try {
+            action.run();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            if (previous == null) {
+                recording.remove();
+            } else {
+                recording.set(previous);
+            }
+        }
+        return statements;
+    }
+
+    /** The number of statements executed on this thread while running the action. */
+    public int count(ThrowingRunnable action) {
+        return record(action).size();
+    }
+
+    /** A runnable that may throw (MockMvc's perform does). */
+    @FunctionalInterface
+    public interface ThrowingRunnable {
+        void run() throws Exception;
+    }
+
+    private final QueryExecutionListener listener = new QueryExecutionListener() {
+        @Override
+        public void beforeQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+        }
+
+        @Override
+        public void afterQuery(ExecutionInfo execInfo, List<QueryInfo> queryInfoList) {
+            List<String> statements = recording.get();
+            if (statements != null) {
+                queryInfoList.forEach(q -> statements.add(q.getQuery()));
+            }
+        }
+    };
+
+    /** Wraps a DataSource so its statements are counted while this counter records. */
+    public DataSource wrap(DataSource target) {
+        return ProxyDataSourceBuilder.create(target).name("query-counter").listener(listener).build();
+    }
+
+    /** Puts the counter around the application's DataSource; imported by {@link MicromallTest}. */
+    @TestConfiguration(proxyBeanMethods = false)
+    public static class Configuration {
+
+        @Bean
+        static QueryCounter queryCounter() {
+            return new QueryCounter();
+        }
+
+        @Bean
+        static BeanPostProcessor queryCountingDataSource(org.springframework.beans.factory.ObjectProvider<QueryCounter> counter) {
+            return new BeanPostProcessor() {
+                @Override
+                public Object postProcessAfterInitialization(Object bean, String beanName) {
+                    if (bean instanceof DataSource dataSource && !(bean instanceof ProxyDataSource)) {
+                        return counter.getObject().wrap(dataSource);
+                    }
+                    return bean;
+                }
+            };
+        }
+    }
+}
