@@ -74,7 +74,12 @@ public final class WithdrawalFixtures {
         ledger.complete(number);
         Instant windowOver = jdbc.sql("SELECT MAX(unfreezes_at) FROM commission_entry WHERE distributor_id = :d")
                 .param("d", distributor.id()).query(Timestamp.class).single().toInstant();
-        unfreezeJob.unfreezeDue(windowOver.plusSeconds(1));
+        unfreezeAsOf(windowOver.plusSeconds(1));
+    }
+
+    /** Runs the unfreeze job as if it were {@code instant} (for tests outside this package). */
+    public void unfreezeAsOf(Instant instant) {
+        unfreezeJob.unfreezeDue(instant);
     }
 
     public void rewardForm(long distributorId, String form) {
