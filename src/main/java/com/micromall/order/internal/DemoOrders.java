@@ -72,7 +72,10 @@ class DemoOrders implements ApplicationRunner {
         orders.confirmPayment(shipped, OWNER);
         orders.ship(shipped, OWNER, "YTO 8800112233");
 
-        place(chen.get(), Map.of(p3, 1L, p1, 1L), PaymentMethod.DEMO_INSTANT);
+        // Chen came through Anna's link: a completed first order gives Anna a frozen commission to look at.
+        String chens = place(chen.get(), Map.of(p3, 1L, p1, 1L), PaymentMethod.DEMO_INSTANT);
+        orders.ship(chens, OWNER, "ZTO 7300445566");
+        orders.complete(chens, OWNER);
         place(dina.get(), Map.of(p1, 1L), PaymentMethod.BANK_TRANSFER);
 
         String cancelled = place(anna.get(), Map.of(p3, 1L), PaymentMethod.BANK_TRANSFER);
@@ -85,11 +88,12 @@ class DemoOrders implements ApplicationRunner {
         log.info("Demo orders created for anna, ben, chen and dina @demo.micromall");
     }
 
+    /** Each customer ships to their own street: shared addresses would put the sharers' commission on hold. */
     private String place(long customerId, Map<Long, Long> quantities, PaymentMethod method) {
         quantities.forEach((product, quantity) ->
                 carts.add(CartService.CartKey.customer(customerId), product, quantity.intValue()));
         return checkout.place(new CheckoutService.PlaceOrder(customerId, UUID.randomUUID().toString(), null,
-                new CheckoutService.AddressInput("Demo Recipient", "+86 138 0013 8000", "1 Demo Street", null,
+                new CheckoutService.AddressInput("Demo Recipient", "+86 138 0013 8000", customerId + " Demo Street", null,
                         "Shanghai", "200000", "China"), method));
     }
 
