@@ -12,7 +12,12 @@ public interface DistributionApi {
     Balances balancesOf(long customerId);
 
     /** Every ledger entry of the distributor, newest first, each with its timeline. */
-    List<LedgerLine> ledgerOf(long customerId);
+    default List<LedgerLine> ledgerOf(long customerId) {
+        return ledgerOf(customerId, Integer.MAX_VALUE);
+    }
+
+    /** The newest {@code limit} ledger entries of the distributor, newest first, each with its timeline. */
+    List<LedgerLine> ledgerOf(long customerId, int limit);
 
     /**
      * @param expected commission of orders placed but not completed yet (computed from their snapshots)

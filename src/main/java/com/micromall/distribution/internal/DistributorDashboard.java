@@ -128,14 +128,14 @@ public class DistributorDashboard {
 
     /** Buyer, units and order time of each of the distributor's entries, by entry id. */
     @Transactional(readOnly = true)
-    public Map<Long, EntryDetails> entryDetails(long customerId) {
+    public Map<Long, EntryDetails> entryDetails(long customerId, java.util.Collection<Long> entryIds) {
         return jdbc.sql("""
                 SELECT e.id, e.buyer_id, e.units, p.units AS parent_units, s.placed_at
                 FROM commission_entry e
                 LEFT JOIN commission_entry p ON p.id = e.parent_id
                 LEFT JOIN commission_snapshot s ON s.order_id = e.order_id
-                WHERE e.distributor_id = :d""")
-                .param("d", customerId)
+                WHERE e.distributor_id = :d AND e.id IN (:ids)""")
+                .param("d", customerId).param("ids", entryIds)
                 .query((rs, i) -> {
                     Timestamp placed = rs.getTimestamp("placed_at");
                     int parentUnits = rs.getInt("parent_units");

@@ -91,26 +91,33 @@ class LedgerQueries implements DistributionApi {
 
     @Override
     @Transactional(readOnly = true)
-    public List<LedgerLine> ledgerOf(long customerId) {
+    public List<LedgerLine> ledgerOf(long customerId, int limit) {
+        List<LedgerLine> entries = jdbc.sql("""
+                SELECT id, order_number, product_id, level, kind, state, amount, currency, hold_reason, unfreezes_at, created_at
+                FROM commission_entry WHERE distributor_id = :d ORDER BY created_at DESC, id DESC LIMIT :limit""")
+                .param("d", customerId).param("limit", limit)
+                .query((rs, i) -> new LedgerLine(rs.getLong("id"), rs.getString("order_number"), rs.getLong("product_id"),
+                        rs.getInt("level"), rs.getString("kind"), rs.getString("state"),
+                        Money.of(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))),
+                        rs.getString("hold_reason"), rs.getTimestamp("unfreezes_at").toInstant(),
+                        rs.getTimestamp("created_at").toInstant(), List.of()))
+                .list();
+        if (entries.isEmpty()) {
+            return entries;
+        }
+        // The timelines of just these entries, in one query.
         Map<Long, List<LedgerStep>> steps = jdbc.sql("""
-                SELECT ev.entry_id, ev.state, ev.occurred_at, ev.note FROM commission_entry_event ev
-                JOIN commission_entry e ON e.id = ev.entry_id WHERE e.distributor_id = :d ORDER BY ev.id""")
-                .param("d", customerId)
+                SELECT entry_id, state, occurred_at, note FROM commission_entry_event
+                WHERE entry_id IN (:ids) ORDER BY id""")
+                .param("ids", entries.stream().map(LedgerLine::entryId).toList())
                 .query((rs, i) -> Map.entry(rs.getLong("entry_id"), new LedgerStep(rs.getString("state"),
                         rs.getTimestamp("occurred_at").toInstant(), rs.getString("note"))))
                 .list().stream()
                 .collect(Collectors.groupingBy(Map.Entry::getKey,
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
-        return jdbc.sql("""
-                SELECT id, order_number, product_id, level, kind, state, amount, currency, hold_reason, unfreezes_at, created_at
-                FROM commission_entry WHERE distributor_id = :d ORDER BY created_at DESC, id DESC""")
-                .param("d", customerId)
-                .query((rs, i) -> new LedgerLine(rs.getLong("id"), rs.getString("order_number"), rs.getLong("product_id"),
-                        rs.getInt("level"), rs.getString("kind"), rs.getString("state"),
-                        Money.of(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))),
-                        rs.getString("hold_reason"), rs.getTimestamp("unfreezes_at").toInstant(),
-                        rs.getTimestamp("created_at").toInstant(), steps.getOrDefault(rs.getLong("id"), List.of())))
-                .list();
+        return entries.stream().map(e -> new LedgerLine(e.entryId(), e.orderNumber(), e.productId(), e.level(), e.kind(),
+                e.state(), e.amount(), e.holdReason(), e.unfreezesAt(), e.createdAt(),
+                steps.getOrDefault(e.entryId(), List.of()))).toList();
     }
 
     private Currency currency() {

@@ -71,8 +71,10 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 class DashboardController {
 
     static final int INVITEES_SHOWN = 20;
-    static final int INVITEES_ALL = 5_000;
+    static final int INVITEES_ALL = 1_000;
     static final int LEDGER_SHOWN = 30;
+    /** "Show all" still has a ceiling, so a distributor with years of entries cannot exhaust the server. */
+    static final int LEDGER_ALL = 500;
     private static final ZoneId ZONE = ZoneId.systemDefault();
 
     private final DistributorEnrolment enrolment;
@@ -181,8 +183,11 @@ class DashboardController {
         model.addAttribute("chartTo", dates.format(weeks.get(weeks.size() - 1).start()));
 
         List<Invitee> invitees = dashboard.invitees(id, allInvitees ? INVITEES_ALL : INVITEES_SHOWN);
-        List<LedgerLine> lines = distribution.ledgerOf(id);
-        Map<Long, EntryDetails> details = lines.isEmpty() ? Map.of() : dashboard.entryDetails(id);
+        // One entry more than shown tells whether there are more.
+        List<LedgerLine> lines = distribution.ledgerOf(id, (allLedger ? LEDGER_ALL : LEDGER_SHOWN) + 1);
+        List<LedgerLine> shown = lines.stream().limit(allLedger ? LEDGER_ALL : LEDGER_SHOWN).toList();
+        Map<Long, EntryDetails> details = shown.isEmpty() ? Map.of()
+                : dashboard.entryDetails(id, shown.stream().map(LedgerLine::entryId).toList());
         Set<Long> people = new HashSet<>();
         invitees.forEach(i -> people.add(i.customerId()));
         details.values().forEach(d -> people.add(d.buyerId()));
@@ -192,7 +197,6 @@ class DashboardController {
                 names.getOrDefault(i.customerId(), NameMask.STARS), dates.format(i.boundAt()), i.hasOrdered())).toList());
         model.addAttribute("inviteesCapped", !allInvitees && figures.signUps() > invitees.size());
 
-        List<LedgerLine> shown = allLedger ? lines : lines.stream().limit(LEDGER_SHOWN).toList();
         model.addAttribute("ledger", shown.stream().map(line -> row(line, details.get(line.entryId()), names, dates, locale))
                 .toList());
         model.addAttribute("ledgerCapped", shown.size() < lines.size());
