@@ -18,6 +18,7 @@ import com.micromall.order.internal.OrderService;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettingsService;
 import com.micromall.support.MicromallTest;
+import com.micromall.support.QueryCounter;
 import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -46,6 +47,7 @@ class DistributorDashboardPageTests {
     @Autowired CheckoutService checkout;
     @Autowired OrderService orderService;
     @Autowired DistributionSettingsService settings;
+    @Autowired QueryCounter queries;
 
     LedgerFixtures fixtures;
     DistributionSettings original;
@@ -91,6 +93,26 @@ class DistributorDashboardPageTests {
 
     private static String text(Document page, String id) {
         return page.getElementById(id).text().replace('\u00a0', ' ');
+    }
+
+    @Test
+    void theDashboardIssuesTheSameStatementsForOneAndForSixFriendsWithOrders() throws Exception {
+        long tea = fixtures.orders.product("Tea", "40.00", 50);
+        TestCustomer few = fixtures.distributor("Few Friends");
+        TestCustomer many = fixtures.distributor("Many Friends");
+        fixtures.complete(fixtures.place(fixtures.referredBy(few, "Only Friend"), tea, 1));
+        for (int i = 0; i < 6; i++) {
+            TestCustomer friend = fixtures.referredBy(many, "Friend " + i);
+            fixtures.complete(fixtures.place(friend, tea, 1));
+            fixtures.place(friend, tea, 1);
+        }
+        page(few);
+        page(many);
+
+        int forFew = queries.count(() -> page(few));
+        int forMany = queries.count(() -> page(many));
+
+        assertThat(forMany).as("statements for six friends with orders vs one").isEqualTo(forFew);
     }
 
     @Test
