@@ -85,7 +85,7 @@ start_app() { # $1 = log file; sets APP_PID and STARTUP_MS
   java "${JAVA_OPTS[@]}" -jar "$JAR" "${APP_ARGS[@]}" >"$1" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 900); do
-    if curl -fs "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"'; then
+    if curl -fs --max-time 10 "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"'; then
       t1=$(date +%s%N); STARTUP_MS=$(((t1 - t0) / 1000000)); return 0
     fi
     kill -0 "$APP_PID" 2>/dev/null || { tail -40 "$1" >&2; echo "the app did not start" >&2; exit 1; }
@@ -156,8 +156,8 @@ SAMPLER_PID=$!
 
 login_cookie() { # $1 email -> prints "SESSION=..."; form login with the login page's CSRF token
   local jar=$WORK/cookies-$RANDOM token
-  token=$(curl -s -c "$jar" "$BASE/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="\([^"]*\)"/\1/')
-  curl -s -o /dev/null -b "$jar" -c "$jar" --data-urlencode "email=$1" --data-urlencode "password=$PASSWORD" \
+  token=$(curl -s --max-time 30 -c "$jar" "$BASE/login" | grep -o 'name="_csrf"[^>]*value="[^"]*"' | head -1 | sed 's/.*value="\([^"]*\)"/\1/')
+  curl -s --max-time 30 -o /dev/null -b "$jar" -c "$jar" --data-urlencode "email=$1" --data-urlencode "password=$PASSWORD" \
     --data-urlencode "_csrf=$token" "$BASE/login"
   awk '$6 == "SESSION" || $6 == "JSESSIONID" {print $6 "=" $7}' "$jar" | tail -1
 }
@@ -165,7 +165,7 @@ login_cookie() { # $1 email -> prints "SESSION=..."; form login with the login p
 measure() { # name path [cookie]
   local name=$1 path=$2 cookie=${3:-} status args=()
   [[ -n "$cookie" ]] && args=(-H "Cookie: $cookie")
-  status=$(curl -s -o /dev/null -w '%{http_code}' "${args[@]}" "$BASE$path")
+  status=$(curl -s --max-time 30 -o /dev/null -w '%{http_code}' "${args[@]}" "$BASE$path")
   if [[ "$status" != 200 && ! ( "$name" == r-code && "$status" == 302 ) ]]; then
     RPS[$name]="n/a (route missing: $status)"; P50[$name]="-"; P99[$name]="-"; return
   fi
