@@ -49,7 +49,7 @@ SELECT i, 'MB-' || i, 'bench-' || i, 1000 + b, 'Bench Customer ' || b, 'bench' |
        'BANK_TRANSFER', 'CNY', p1 + p2, 0, 10, p1 + p2 + 10, 0, 'Bench Customer ' || b, '555', '1 Bench Road', 'Suzhou',
        '215000', 'China', at, at
 FROM generate_series(1, :orders) i,
-     LATERAL (SELECT 2 + (i * 7919) % greatest(:customers - 1, 1) AS b,
+     LATERAL (SELECT 2 + (i::bigint * 7919) % greatest(:customers - 1, 1) AS b,
                      (5 + ((i * 31) % :products + 1) % 200) + 0.50 AS p1,
                      (5 + ((i * 17 + 5) % :products + 1) % 200) + 0.50 AS p2,
                      now() - interval '1 hour' - (:orders - i) * (interval '365 days' / :orders) AS at) x;

@@ -8,11 +8,14 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.csrf.CookieCsrfTokenRepository;
 import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWriter.ReferrerPolicy;
 
 /**
  * Who may open what. Shop pages are public, customer pages need a login, {@code /admin/**}
- * and all actuator endpoints but health need the owner. CSRF stays on for every form.
+ * and all actuator endpoints but health need the owner. CSRF stays on for every form; its token
+ * lives in an HttpOnly cookie rather than the session, so a visitor reading product pages (which
+ * carry the add-to-cart form) costs no session row - sessions start at login.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -33,6 +36,7 @@ class SecurityConfiguration {
                         "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico").permitAll()
                 .requestMatchers("/admin", "/admin/**").hasRole("OWNER")
                 .anyRequest().authenticated())
+            .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
             .formLogin(login -> login
                 .loginPage("/login")
                 .usernameParameter("email")
@@ -46,6 +50,12 @@ class SecurityConfiguration {
                 .referrerPolicy(referrer -> referrer.policy(ReferrerPolicy.STRICT_ORIGIN_WHEN_CROSS_ORIGIN))
                 .frameOptions(frame -> frame.deny()));
         return http.build();
+    }
+
+    private static CookieCsrfTokenRepository csrfTokens() {
+        CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
+        return tokens;
     }
 
     @Bean

@@ -16,6 +16,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.micromall.support.MicromallTest;
 import jakarta.servlet.http.Cookie;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.hamcrest.Matchers;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -72,6 +74,18 @@ class WebFoundationTests {
         assertThat(html).contains("/webjars/bootstrap/").doesNotContain("https://").doesNotContain("http://cdn");
         mvc.perform(get("/webjars/bootstrap/css/bootstrap.min.css")).andExpect(status().isOk());
         mvc.perform(get("/css/micromall.css")).andExpect(status().isOk());
+    }
+
+    @Test
+    void staticFilesGetAContentHashInTheirUrlAndMayBeCachedForAYear() throws Exception {
+        String html = mvc.perform(get("/")).andReturn().getResponse().getContentAsString();
+        Matcher css = Pattern.compile("href=\"(/css/micromall-[0-9a-f]{32}\\.css)\"").matcher(html);
+        assertThat(css.find()).as("fingerprinted stylesheet link in %s", html).isTrue();
+        assertThat(html).containsPattern("/webjars/bootstrap/\\d+\\.\\d+\\.\\d+/css/bootstrap\\.min\\.css");
+
+        mvc.perform(get(css.group(1)))
+                .andExpect(status().isOk())
+                .andExpect(header().string("Cache-Control", Matchers.containsString("max-age=31536000")));
     }
 
     @Test
