@@ -274,6 +274,7 @@ class DistributorDashboardPageTests {
         jdbc.sql("INSERT INTO distributor (customer_id, code, status, enrolled_at) VALUES (:c, :code, 'PENDING', :at)")
                 .param("c", pending.id()).param("code", OrderFixtures.unique("").substring(1, 9).toUpperCase())
                 .param("at", Timestamp.from(Instant.now())).update();
+        fixtures.totals(pending.id());
         TestCustomer suspended = fixtures.distributor("Suspended Sam");
         jdbc.sql("UPDATE distributor SET status = 'SUSPENDED' WHERE customer_id = :c").param("c", suspended.id()).update();
 
@@ -308,6 +309,7 @@ class DistributorDashboardPageTests {
         jdbc.sql("INSERT INTO distributor (customer_id, code, status, enrolled_at) VALUES (:c, :code, 'PENDING', :at)")
                 .param("c", pending.id()).param("code", OrderFixtures.unique("").substring(1, 9).toUpperCase())
                 .param("at", Timestamp.from(Instant.now())).update();
+        fixtures.totals(pending.id());
         long tea = fixtures.orders.product("Tea", "30.00", 5);
 
         Document page = page(anna, "/products/" + tea);
