@@ -38,6 +38,7 @@ public class UnfreezeJob {
         }
     }
 
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
     int unfreezeDue(Instant now) {
         Timestamp at = Timestamp.from(now);
         // Totals first, set-based, from the same due rows (REPEATABLE READ: the statements see one snapshot).

@@ -106,7 +106,9 @@ class DistributorTotalsTests {
         // A customer who ordered before being bound: binding makes the order count (through the real bind path).
         TestCustomer carl = fixtures.orders.customer("Totals Carl");
         String carlsOrder = fixtures.place(carl, tea, 1);
-        assertThat(bindings.bind(carl.id(), codeOf(anna), ReferralSource.LINK, null))
+        String code = ReferralCodes.next();
+        jdbc.sql("UPDATE distributor SET code = :code WHERE customer_id = :c").param("code", code).param("c", anna.id()).update();
+        assertThat(bindings.bind(carl.id(), code, ReferralSource.LINK, null))
                 .isEqualTo(ReferralBindings.BindingOutcome.BOUND);
         assertMatches(anna, grandma);
 
@@ -230,11 +232,6 @@ class DistributorTotalsTests {
             }
             return values;
         }).single();
-    }
-
-    private String codeOf(TestCustomer distributor) {
-        return jdbc.sql("SELECT code FROM distributor WHERE customer_id = :c").param("c", distributor.id())
-                .query(String.class).single();
     }
 
     private long commissionOf(TestCustomer distributor, String number) {
