@@ -78,6 +78,8 @@ class DistributorDashboardPageTests {
             jdbc.sql("INSERT INTO referral_click (code, clicked_at, landing_path, visitor_hash) VALUES (:c, :at, '/', 'h')")
                     .param("c", code).param("at", Timestamp.from(Instant.now())).update();
         }
+        fixtures.totals(jdbc.sql("SELECT customer_id FROM distributor WHERE code = :c").param("c", code)
+                .query(Long.class).single());
     }
 
     private Document page(TestCustomer who) throws Exception {
