@@ -1,3 +1,5 @@
+-- Vendor-specific (db/vendor/postgresql has the same migration plus an expression index on LOWER(customer.name)):
+-- keep both files alike.
 -- Per-distributor totals (issue #6): the roll, the owner's overview and the dashboard read one row per distributor
 -- instead of aggregating every order and ledger entry per page view. Kept exact by DistributorTotals in the same
 -- transaction as every write that changes a figure; DistributorTotalsTests compares it with the ledger sums.
