@@ -93,7 +93,9 @@ public class DistributorRoll {
         int safePage = Math.max(page, 0);
         Map<String, Object> params = params(query);
         String where = params.isEmpty() ? "" : MATCHING;
-        long total = jdbc.sql("SELECT COUNT(*)" + FROM + where).params(params).query(Long.class).single();
+        // Without a search every distributor is on the roll (each has a totals row from enrolment or V44's backfill).
+        long total = jdbc.sql(params.isEmpty() ? "SELECT COUNT(*) FROM distributor" : "SELECT COUNT(*)" + FROM + where)
+                .params(params).query(Long.class).single();
         Currency currency = shopSettings.current().currency();
         List<Row> rows = jdbc.sql(ROWS + where + " ORDER BY " + sort.orderBy + ", t.customer_id LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", pageSize).param("offset", (long) safePage * pageSize)
