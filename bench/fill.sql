@@ -89,6 +89,49 @@ SELECT id, 'FROZEN', created_at, 'order placed' FROM commission_entry;
 INSERT INTO commission_entry_event (entry_id, state, occurred_at, note)
 SELECT id, 'AVAILABLE', unfreezes_at, 'return window over' FROM commission_entry WHERE state = 'AVAILABLE';
 
+-- Per-distributor totals (V44) from the rows just filled: the migration's backfill ran on empty tables.
+DELETE FROM referred_order;
+DELETE FROM distributor_totals;
+INSERT INTO referred_order (order_id, referrer_id, buyer_id, counted, amount)
+SELECT so.id, b.referrer_id, so.customer_id, CASE WHEN so.status <> 'CANCELLED' THEN TRUE ELSE FALSE END,
+    so.total - so.refunded_total
+FROM shop_order so JOIN referral_binding b ON b.referee_id = so.customer_id;
+
+INSERT INTO distributor_totals (customer_id)
+SELECT customer_id FROM distributor
+UNION SELECT distributor_id FROM commission_entry
+UNION SELECT referrer_id FROM referral_binding;
+
+UPDATE distributor_totals SET
+    referred = (SELECT COUNT(*) FROM referral_binding b WHERE b.referrer_id = distributor_totals.customer_id),
+    orders = (SELECT COUNT(*) FROM referred_order o
+              WHERE o.referrer_id = distributor_totals.customer_id AND o.counted),
+    gmv = (SELECT COALESCE(SUM(o.amount), 0) FROM referred_order o
+           WHERE o.referrer_id = distributor_totals.customer_id AND o.counted),
+    ordering_invitees = (SELECT COUNT(DISTINCT o.buyer_id) FROM referred_order o
+                         WHERE o.referrer_id = distributor_totals.customer_id AND o.counted),
+    frozen = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
+              WHERE e.distributor_id = distributor_totals.customer_id AND e.state = 'FROZEN'),
+    available = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
+                 WHERE e.distributor_id = distributor_totals.customer_id AND e.state = 'AVAILABLE'),
+    on_hold = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
+               WHERE e.distributor_id = distributor_totals.customer_id AND e.state = 'ON_HOLD'),
+    clawed_back = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
+                   WHERE e.distributor_id = distributor_totals.customer_id AND e.kind = 'CLAWBACK'),
+    withdrawing = (SELECT COALESCE(SUM(w.amount), 0) FROM withdrawal w
+                   WHERE w.distributor_id = distributor_totals.customer_id AND w.state = 'REQUESTED'),
+    withdrawn = (SELECT COALESCE(SUM(w.amount), 0) FROM withdrawal w
+                 WHERE w.distributor_id = distributor_totals.customer_id AND w.state = 'PAID'),
+    credit_spent = (SELECT COALESCE(SUM(s.cash_amount), 0) FROM store_credit_spend s
+                    WHERE s.distributor_id = distributor_totals.customer_id AND s.restored_at IS NULL),
+    level1_goods = (SELECT COALESCE(SUM(l.paid_amount), 0) FROM commission_snapshot s
+                    JOIN commission_snapshot_line l ON l.order_id = s.order_id
+                    WHERE s.level1_id = distributor_totals.customer_id AND s.state <> 'CANCELLED'),
+    clicks = (SELECT COUNT(*) FROM referral_click k JOIN distributor d ON d.code = k.code
+              WHERE d.customer_id = distributor_totals.customer_id);
+
+UPDATE distributor_totals SET earned = frozen + available + on_hold;
+
 SELECT setval(pg_get_serial_sequence('category', 'id'), (SELECT max(id) FROM category));
 SELECT setval(pg_get_serial_sequence('product', 'id'), (SELECT max(id) FROM product));
 SELECT setval(pg_get_serial_sequence('customer', 'id'), (SELECT max(id) FROM customer));

@@ -15,7 +15,9 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -48,6 +50,7 @@ class CommissionLedger {
     private final AbuseGuard abuseGuard;
     private final DistributionSettingsService settings;
     private final AuditLog auditLog;
+    private final DistributorTotals totals;
     private final Clock clock;
 
     record Snapshot(long orderId, String orderNumber, long buyerId, @Nullable Long level1, @Nullable Long level2,
@@ -172,6 +175,8 @@ class CommissionLedger {
     void takeBack(OrderRefunded event) {
         Snapshot snapshot = snapshot(event.orderId()).orElseThrow(() -> new IllegalStateException(
                 "No commission snapshot yet for order " + event.orderNumber() + "; will be retried"));
+        // The referrer's GMV drops by the refund (idempotent: follows the order's current state).
+        totals.syncOrder(event.orderId());
         String ref = event.refundedAt().toString();
         int first = jdbc.sql("INSERT INTO commission_refund_handled (order_id, refund_ref) VALUES (:o, :r) ON CONFLICT DO NOTHING")
                 .param("o", event.orderId()).param("r", ref).update();
@@ -228,15 +233,32 @@ class CommissionLedger {
         }
     }
 
-    /** Moves an entry and its reversals from one state to another, with a timeline line each. */
+    /**
+     * Moves an entry and its reversals from one state to another, with a timeline line each. The rows are
+     * locked first, so the totals move by exactly the amounts of the rows that moved.
+     */
     int moveGroup(long entryId, LedgerState from, LedgerState to, String note) {
+        List<Map.Entry<Long, Map.Entry<Long, BigDecimal>>> rows = jdbc.sql("""
+                SELECT id, distributor_id, amount FROM commission_entry
+                WHERE (id = :id OR parent_id = :id) AND state = :from FOR UPDATE""")
+                .param("id", entryId).param("from", from.name())
+                .query((rs, i) -> Map.entry(rs.getLong("id"), Map.entry(rs.getLong("distributor_id"), rs.getBigDecimal("amount"))))
+                .list();
+        if (rows.isEmpty()) {
+            return 0;
+        }
+        List<Long> ids = rows.stream().map(Map.Entry::getKey).toList();
         jdbc.sql("""
                 INSERT INTO commission_entry_event (entry_id, state, occurred_at, note)
-                SELECT id, :to, :at, :note FROM commission_entry WHERE (id = :id OR parent_id = :id) AND state = :from""")
+                SELECT id, :to, :at, :note FROM commission_entry WHERE id IN (:ids)""")
                 .param("to", to.name()).param("at", Timestamp.from(clock.instant())).param("note", note)
-                .param("id", entryId).param("from", from.name()).update();
-        return jdbc.sql("UPDATE commission_entry SET state = :to WHERE (id = :id OR parent_id = :id) AND state = :from")
-                .param("to", to.name()).param("id", entryId).param("from", from.name()).update();
+                .param("ids", ids).update();
+        int moved = jdbc.sql("UPDATE commission_entry SET state = :to WHERE id IN (:ids)")
+                .param("to", to.name()).param("ids", ids).update();
+        rows.stream().collect(Collectors.groupingBy(r -> r.getValue().getKey(),
+                        Collectors.reducing(BigDecimal.ZERO, r -> r.getValue().getValue(), BigDecimal::add)))
+                .forEach((distributor, amount) -> totals.moved(distributor, from, to, amount));
+        return moved;
     }
 
     private @Nullable Long insert(long distributor, Snapshot snapshot, long lineId, long productId, int level, String kind,
@@ -259,6 +281,7 @@ class CommissionLedger {
         if (inserted == 0) {
             return null;
         }
+        totals.entryAdded(distributor, kind, state, amount.amount());
         return jdbc.sql("""
                 SELECT id FROM commission_entry
                 WHERE line_id = :line AND distributor_id = :d AND level = :level AND kind = :kind AND refund_ref = :ref""")

@@ -20,7 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
  * The owner's distribution figures on the overview: how much of the shop's business comes through
  * referrals (orders and GMV, this month and all time; cancelled orders left out, refunds deducted),
  * new customers by referral this month, what the shop owes sharers by state, and the top sharers.
- * Each figure group is one aggregate query.
+ * Each figure group is one aggregate query; what is owed and the top sharers come from the per-distributor
+ * totals (V44), not from the ledger.
  */
 @Service
 @RequiredArgsConstructor
@@ -88,13 +89,10 @@ public class DistributionFigures {
                 .param("start", start).query((rs, i) -> new long[] {rs.getLong("joined"), rs.getLong("referred")})
                 .single();
         Liability liability = jdbc.sql("""
-                SELECT
-                    (SELECT COALESCE(SUM(amount), 0) FROM commission_entry WHERE state = 'FROZEN') AS frozen,
-                    (SELECT COALESCE(SUM(amount), 0) FROM commission_entry WHERE state = 'ON_HOLD') AS on_hold,
-                    (SELECT COALESCE(SUM(amount), 0) FROM commission_entry WHERE state = 'AVAILABLE')
-                      - (SELECT COALESCE(SUM(amount), 0) FROM withdrawal WHERE state IN ('REQUESTED', 'PAID'))
-                      - (SELECT COALESCE(SUM(cash_amount), 0) FROM store_credit_spend WHERE restored_at IS NULL) AS available,
-                    (SELECT COALESCE(SUM(amount), 0) FROM withdrawal WHERE state = 'REQUESTED') AS requested""")
+                SELECT COALESCE(SUM(frozen), 0) AS frozen, COALESCE(SUM(on_hold), 0) AS on_hold,
+                    COALESCE(SUM(available - withdrawing - withdrawn - credit_spent), 0) AS available,
+                    COALESCE(SUM(withdrawing), 0) AS requested
+                FROM distributor_totals""")
                 .query((rs, i) -> new Liability(money(rs.getBigDecimal("frozen"), currency),
                         money(rs.getBigDecimal("on_hold"), currency), money(rs.getBigDecimal("available"), currency),
                         money(rs.getBigDecimal("requested"), currency)))

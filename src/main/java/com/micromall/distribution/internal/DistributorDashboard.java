@@ -20,8 +20,9 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The distributor's own figures for the dashboard, each one SQL aggregate (never all rows into Java),
- * and always for the logged-in distributor only: callers pass the id of the authenticated customer.
+ * The distributor's own figures for the dashboard, and always for the logged-in distributor only: callers
+ * pass the id of the authenticated customer. Sign-ups, invitees who ordered and GMV come from the
+ * distributor's totals row (V44); the invitee list and the chart read index ranges of what they show.
  */
 @Service
 @RequiredArgsConstructor
@@ -60,17 +61,12 @@ public class DistributorDashboard {
         var currency = shopSettings.current().currency();
         return jdbc.sql("""
                 SELECT
-                  (SELECT COUNT(*) FROM referral_click WHERE code = :code) AS clicks,
-                  (SELECT COUNT(*) FROM referral_binding WHERE referrer_id = :d) AS sign_ups,
-                  (SELECT COUNT(DISTINCT s.buyer_id) FROM commission_snapshot s
-                     JOIN referral_binding b ON b.referee_id = s.buyer_id
-                     WHERE b.referrer_id = :d AND s.state <> 'CANCELLED') AS first_orders,
-                  (SELECT COALESCE(SUM(l.paid_amount), 0) FROM commission_snapshot s
-                     JOIN commission_snapshot_line l ON l.order_id = s.order_id
-                     WHERE s.level1_id = :d AND s.state <> 'CANCELLED') AS gmv,
+                  COALESCE(t.clicks, 0) AS clicks, COALESCE(t.referred, 0) AS sign_ups, COALESCE(t.ordering_invitees, 0) AS first_orders,
+                  COALESCE(t.level1_goods, 0) AS gmv,
                   (SELECT MIN(unfreezes_at) FROM commission_entry WHERE distributor_id = :d AND state = 'FROZEN') AS next_unfreeze
+                FROM (SELECT 1 AS one) x LEFT JOIN distributor_totals t ON t.customer_id = :d
                 """)
-                .param("code", code).param("d", customerId)
+                .param("d", customerId)
                 .query((rs, i) -> {
                     Timestamp next = rs.getTimestamp("next_unfreeze");
                     return new Figures(rs.getLong("clicks"), rs.getLong("sign_ups"), rs.getLong("first_orders"),

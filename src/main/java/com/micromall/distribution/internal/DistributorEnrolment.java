@@ -34,6 +34,7 @@ public class DistributorEnrolment {
     private final DistributorRepository distributors;
     private final DistributionSettingsService settings;
     private final AuditLog auditLog;
+    private final DistributorTotals totals;
     private final Clock clock;
 
     private Supplier<String> codeSource = ReferralCodes::next;
@@ -58,7 +59,7 @@ public class DistributorEnrolment {
     @Transactional
     public void customerRegistered(long customerId) {
         if (settings.current().enrolmentRule() == EnrolmentRule.EVERYONE && !distributors.existsById(customerId)) {
-            distributors.save(Distributor.active(customerId, uniqueCode(), clock.instant()));
+            enrol(Distributor.active(customerId, uniqueCode(), clock.instant()));
         }
     }
 
@@ -66,7 +67,7 @@ public class DistributorEnrolment {
     @Transactional
     public void orderCompleted(long customerId) {
         if (settings.current().enrolmentRule() == EnrolmentRule.FIRST_PURCHASE && !distributors.existsById(customerId)) {
-            distributors.save(Distributor.active(customerId, uniqueCode(), clock.instant()));
+            enrol(Distributor.active(customerId, uniqueCode(), clock.instant()));
         }
     }
 
@@ -83,14 +84,14 @@ public class DistributorEnrolment {
         if (settings.current().enrolmentRule() != EnrolmentRule.EVERYONE) {
             return Optional.empty();
         }
-        return Optional.of(view(distributors.save(Distributor.active(customerId, uniqueCode(), clock.instant()))));
+        return Optional.of(view(enrol(Distributor.active(customerId, uniqueCode(), clock.instant()))));
     }
 
     /** Makes the customer an ACTIVE distributor whatever the rule (demo data only). */
     @Transactional
     DistributorView enrolActive(long customerId) {
         return view(distributors.findById(customerId)
-                .orElseGet(() -> distributors.save(Distributor.active(customerId, uniqueCode(), clock.instant()))));
+                .orElseGet(() -> enrol(Distributor.active(customerId, uniqueCode(), clock.instant()))));
     }
 
     /** A customer asks to become a distributor: pending under APPROVAL, at once under EVERYONE. */
@@ -102,11 +103,11 @@ public class DistributorEnrolment {
         }
         return switch (settings.current().enrolmentRule()) {
             case EVERYONE -> {
-                distributors.save(Distributor.active(customerId, uniqueCode(), clock.instant()));
+                enrol(Distributor.active(customerId, uniqueCode(), clock.instant()));
                 yield ApplyOutcome.ACTIVE;
             }
             case APPROVAL -> {
-                distributors.save(Distributor.pending(customerId, uniqueCode(), clock.instant()));
+                enrol(Distributor.pending(customerId, uniqueCode(), clock.instant()));
                 yield ApplyOutcome.PENDING;
             }
             case FIRST_PURCHASE -> ApplyOutcome.NOT_YET_ELIGIBLE;
@@ -149,5 +150,12 @@ public class DistributorEnrolment {
 
     private static DistributorView view(Distributor distributor) {
         return new DistributorView(distributor.getCustomerId(), distributor.getCode(), distributor.getStatus());
+    }
+
+    /** Saves a new distributor with an empty totals row (the roll lists distributors from their totals). */
+    private Distributor enrol(Distributor distributor) {
+        Distributor saved = distributors.save(distributor);
+        totals.ensure(saved.getCustomerId());
+        return saved;
     }
 }

@@ -18,9 +18,10 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The owner's roll of distributors with their contact data and figures. Each figure is one
- * aggregate over its table joined to the page, so a page costs two queries (count + rows) however
- * many distributors there are - no query per row. "Available" follows the dashboard: AVAILABLE
+ * The owner's roll of distributors with their contact data and figures, read from the per-distributor
+ * totals (V44, kept exact in the writing transactions by DistributorTotals): a page costs two queries
+ * (count + rows), the sorts by commission, GMV and referred walk an index - nothing aggregates orders or
+ * entries per page view. "Available" follows the dashboard: AVAILABLE
  * entries less withdrawals requested or paid and store credit spent; "paid out" = PAID withdrawals.
  * Referred orders are the orders of customers bound to the distributor, cancelled ones left out;
  * their GMV is what was paid less what was refunded.
@@ -31,7 +32,7 @@ public class DistributorRoll {
 
     /** The whitelisted sort orders; anything else falls back to {@link #NAME}. */
     public enum Sort {
-        NAME("LOWER(c.name) ASC"), REFERRED("referred DESC"), GMV("gmv DESC"), COMMISSION("earned DESC");
+        NAME("LOWER(c.name) ASC"), REFERRED("t.referred DESC"), GMV("t.gmv DESC"), COMMISSION("t.earned DESC");
 
         private final String orderBy;
 
@@ -70,36 +71,19 @@ public class DistributorRoll {
     }
 
     private static final String FROM = """
-             FROM distributor d JOIN customer c ON c.id = d.customer_id
+             FROM distributor_totals t JOIN distributor d ON d.customer_id = t.customer_id
+             JOIN customer c ON c.id = d.customer_id
             """;
     private static final String MATCHING = """
              WHERE (LOWER(c.name) LIKE :pattern ESCAPE '\\' OR LOWER(c.email) LIKE :pattern ESCAPE '\\'
               OR LOWER(d.code) LIKE :pattern ESCAPE '\\')
             """;
+    /** One row per distributor from its totals (V44, kept exact by DistributorTotals): no aggregate per page view. */
     private static final String ROWS = """
             SELECT d.customer_id, c.name, c.email, c.phone, c.wechat_id, d.code, d.status,
-                COALESCE(r.referred, 0) AS referred, COALESCE(o.orders, 0) AS orders, COALESCE(o.gmv, 0) AS gmv,
-                COALESCE(e.frozen, 0) AS frozen, COALESCE(e.available, 0) - COALESCE(w.taken, 0) - COALESCE(s.spent, 0) AS available,
-                COALESCE(e.on_hold, 0) AS on_hold, COALESCE(w.paid_out, 0) AS paid_out,
-                COALESCE(e.frozen, 0) + COALESCE(e.available, 0) + COALESCE(e.on_hold, 0) AS earned
-            FROM distributor d JOIN customer c ON c.id = d.customer_id
-            LEFT JOIN (SELECT referrer_id, COUNT(*) AS referred FROM referral_binding GROUP BY referrer_id) r
-                ON r.referrer_id = d.customer_id
-            LEFT JOIN (SELECT b.referrer_id, COUNT(*) AS orders, SUM(so.total - so.refunded_total) AS gmv
-                       FROM shop_order so JOIN referral_binding b ON b.referee_id = so.customer_id
-                       WHERE so.status <> 'CANCELLED' GROUP BY b.referrer_id) o ON o.referrer_id = d.customer_id
-            LEFT JOIN (SELECT distributor_id,
-                           SUM(CASE WHEN state = 'FROZEN' THEN amount ELSE 0 END) AS frozen,
-                           SUM(CASE WHEN state = 'AVAILABLE' THEN amount ELSE 0 END) AS available,
-                           SUM(CASE WHEN state = 'ON_HOLD' THEN amount ELSE 0 END) AS on_hold
-                       FROM commission_entry GROUP BY distributor_id) e ON e.distributor_id = d.customer_id
-            LEFT JOIN (SELECT distributor_id, SUM(amount) AS taken,
-                           SUM(CASE WHEN state = 'PAID' THEN amount ELSE 0 END) AS paid_out
-                       FROM withdrawal WHERE state IN ('REQUESTED', 'PAID') GROUP BY distributor_id) w
-                ON w.distributor_id = d.customer_id
-            LEFT JOIN (SELECT distributor_id, SUM(cash_amount) AS spent FROM store_credit_spend
-                       WHERE restored_at IS NULL GROUP BY distributor_id) s ON s.distributor_id = d.customer_id
-            """;
+                t.referred, t.orders, t.gmv, t.frozen, t.available - t.withdrawing - t.withdrawn - t.credit_spent AS available,
+                t.on_hold, t.withdrawn AS paid_out, t.earned
+            """ + FROM;
 
     private final JdbcClient jdbc;
     private final ShopSettingsService shopSettings;
@@ -109,9 +93,11 @@ public class DistributorRoll {
         int safePage = Math.max(page, 0);
         Map<String, Object> params = params(query);
         String where = params.isEmpty() ? "" : MATCHING;
-        long total = jdbc.sql("SELECT COUNT(*)" + FROM + where).params(params).query(Long.class).single();
+        // Without a search every distributor is on the roll (each has a totals row from enrolment or V44's backfill).
+        long total = jdbc.sql(params.isEmpty() ? "SELECT COUNT(*) FROM distributor" : "SELECT COUNT(*)" + FROM + where)
+                .params(params).query(Long.class).single();
         Currency currency = shopSettings.current().currency();
-        List<Row> rows = jdbc.sql(ROWS + where + " ORDER BY " + sort.orderBy + ", d.customer_id LIMIT :limit OFFSET :offset")
+        List<Row> rows = jdbc.sql(ROWS + where + " ORDER BY " + sort.orderBy + ", t.customer_id LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", pageSize).param("offset", (long) safePage * pageSize)
                 .query((rs, i) -> row(rs, currency)).list();
         return new Page(rows, safePage, pageSize, total);
@@ -122,7 +108,7 @@ public class DistributorRoll {
     public void forEach(@Nullable String query, Sort sort, Consumer<Row> consumer) {
         Map<String, Object> params = params(query);
         Currency currency = shopSettings.current().currency();
-        jdbc.sql(ROWS + (params.isEmpty() ? "" : MATCHING) + " ORDER BY " + sort.orderBy + ", d.customer_id")
+        jdbc.sql(ROWS + (params.isEmpty() ? "" : MATCHING) + " ORDER BY " + sort.orderBy + ", t.customer_id")
                 .params(params).query(rs -> {
                     consumer.accept(row(rs, currency));
                 });

@@ -14,7 +14,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Balances and the ledger as the distributor reads them, all derived from ledger entries and snapshots. */
+/**
+ * Balances and the ledger as the distributor reads them: balances from the distributor's totals row (V44),
+ * the expected amount from the open orders' snapshots, the ledger from the newest entries.
+ */
 @Service
 @RequiredArgsConstructor
 class LedgerQueries implements DistributionApi {
@@ -26,44 +29,28 @@ class LedgerQueries implements DistributionApi {
     @Transactional(readOnly = true)
     public Balances balancesOf(long customerId) {
         Currency currency = currency();
-        Map<String, BigDecimal> byState = jdbc.sql("""
-                SELECT state, SUM(amount) AS total FROM commission_entry WHERE distributor_id = :d GROUP BY state""")
+        // One row (V44 distributor_totals, kept exact by DistributorTotals): never the distributor's whole ledger.
+        Balances fromTotals = jdbc.sql("""
+                SELECT frozen, available, on_hold, withdrawing, withdrawn, clawed_back, credit_spent
+                FROM distributor_totals WHERE customer_id = :d""")
                 .param("d", customerId)
-                .query((rs, i) -> Map.entry(rs.getString("state"), rs.getBigDecimal("total"))).list().stream()
-                .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        BigDecimal clawedBack = jdbc.sql("""
-                SELECT COALESCE(SUM(amount), 0) FROM commission_entry WHERE distributor_id = :d AND kind = 'CLAWBACK'""")
-                .param("d", customerId).query(BigDecimal.class).single().negate();
-        Money earned = money(byState.get("AVAILABLE"), currency);
-        Money withdrawing = withdrawing(customerId, currency);
-        Money withdrawn = withdrawn(customerId, currency);
-        Money creditSpent = creditSpent(customerId, currency);
-        return new Balances(expected(customerId, currency), money(byState.get("FROZEN"), currency),
-                earned.minus(withdrawing).minus(withdrawn).minus(creditSpent), money(byState.get("ON_HOLD"), currency),
-                withdrawing, withdrawn, money(clawedBack, currency), creditSpent);
-    }
-
-    /** Withdrawals requested and not decided yet (amount including the fee). */
-    private Money withdrawing(long customerId, Currency currency) {
-        return sum("SELECT COALESCE(SUM(amount), 0) FROM withdrawal WHERE distributor_id = :d AND state = 'REQUESTED'",
-                customerId, currency);
-    }
-
-    /** Withdrawals paid out (amount including the fee). */
-    private Money withdrawn(long customerId, Currency currency) {
-        return sum("SELECT COALESCE(SUM(amount), 0) FROM withdrawal WHERE distributor_id = :d AND state = 'PAID'",
-                customerId, currency);
-    }
-
-    /** Available money spent as store credit at checkout and not given back. */
-    private Money creditSpent(long customerId, Currency currency) {
-        return sum("""
-                SELECT COALESCE(SUM(cash_amount), 0) FROM store_credit_spend
-                WHERE distributor_id = :d AND restored_at IS NULL""", customerId, currency);
-    }
-
-    private Money sum(String sql, long customerId, Currency currency) {
-        return Money.of(jdbc.sql(sql).param("d", customerId).query(BigDecimal.class).single(), currency);
+                .query((rs, i) -> {
+                    Money withdrawing = money(rs.getBigDecimal("withdrawing"), currency);
+                    Money withdrawn = money(rs.getBigDecimal("withdrawn"), currency);
+                    Money creditSpent = money(rs.getBigDecimal("credit_spent"), currency);
+                    return new Balances(Money.zero(currency), money(rs.getBigDecimal("frozen"), currency),
+                            money(rs.getBigDecimal("available"), currency).minus(withdrawing).minus(withdrawn)
+                                    .minus(creditSpent),
+                            money(rs.getBigDecimal("on_hold"), currency), withdrawing, withdrawn,
+                            money(rs.getBigDecimal("clawed_back"), currency).negate(), creditSpent);
+                })
+                .optional().orElseGet(() -> {
+                    Money zero = Money.zero(currency);
+                    return new Balances(zero, zero, zero, zero, zero, zero, zero, zero);
+                });
+        return new Balances(expected(customerId, currency), fromTotals.frozen(), fromTotals.available(),
+                fromTotals.onHold(), fromTotals.withdrawing(), fromTotals.withdrawn(), fromTotals.clawedBack(),
+                fromTotals.creditSpent());
     }
 
     /** What the orders placed but not completed would earn, at their snapshot rates. */

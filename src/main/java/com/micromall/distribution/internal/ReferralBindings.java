@@ -36,6 +36,7 @@ public class ReferralBindings {
     private final CustomerApi customers;
     private final OrderHistory orderHistory;
     private final JdbcClient jdbc;
+    private final DistributorTotals totals;
     private final Clock clock;
 
     @Transactional
@@ -65,6 +66,7 @@ public class ReferralBindings {
                     .param("referee", refereeId).param("referrer", referrerId)
                     .param("at", Timestamp.from(clock.instant())).param("source", source.name())
                     .param("device", deviceHash).update();
+            totals.bound(referrerId, refereeId);
         } catch (DuplicateKeyException e) {
             return BindingOutcome.ALREADY_BOUND;
         }

@@ -11,6 +11,7 @@ import com.micromall.shared.Money;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import lombok.RequiredArgsConstructor;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +39,7 @@ class StoreCreditDiscounts implements CheckoutDiscounts {
     private final DistributorLocks locks;
     private final DistributionApi ledger;
     private final JdbcClient jdbc;
+    private final DistributorTotals totals;
     private final Clock clock;
 
     @Override
@@ -74,6 +76,7 @@ class StoreCreditDiscounts implements CheckoutDiscounts {
                 .param("order", orderId).param("d", customerId).param("credit", credit.amount())
                 .param("cash", cash.amount()).param("currency", credit.currency().getCurrencyCode())
                 .param("at", Timestamp.from(clock.instant())).update();
+        totals.creditSpent(customerId, cash.amount());
     }
 
     @ApplicationModuleListener
@@ -90,7 +93,19 @@ class StoreCreditDiscounts implements CheckoutDiscounts {
 
     /** Gives the credit spent on the order back to the available balance; a replay changes nothing. */
     int restore(long orderId) {
-        return jdbc.sql("UPDATE store_credit_spend SET restored_at = :at WHERE order_id = :o AND restored_at IS NULL")
+        var spend = jdbc.sql("""
+                SELECT distributor_id, cash_amount FROM store_credit_spend
+                WHERE order_id = :o AND restored_at IS NULL FOR UPDATE""")
+                .param("o", orderId)
+                .query((rs, i) -> Map.entry(rs.getLong("distributor_id"), rs.getBigDecimal("cash_amount"))).optional();
+        if (spend.isEmpty()) {
+            return 0;
+        }
+        int restored = jdbc.sql("UPDATE store_credit_spend SET restored_at = :at WHERE order_id = :o AND restored_at IS NULL")
                 .param("at", Timestamp.from(clock.instant())).param("o", orderId).update();
+        if (restored == 1) {
+            totals.creditSpent(spend.get().getKey(), spend.get().getValue().negate());
+        }
+        return restored;
     }
 }

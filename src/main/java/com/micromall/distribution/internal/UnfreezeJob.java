@@ -25,6 +25,7 @@ public class UnfreezeJob {
     private static final Logger log = LoggerFactory.getLogger(UnfreezeJob.class);
 
     private final JdbcClient jdbc;
+    private final DistributorTotals totals;
     private final Clock clock;
 
     @Scheduled(fixedDelayString = "${micromall.distribution.unfreeze-interval:PT10M}")
@@ -37,8 +38,11 @@ public class UnfreezeJob {
         }
     }
 
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
     int unfreezeDue(Instant now) {
         Timestamp at = Timestamp.from(now);
+        // Totals first, set-based, from the same due rows (REPEATABLE READ: the statements see one snapshot).
+        totals.unfreezeDue(at);
         jdbc.sql("""
                 INSERT INTO commission_entry_event (entry_id, state, occurred_at, note)
                 SELECT id, 'AVAILABLE', :at, 'return window over' FROM commission_entry

@@ -48,6 +48,7 @@ public class WithdrawalService {
     private final CustomerApi customers;
     private final AuditLog auditLog;
     private final JdbcClient jdbc;
+    private final DistributorTotals totals;
     private final Clock clock;
 
     /** A withdrawal as pages show it. */
@@ -168,6 +169,7 @@ public class WithdrawalService {
         }
         Withdrawal withdrawal = withdrawals.saveAndFlush(
                 Withdrawal.request(customerId, asked, fee, method, details, clock.instant()));
+        totals.withdrawal(customerId, asked.amount(), BigDecimal.ZERO);
         return new Outcome(withdrawal.getId(), asked, List.of());
     }
 
@@ -178,6 +180,7 @@ public class WithdrawalService {
         String before = describe(withdrawal);
         withdrawal.pay(paymentReference.strip(), owner, clock.instant());
         withdrawals.flush();
+        totals.withdrawal(withdrawal.getDistributorId(), withdrawal.getAmount().negate(), withdrawal.getAmount());
         auditLog.record(owner, "distribution.withdrawal.pay", "withdrawal:" + withdrawalId, before,
                 describe(withdrawal) + " ref " + withdrawal.getPaymentRef());
     }
@@ -189,6 +192,7 @@ public class WithdrawalService {
         String before = describe(withdrawal);
         withdrawal.reject(reason.strip(), owner, clock.instant());
         withdrawals.flush();
+        totals.withdrawal(withdrawal.getDistributorId(), withdrawal.getAmount().negate(), BigDecimal.ZERO);
         auditLog.record(owner, "distribution.withdrawal.reject", "withdrawal:" + withdrawalId, before,
                 describe(withdrawal) + ": " + withdrawal.getRejectReason());
     }

@@ -73,6 +73,7 @@ class DashboardBrowserTests {
             jdbc.sql("INSERT INTO referral_click (code, clicked_at, landing_path, visitor_hash) VALUES (:c, :at, '/', 'h')")
                     .param("c", code).param("at", Timestamp.from(Instant.now())).update();
         }
+        fixtures.totals(anna.id());
         TestCustomer ben = fixtures.referredBy(anna, "Benjamin Wong");
         TestCustomer chen = fixtures.referredBy(anna, "陈小红");
         TestCustomer dina = fixtures.referredBy(anna, "Dina Reyes");

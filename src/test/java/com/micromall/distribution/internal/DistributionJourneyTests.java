@@ -112,7 +112,7 @@ class DistributionJourneyTests {
     }
 
     private void unfreezeAsOf(Instant instant) {
-        transactions.executeWithoutResult(s -> new UnfreezeJob(jdbc, clock).unfreezeDue(instant));
+        transactions.executeWithoutResult(s -> new UnfreezeJob(jdbc, new DistributorTotals(jdbc), clock).unfreezeDue(instant));
     }
 
     private static BigDecimal down(BigDecimal base, String percent) {
@@ -191,6 +191,7 @@ class DistributionJourneyTests {
                 VALUES (:o, :d, 7.20, 6.00, 'CNY', :at)""")
                 .param("o", -Math.abs(System.nanoTime())).param("d", anna.id())
                 .param("at", Timestamp.from(clock.instant())).update();
+        fixtures.totals(anna.id());
         assertThat(distribution.balancesOf(anna.id()).available().amount()).isEqualByComparingTo("3.00");
 
         fixtures.refund(number, fixtures.lineIds(number).get(0), 1);

@@ -78,6 +78,8 @@ class DistributorDashboardPageTests {
             jdbc.sql("INSERT INTO referral_click (code, clicked_at, landing_path, visitor_hash) VALUES (:c, :at, '/', 'h')")
                     .param("c", code).param("at", Timestamp.from(Instant.now())).update();
         }
+        fixtures.totals(jdbc.sql("SELECT customer_id FROM distributor WHERE code = :c").param("c", code)
+                .query(Long.class).single());
     }
 
     private Document page(TestCustomer who) throws Exception {
@@ -274,6 +276,7 @@ class DistributorDashboardPageTests {
         jdbc.sql("INSERT INTO distributor (customer_id, code, status, enrolled_at) VALUES (:c, :code, 'PENDING', :at)")
                 .param("c", pending.id()).param("code", OrderFixtures.unique("").substring(1, 9).toUpperCase())
                 .param("at", Timestamp.from(Instant.now())).update();
+        fixtures.totals(pending.id());
         TestCustomer suspended = fixtures.distributor("Suspended Sam");
         jdbc.sql("UPDATE distributor SET status = 'SUSPENDED' WHERE customer_id = :c").param("c", suspended.id()).update();
 
@@ -308,6 +311,7 @@ class DistributorDashboardPageTests {
         jdbc.sql("INSERT INTO distributor (customer_id, code, status, enrolled_at) VALUES (:c, :code, 'PENDING', :at)")
                 .param("c", pending.id()).param("code", OrderFixtures.unique("").substring(1, 9).toUpperCase())
                 .param("at", Timestamp.from(Instant.now())).update();
+        fixtures.totals(pending.id());
         long tea = fixtures.orders.product("Tea", "30.00", 5);
 
         Document page = page(anna, "/products/" + tea);

@@ -43,6 +43,7 @@ final class LedgerFixtures {
                 .param("c", customer.id())
                 .param("code", UUID.randomUUID().toString().replace("-", "").substring(0, 8).toUpperCase())
                 .param("at", Timestamp.from(Instant.now())).update();
+        totals(customer.id());
         return customer;
     }
 
@@ -55,6 +56,12 @@ final class LedgerFixtures {
     void bind(TestCustomer referee, TestCustomer referrer) {
         jdbc.sql("INSERT INTO referral_binding (referee_id, referrer_id, bound_at, source) VALUES (:e, :r, :at, 'LINK')")
                 .param("e", referee.id()).param("r", referrer.id()).param("at", Timestamp.from(Instant.now())).update();
+        totals(referrer.id());
+    }
+
+    /** Rows written around the app (as these fixtures do) need the distributor's totals rebuilt. */
+    void totals(long customerId) {
+        new DistributorTotals(jdbc).recompute(customerId);
     }
 
     void device(TestCustomer customer, String hash) {

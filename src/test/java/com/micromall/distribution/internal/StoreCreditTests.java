@@ -78,6 +78,7 @@ class StoreCreditTests {
                 VALUES (:d, 1, -1, 'MM-CREDIT', :line, 1, 1, 'COMMISSION', 1, '10%', :amount, 'CNY', 'AVAILABLE', :at, :at)""")
                 .param("d", distributor.id()).param("line", 2_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L))
                 .param("amount", new BigDecimal(available)).param("at", Timestamp.from(clock.instant())).update();
+        fixtures.totals(distributor.id());
         rewards.chooseRewardForm(distributor.id(), form, "test");
         return distributor;
     }

@@ -29,7 +29,7 @@ class UnfreezeJobTests {
     @Autowired QueryCounter queries;
 
     @Test
-    void oneHundredThousandDueEntriesBecomeAvailableInOneRunWithTwoStatements() {
+    void oneHundredThousandDueEntriesBecomeAvailableInOneRunWithThreeSetBasedStatements() {
         long distributor = new OrderFixtures(jdbc, encoder).customer("Many").id();
         long lineBase = 1_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L) * 1000;
         Instant now = clock.instant();
@@ -49,11 +49,19 @@ class UnfreezeJobTests {
                 .param("later", Timestamp.from(now.plus(Duration.ofDays(1))))
                 .param("created", Timestamp.from(now)).update();
 
-        UnfreezeJob job = new UnfreezeJob(JdbcClient.create(dataSource), Clock.fixed(now, clock.getZone()));
+        JdbcClient plain = JdbcClient.create(dataSource);
+        new DistributorTotals(plain).recompute(distributor);
+        UnfreezeJob job = new UnfreezeJob(plain, new DistributorTotals(plain), Clock.fixed(now, clock.getZone()));
         List<String> statements = queries.record(() -> new TransactionTemplate(new DataSourceTransactionManager(dataSource))
                 .executeWithoutResult(s -> job.unfreezeDueCommissions()));
 
-        assertThat(statements).hasSize(2);
+        // The totals (one MERGE per run, not per entry), the timeline, the states.
+        assertThat(statements).hasSize(3);
+        assertThat(new DistributorTotals(plain).row(distributor)).satisfies(row -> {
+            assertThat((java.math.BigDecimal) row.get("available")).isEqualByComparingTo("125000.00");
+            assertThat((java.math.BigDecimal) row.get("frozen")).isEqualByComparingTo("1.25");
+            assertThat((java.math.BigDecimal) row.get("earned")).isEqualByComparingTo("125001.25");
+        });
         assertThat(count("SELECT COUNT(*) FROM commission_entry WHERE distributor_id = :d AND state = 'AVAILABLE'", distributor))
                 .isEqualTo(100_000);
         assertThat(count("SELECT COUNT(*) FROM commission_entry WHERE distributor_id = :d AND state = 'FROZEN'", distributor))

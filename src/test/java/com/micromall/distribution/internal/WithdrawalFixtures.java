@@ -61,6 +61,7 @@ public final class WithdrawalFixtures {
                 .param("currency", shopSettings.current().currency().getCurrencyCode())
                 .param("due", Timestamp.from(now.minus(Duration.ofDays(1))))
                 .param("created", Timestamp.from(now.minus(Duration.ofDays(8)))).update();
+        ledger.totals(distributorId);
     }
 
     /**
