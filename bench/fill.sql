@@ -126,9 +126,7 @@ UPDATE distributor_totals SET
                     WHERE s.distributor_id = distributor_totals.customer_id AND s.restored_at IS NULL),
     level1_goods = (SELECT COALESCE(SUM(l.paid_amount), 0) FROM commission_snapshot s
                     JOIN commission_snapshot_line l ON l.order_id = s.order_id
-                    WHERE s.level1_id = distributor_totals.customer_id AND s.state <> 'CANCELLED'),
-    clicks = (SELECT COUNT(*) FROM referral_click k JOIN distributor d ON d.code = k.code
-              WHERE d.customer_id = distributor_totals.customer_id);
+                    WHERE s.level1_id = distributor_totals.customer_id AND s.state <> 'CANCELLED');
 
 UPDATE distributor_totals SET earned = frozen + available + on_hold;
 

@@ -8,8 +8,8 @@
 -- earned = frozen + available + on_hold (the roll's commission sort); withdrawing: REQUESTED withdrawals;
 -- withdrawn: PAID withdrawals; credit_spent: store credit spent and not restored; clawed_back: sum of CLAWBACK
 -- entries (zero or negative); ordering_invitees: invitees with an order not cancelled; level1_goods: what was paid
--- for the goods of not-cancelled orders where the distributor is level 1 (the dashboard's GMV); clicks: share-link
--- clicks on the distributor's code.
+-- for the goods of not-cancelled orders where the distributor is level 1 (the dashboard's GMV).
+-- (Share-link clicks are not kept here: a counter row updated by every click serialises the clicks.)
 CREATE TABLE distributor_totals (
     customer_id        BIGINT         NOT NULL PRIMARY KEY REFERENCES customer (id),
     referred           BIGINT         NOT NULL DEFAULT 0,
@@ -24,8 +24,7 @@ CREATE TABLE distributor_totals (
     credit_spent       NUMERIC(19, 2) NOT NULL DEFAULT 0,
     clawed_back        NUMERIC(19, 2) NOT NULL DEFAULT 0,
     ordering_invitees  BIGINT         NOT NULL DEFAULT 0,
-    level1_goods       NUMERIC(19, 2) NOT NULL DEFAULT 0,
-    clicks             BIGINT         NOT NULL DEFAULT 0
+    level1_goods       NUMERIC(19, 2) NOT NULL DEFAULT 0
 );
 CREATE INDEX distributor_totals_referred_idx ON distributor_totals (referred DESC, customer_id);
 CREATE INDEX distributor_totals_gmv_idx ON distributor_totals (gmv DESC, customer_id);
@@ -87,8 +86,6 @@ UPDATE distributor_totals SET
                     WHERE s.distributor_id = distributor_totals.customer_id AND s.restored_at IS NULL),
     level1_goods = (SELECT COALESCE(SUM(l.paid_amount), 0) FROM commission_snapshot s
                     JOIN commission_snapshot_line l ON l.order_id = s.order_id
-                    WHERE s.level1_id = distributor_totals.customer_id AND s.state <> 'CANCELLED'),
-    clicks = (SELECT COUNT(*) FROM referral_click k JOIN distributor d ON d.code = k.code
-              WHERE d.customer_id = distributor_totals.customer_id);
+                    WHERE s.level1_id = distributor_totals.customer_id AND s.state <> 'CANCELLED');
 
 UPDATE distributor_totals SET earned = frozen + available + on_hold;

@@ -61,12 +61,12 @@ public class DistributorDashboard {
         var currency = shopSettings.current().currency();
         return jdbc.sql("""
                 SELECT
-                  COALESCE(t.clicks, 0) AS clicks, COALESCE(t.referred, 0) AS sign_ups, COALESCE(t.ordering_invitees, 0) AS first_orders,
+                  (SELECT COUNT(*) FROM referral_click WHERE code = :code) AS clicks, COALESCE(t.referred, 0) AS sign_ups, COALESCE(t.ordering_invitees, 0) AS first_orders,
                   COALESCE(t.level1_goods, 0) AS gmv,
                   (SELECT MIN(unfreezes_at) FROM commission_entry WHERE distributor_id = :d AND state = 'FROZEN') AS next_unfreeze
                 FROM (SELECT 1 AS one) x LEFT JOIN distributor_totals t ON t.customer_id = :d
                 """)
-                .param("d", customerId)
+                .param("code", code).param("d", customerId)
                 .query((rs, i) -> {
                     Timestamp next = rs.getTimestamp("next_unfreeze");
                     return new Figures(rs.getLong("clicks"), rs.getLong("sign_ups"), rs.getLong("first_orders"),

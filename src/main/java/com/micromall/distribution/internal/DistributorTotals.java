@@ -118,15 +118,6 @@ public class DistributorTotals {
                 .param("a", amount).param("d", distributorId).update();
     }
 
-    /** One more click on the distributor's share link (recorded in this transaction). */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void clicked(String code) {
-        jdbc.sql("""
-                UPDATE distributor_totals SET clicks = clicks + 1
-                WHERE customer_id = (SELECT customer_id FROM distributor WHERE code = :code)""")
-                .param("code", code).update();
-    }
-
     /** A new binding (inserted in this transaction): one more referred, and the referee's orders now count. */
     @Transactional(propagation = Propagation.MANDATORY)
     void bound(long referrerId, long refereeId) {
@@ -260,8 +251,6 @@ public class DistributorTotals {
                                 WHERE s.distributor_id = :d AND s.restored_at IS NULL),
                 level1_goods = (SELECT COALESCE(SUM(l.paid_amount), 0) FROM commission_snapshot s
                                 JOIN commission_snapshot_line l ON l.order_id = s.order_id
-                                WHERE s.level1_id = :d AND s.state <> 'CANCELLED'),
-                clicks = (SELECT COUNT(*) FROM referral_click k JOIN distributor d ON d.code = k.code
-                          WHERE d.customer_id = :d)
+                                WHERE s.level1_id = :d AND s.state <> 'CANCELLED')
             WHERE customer_id = :d""";
 }

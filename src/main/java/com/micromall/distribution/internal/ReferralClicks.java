@@ -22,7 +22,6 @@ public class ReferralClicks {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DeviceFingerprint fingerprint;
-    private final DistributorTotals totals;
 
     @Transactional
     public void record(String code, String landingPath, HttpServletRequest request) {
@@ -32,8 +31,6 @@ public class ReferralClicks {
                 VALUES (:code, :at, :path, :hash)""")
                 .param("code", code).param("at", Timestamp.from(clock.instant())).param("path", path)
                 .param("hash", fingerprint.of(request)).update();
-        // Last, so the distributor's totals row is locked only for the commit.
-        totals.clicked(code);
     }
 
     /** Whether this device followed this code's link within the window (a registration then came via the LINK). */

@@ -2,8 +2,6 @@ package com.micromall.distribution.internal;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
-import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
-import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.micromall.distribution.DistributionApi;
 import com.micromall.order.OrderCompleted;
@@ -31,7 +29,6 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
-import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
@@ -65,11 +62,8 @@ class DistributorTotalsTests {
                  WHERE b.referrer_id = :d AND s.state <> 'CANCELLED') AS ordering_invitees,
               (SELECT COALESCE(SUM(l.paid_amount), 0) FROM commission_snapshot s
                  JOIN commission_snapshot_line l ON l.order_id = s.order_id
-                 WHERE s.level1_id = :d AND s.state <> 'CANCELLED') AS level1_goods,
-              (SELECT COUNT(*) FROM referral_click k JOIN distributor d ON d.code = k.code
-                 WHERE d.customer_id = :d) AS clicks""";
+                 WHERE s.level1_id = :d AND s.state <> 'CANCELLED') AS level1_goods""";
 
-    @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired PasswordEncoder encoder;
     @Autowired CartService carts;
@@ -116,9 +110,6 @@ class DistributorTotalsTests {
         jdbc.sql("UPDATE distributor SET code = :code WHERE customer_id = :c").param("code", code).param("c", anna.id()).update();
         assertThat(bindings.bind(carl.id(), code, ReferralSource.LINK, null))
                 .isEqualTo(ReferralBindings.BindingOutcome.BOUND);
-        mvc.perform(get("/r/" + code)).andExpect(status().is3xxRedirection());
-        mvc.perform(get("/r/" + code)).andExpect(status().is3xxRedirection());
-        assertThat(totals.row(anna.id()).get("clicks")).isEqualTo(2L);
         assertMatches(anna, grandma);
 
         // Credits (level 1 and 2), a reversal before the window, the unfreeze job, a clawback after it.
