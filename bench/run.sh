@@ -174,7 +174,7 @@ measure() { # name path [cookie] [connections]
   fi
   : >"$WORK/wrk-$name"
   for r in $(seq 1 "$ROUNDS"); do
-    wrk -t2 -c"$connections" -d"${DURATION}s" --timeout 10s -s bench/report.lua "${args[@]}" "$BASE$path" \
+    wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${DURATION}s" --timeout 10s -s bench/report.lua "${args[@]}" "$BASE$path" \
       | grep '^RESULT' | cut -d' ' -f2- >>"$WORK/wrk-$name"
   done
   RPS[$name]=$(cut -d' ' -f1 "$WORK/wrk-$name" | median)
