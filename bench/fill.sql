@@ -130,6 +130,13 @@ UPDATE distributor_totals SET
 
 UPDATE distributor_totals SET earned = frozen + available + on_hold;
 
+-- The chart's commission per distributor and hour (V45), likewise.
+DELETE FROM distributor_commission_hour;
+INSERT INTO distributor_commission_hour (distributor_id, hour_no, credited)
+SELECT distributor_id, CAST(FLOOR(EXTRACT(EPOCH FROM created_at) / 3600) AS BIGINT), SUM(amount)
+FROM commission_entry WHERE kind = 'COMMISSION' AND state <> 'VOID'
+GROUP BY distributor_id, CAST(FLOOR(EXTRACT(EPOCH FROM created_at) / 3600) AS BIGINT);
+
 SELECT setval(pg_get_serial_sequence('category', 'id'), (SELECT max(id) FROM category));
 SELECT setval(pg_get_serial_sequence('product', 'id'), (SELECT max(id) FROM product));
 SELECT setval(pg_get_serial_sequence('customer', 'id'), (SELECT max(id) FROM customer));

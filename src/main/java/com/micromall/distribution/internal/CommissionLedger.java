@@ -238,16 +238,17 @@ class CommissionLedger {
      * locked first, so the totals move by exactly the amounts of the rows that moved.
      */
     int moveGroup(long entryId, LedgerState from, LedgerState to, String note) {
-        List<Map.Entry<Long, Map.Entry<Long, BigDecimal>>> rows = jdbc.sql("""
-                SELECT id, distributor_id, amount FROM commission_entry
+        List<MovedRow> rows = jdbc.sql("""
+                SELECT id, distributor_id, kind, amount, created_at FROM commission_entry
                 WHERE (id = :id OR parent_id = :id) AND state = :from FOR UPDATE""")
                 .param("id", entryId).param("from", from.name())
-                .query((rs, i) -> Map.entry(rs.getLong("id"), Map.entry(rs.getLong("distributor_id"), rs.getBigDecimal("amount"))))
+                .query((rs, i) -> new MovedRow(rs.getLong("id"), rs.getLong("distributor_id"), rs.getString("kind"),
+                        rs.getBigDecimal("amount"), rs.getTimestamp("created_at").toInstant()))
                 .list();
         if (rows.isEmpty()) {
             return 0;
         }
-        List<Long> ids = rows.stream().map(Map.Entry::getKey).toList();
+        List<Long> ids = rows.stream().map(MovedRow::id).toList();
         jdbc.sql("""
                 INSERT INTO commission_entry_event (entry_id, state, occurred_at, note)
                 SELECT id, :to, :at, :note FROM commission_entry WHERE id IN (:ids)""")
@@ -255,15 +256,23 @@ class CommissionLedger {
                 .param("ids", ids).update();
         int moved = jdbc.sql("UPDATE commission_entry SET state = :to WHERE id IN (:ids)")
                 .param("to", to.name()).param("ids", ids).update();
-        rows.stream().collect(Collectors.groupingBy(r -> r.getValue().getKey(),
-                        Collectors.reducing(BigDecimal.ZERO, r -> r.getValue().getValue(), BigDecimal::add)))
+        rows.stream().collect(Collectors.groupingBy(MovedRow::distributorId,
+                        Collectors.reducing(BigDecimal.ZERO, MovedRow::amount, BigDecimal::add)))
                 .forEach((distributor, amount) -> totals.moved(distributor, from, to, amount));
+        if (to == LedgerState.VOID) {
+            rows.stream().filter(row -> "COMMISSION".equals(row.kind()))
+                    .forEach(row -> totals.commissionCredited(row.distributorId(), row.createdAt(), row.amount().negate()));
+        }
         return moved;
+    }
+
+    private record MovedRow(long id, long distributorId, String kind, BigDecimal amount, Instant createdAt) {
     }
 
     private @Nullable Long insert(long distributor, Snapshot snapshot, long lineId, long productId, int level, String kind,
                                   String ref, @Nullable Long parent, int units, String rateNote, Money amount,
                                   LedgerState state, @Nullable HoldReason hold, Instant unfreezesAt) {
+        Instant created = clock.instant();
         int inserted = jdbc.sql("""
                 INSERT INTO commission_entry (distributor_id, buyer_id, order_id, order_number, line_id, product_id, level,
                     kind, refund_ref, parent_id, units, rate_note, amount, currency, state, hold_reason, unfreezes_at, created_at)
@@ -276,12 +285,15 @@ class CommissionLedger {
                 .param("parent", parent, java.sql.Types.BIGINT).param("units", units).param("rate", rateNote)
                 .param("amount", amount.amount()).param("currency", amount.currency().getCurrencyCode())
                 .param("state", state.name()).param("hold", hold == null ? null : hold.name(), java.sql.Types.VARCHAR)
-                .param("unfreezes", Timestamp.from(unfreezesAt)).param("created", Timestamp.from(clock.instant()))
+                .param("unfreezes", Timestamp.from(unfreezesAt)).param("created", Timestamp.from(created))
                 .update();
         if (inserted == 0) {
             return null;
         }
         totals.entryAdded(distributor, kind, state, amount.amount());
+        if ("COMMISSION".equals(kind)) {
+            totals.commissionCredited(distributor, created, amount.amount());
+        }
         return jdbc.sql("""
                 SELECT id FROM commission_entry
                 WHERE line_id = :line AND distributor_id = :d AND level = :level AND kind = :kind AND refund_ref = :ref""")

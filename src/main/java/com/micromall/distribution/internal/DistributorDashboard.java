@@ -21,8 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The distributor's own figures for the dashboard, and always for the logged-in distributor only: callers
- * pass the id of the authenticated customer. Sign-ups, invitees who ordered and GMV come from the
- * distributor's totals row (V44); the invitee list and the chart read index ranges of what they show.
+ * pass the id of the authenticated customer. Clicks come from the code's counter rows (V46); sign-ups, invitees
+ * who ordered and GMV from the distributor's totals row (V44); the chart from hourly buckets (V45); the invitee
+ * list reads an index range of what it shows.
  */
 @Service
 @RequiredArgsConstructor
@@ -61,7 +62,7 @@ public class DistributorDashboard {
         var currency = shopSettings.current().currency();
         return jdbc.sql("""
                 SELECT
-                  (SELECT COUNT(*) FROM referral_click WHERE code = :code) AS clicks, COALESCE(t.referred, 0) AS sign_ups, COALESCE(t.ordering_invitees, 0) AS first_orders,
+                  (SELECT COALESCE(SUM(clicks), 0) FROM referral_click_count WHERE code = :code) AS clicks, COALESCE(t.referred, 0) AS sign_ups, COALESCE(t.ordering_invitees, 0) AS first_orders,
                   COALESCE(t.level1_goods, 0) AS gmv,
                   (SELECT MIN(unfreezes_at) FROM commission_entry WHERE distributor_id = :d AND state = 'FROZEN') AS next_unfreeze
                 FROM (SELECT 1 AS one) x LEFT JOIN distributor_totals t ON t.customer_id = :d
@@ -90,7 +91,11 @@ public class DistributorDashboard {
                 .list();
     }
 
-    /** The last {@link #WEEKS} weeks (Monday to Monday in the given zone), oldest first, in one query. */
+    /**
+     * The last {@link #WEEKS} weeks (Monday to Monday in the given zone), oldest first, in one query. Commission
+     * comes from the hourly buckets (V45) for the whole hours of each week, and from the entries themselves for
+     * the part-hours at its ends, which exist only in zones whose offset is not a whole number of hours.
+     */
     @Transactional(readOnly = true)
     public List<Week> weeks(long customerId, ZoneId zone) {
         var currency = shopSettings.current().currency();
@@ -103,19 +108,34 @@ public class DistributorDashboard {
         for (int i = 0; i < WEEKS; i++) {
             values.append(i == 0 ? "" : ", ").append("(").append(i)
                     .append(", CAST(:s").append(i).append(" AS TIMESTAMP WITH TIME ZONE)")
-                    .append(", CAST(:s").append(i + 1).append(" AS TIMESTAMP WITH TIME ZONE))");
+                    .append(", CAST(:s").append(i + 1).append(" AS TIMESTAMP WITH TIME ZONE)")
+                    .append(", CAST(:hf").append(i).append(" AS TIMESTAMP WITH TIME ZONE)")
+                    .append(", CAST(:ht").append(i).append(" AS TIMESTAMP WITH TIME ZONE)")
+                    .append(", CAST(:nf").append(i).append(" AS BIGINT), CAST(:nt").append(i).append(" AS BIGINT))");
         }
         var statement = jdbc.sql("""
                 SELECT w.idx,
-                  (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
+                  (SELECT COALESCE(SUM(h.credited), 0) FROM distributor_commission_hour h
+                     WHERE h.distributor_id = :d AND h.hour_no >= w.from_hour AND h.hour_no < w.to_hour)
+                  + (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
                      WHERE e.distributor_id = :d AND e.kind = 'COMMISSION' AND e.state <> 'VOID'
-                       AND e.created_at >= w.from_at AND e.created_at < w.to_at) AS credited,
+                       AND e.created_at >= w.from_at AND e.created_at < w.whole_from)
+                  + (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
+                     WHERE e.distributor_id = :d AND e.kind = 'COMMISSION' AND e.state <> 'VOID'
+                       AND e.created_at >= w.whole_to AND e.created_at < w.to_at) AS credited,
                   (SELECT COUNT(*) FROM referral_binding b
                      WHERE b.referrer_id = :d AND b.bound_at >= w.from_at AND b.bound_at < w.to_at) AS sign_ups
-                FROM (VALUES %s) AS w(idx, from_at, to_at)
+                FROM (VALUES %s) AS w(idx, from_at, to_at, whole_from, whole_to, from_hour, to_hour)
                 ORDER BY w.idx""".formatted(values)).param("d", customerId);
         for (int i = 0; i <= WEEKS; i++) {
             statement = statement.param("s" + i, Timestamp.from(starts.get(i)));
+        }
+        for (int i = 0; i < WEEKS; i++) {
+            long fromHour = Math.floorDiv(starts.get(i).getEpochSecond() + 3599, 3600);
+            long toHour = DistributorTotals.hourOf(starts.get(i + 1));
+            statement = statement.param("hf" + i, Timestamp.from(Instant.ofEpochSecond(fromHour * 3600)))
+                    .param("ht" + i, Timestamp.from(Instant.ofEpochSecond(toHour * 3600)))
+                    .param("nf" + i, fromHour).param("nt" + i, toHour);
         }
         return statement.query((rs, i) -> new Week(starts.get(rs.getInt("idx")),
                         Money.of(rs.getBigDecimal("credited"), currency), rs.getLong("sign_ups")))

@@ -2,6 +2,7 @@ package com.micromall.distribution.internal;
 
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -17,8 +18,8 @@ import org.springframework.transaction.annotation.Transactional;
  * one of these methods in its own transaction, so pages read one row instead of aggregating the
  * distributor's whole history. Ledger figures move by the amounts of the rows written or moved;
  * order figures are recomputed per order from its current state ({@link #syncOrder}), so a
- * redelivered order event changes nothing. {@link #recompute} rebuilds one distributor from its rows
- * (for data written around the app, e.g. test fixtures).
+ * redelivered order event changes nothing. The chart's hourly commission buckets (V45) are kept here too.
+ * {@link #recompute} rebuilds one distributor from its rows (for data written around the app, e.g. test fixtures).
  */
 @Component
 @RequiredArgsConstructor
@@ -90,6 +91,26 @@ public class DistributorTotals {
                 ON t.customer_id = x.distributor_id
                 WHEN MATCHED THEN UPDATE SET frozen = t.frozen - x.due, available = t.available + x.due""")
                 .param("at", at).update();
+    }
+
+    /**
+     * A COMMISSION entry created at {@code createdAt} was credited ({@code amount}) or voided ({@code -amount}):
+     * its hour's bucket for the dashboard's chart moves by that much. Insert-then-update, so two first entries
+     * of one hour never collide.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void commissionCredited(long distributorId, Instant createdAt, BigDecimal amount) {
+        long hour = hourOf(createdAt);
+        jdbc.sql("""
+                INSERT INTO distributor_commission_hour (distributor_id, hour_no, credited) VALUES (:d, :h, 0)
+                ON CONFLICT DO NOTHING""").param("d", distributorId).param("h", hour).update();
+        jdbc.sql("UPDATE distributor_commission_hour SET credited = credited + :a WHERE distributor_id = :d AND hour_no = :h")
+                .param("a", amount).param("d", distributorId).param("h", hour).update();
+    }
+
+    /** The bucket of an instant: whole hours since 1970-01-01T00:00Z. */
+    static long hourOf(Instant at) {
+        return Math.floorDiv(at.getEpochSecond(), 3600);
     }
 
     /** Withdrawals: requested (+ withdrawing), paid (withdrawing to withdrawn), rejected (- withdrawing). */
@@ -202,7 +223,8 @@ public class DistributorTotals {
     }
 
     /**
-     * Rebuilds one distributor's totals (and its referees' referred_order rows) from the rows themselves.
+     * Rebuilds one distributor's totals (and its referees' referred_order rows, its chart's hourly buckets and its
+     * code's click count) from the rows themselves.
      * Work grows with the distributor's history: for repairs and for data written around the app, never per page.
      */
     @Transactional
@@ -216,6 +238,20 @@ public class DistributorTotals {
                 FROM shop_order so JOIN referral_binding b ON b.referee_id = so.customer_id
                 WHERE b.referrer_id = :d""").param("d", customerId).update();
         jdbc.sql(RECOMPUTE).param("d", customerId).update();
+        jdbc.sql("DELETE FROM distributor_commission_hour WHERE distributor_id = :d").param("d", customerId).update();
+        jdbc.sql("""
+                INSERT INTO distributor_commission_hour (distributor_id, hour_no, credited)
+                SELECT distributor_id, CAST(FLOOR(EXTRACT(EPOCH FROM created_at) / 3600) AS BIGINT), SUM(amount)
+                FROM commission_entry WHERE distributor_id = :d AND kind = 'COMMISSION' AND state <> 'VOID'
+                GROUP BY distributor_id, CAST(FLOOR(EXTRACT(EPOCH FROM created_at) / 3600) AS BIGINT)""")
+                .param("d", customerId).update();
+        jdbc.sql("DELETE FROM referral_click_count WHERE code IN (SELECT code FROM distributor WHERE customer_id = :d)")
+                .param("d", customerId).update();
+        jdbc.sql("""
+                INSERT INTO referral_click_count (code, shard, clicks)
+                SELECT c.code, 0, COUNT(*) FROM referral_click c JOIN distributor x ON x.code = c.code
+                WHERE x.customer_id = :d GROUP BY c.code""")
+                .param("d", customerId).update();
     }
 
     /** What the totals row of {@code customerId} says, column by column (for checks and tests). */

@@ -5,6 +5,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.concurrent.ThreadLocalRandom;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -13,11 +14,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Share-link clicks. The visitor is kept only as its {@link DeviceFingerprint} (the same hash
  * registration records, so a registration can be matched to the click that brought it); the raw
- * IP is never stored.
+ * IP is never stored. Each code's clicks are also counted (V46), so the dashboard never counts the rows.
  */
 @Component
 @RequiredArgsConstructor
 public class ReferralClicks {
+
+    /** Counter rows per code: concurrent clicks on one code spread over them. */
+    static final int SHARDS = 16;
 
     private final JdbcClient jdbc;
     private final Clock clock;
@@ -31,6 +35,21 @@ public class ReferralClicks {
                 VALUES (:code, :at, :path, :hash)""")
                 .param("code", code).param("at", Timestamp.from(clock.instant())).param("path", path)
                 .param("hash", fingerprint.of(request)).update();
+        count(code);
+    }
+
+    /**
+     * One more click on one of the code's {@link #SHARDS} counter rows (V46), picked at random; last, so the row
+     * is locked only until the commit that follows. A row that does not exist yet is made first.
+     */
+    private void count(String code) {
+        int shard = ThreadLocalRandom.current().nextInt(SHARDS);
+        String add = "UPDATE referral_click_count SET clicks = clicks + 1 WHERE code = :code AND shard = :shard";
+        if (jdbc.sql(add).param("code", code).param("shard", shard).update() == 0) {
+            jdbc.sql("INSERT INTO referral_click_count (code, shard, clicks) VALUES (:code, :shard, 0) ON CONFLICT DO NOTHING")
+                    .param("code", code).param("shard", shard).update();
+            jdbc.sql(add).param("code", code).param("shard", shard).update();
+        }
     }
 
     /** Whether this device followed this code's link within the window (a registration then came via the LINK). */

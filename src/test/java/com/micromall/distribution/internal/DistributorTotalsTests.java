@@ -34,7 +34,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * The per-distributor totals (V44) equal the ledger and order sums computed the old way, after every kind of
  * write: binding (also after an order), credit, reversal, clawback, unfreeze, hold, release, void, withdrawal
- * request/pay/reject, store credit spend/restore, cancel, refund - and redelivered events change nothing.
+ * request/pay/reject, store credit spend/restore, cancel, refund - and redelivered events change nothing. The
+ * chart's hourly commission buckets (V45) equal the entries' sums per hour all the way through.
  */
 @MicromallTest
 class DistributorTotalsTests {
@@ -221,7 +222,23 @@ class DistributorTotalsTests {
             Map<String, BigDecimal> oracle = oracle(distributor.id());
             oracle.forEach((column, expected) -> assertThat(new BigDecimal(row.get(column).toString()))
                     .as("%s of %s", column, distributor.name()).isEqualByComparingTo(expected));
+            assertThat(hours("""
+                    SELECT hour_no, credited FROM distributor_commission_hour WHERE distributor_id = :d AND credited <> 0""",
+                    distributor.id()))
+                    .as("commission per hour of %s", distributor.name())
+                    .isEqualTo(hours("""
+                            SELECT CAST(FLOOR(EXTRACT(EPOCH FROM created_at) / 3600) AS BIGINT) AS hour_no, SUM(amount)
+                            FROM commission_entry WHERE distributor_id = :d AND kind = 'COMMISSION' AND state <> 'VOID'
+                            GROUP BY 1 HAVING SUM(amount) <> 0""", distributor.id()));
         }
+    }
+
+    /** Hour number to amount (scale 2, so equal sums compare equal). */
+    private Map<Long, BigDecimal> hours(String sql, long distributorId) {
+        Map<Long, BigDecimal> hours = new java.util.TreeMap<>();
+        jdbc.sql(sql).param("d", distributorId).query((rs, i) -> hours.put(rs.getLong(1),
+                rs.getBigDecimal(2).setScale(2, java.math.RoundingMode.UNNECESSARY))).list();
+        return hours;
     }
 
     private Map<String, BigDecimal> oracle(long distributorId) {

@@ -28,6 +28,8 @@ class ReferralLinkTests {
     @Autowired DistributorRepository distributors;
     @Autowired JdbcClient jdbc;
     @Autowired PasswordEncoder encoder;
+    @Autowired ReferralClicks referralClicks;
+    @Autowired DistributorDashboard dashboard;
 
     OrderFixtures fixtures;
 
@@ -106,5 +108,35 @@ class ReferralLinkTests {
                     .andExpect(result -> assertThat(result.getResponse().getCookie(ReferralAttribution.COOKIE)).isNull());
             assertThat(clicks(code)).isZero();
         }
+    }
+
+    @Test
+    void concurrentClicksOnOneCodeAreCountedExactlyAndTheDashboardReadsTheCount() throws Exception {
+        long sharer = fixtures.customer("Busy Bea").id();
+        String code = enrolment.enrolActive(sharer).code();
+        var pool = java.util.concurrent.Executors.newFixedThreadPool(8);
+        try {
+            List<java.util.concurrent.Future<?>> done = new java.util.ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                done.add(pool.submit(() -> {
+                    for (int i = 0; i < 25; i++) {
+                        referralClicks.record(code, "/", new org.springframework.mock.web.MockHttpServletRequest());
+                    }
+                    return null;
+                }));
+            }
+            for (var future : done) {
+                future.get(60, java.util.concurrent.TimeUnit.SECONDS);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+
+        assertThat(clicks(code)).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT SUM(clicks) FROM referral_click_count WHERE code = :c").param("c", code)
+                .query(Long.class).single()).isEqualTo(200);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM referral_click_count WHERE code = :c").param("c", code)
+                .query(Long.class).single()).isBetween(2L, (long) ReferralClicks.SHARDS);
+        assertThat(dashboard.figures(sharer, code).clicks()).isEqualTo(200);
     }
 }
