@@ -130,6 +130,15 @@ UPDATE distributor_totals SET
 
 UPDATE distributor_totals SET earned = frozen + available + on_hold;
 
+-- When each bound customer first ordered (V47), likewise.
+UPDATE referral_binding SET first_order_at = (SELECT MIN(s.placed_at) FROM commission_snapshot s
+                                              WHERE s.buyer_id = referral_binding.referee_id AND s.state <> 'CANCELLED');
+
+-- The honour roll: the star and every 200th distributor opted in, so the dashboard ranks a real board.
+INSERT INTO honour_roll (customer_id, display_name, opted_in_at)
+SELECT customer_id, 'Sharer ' || customer_id, now() - interval '30 days' FROM distributor
+WHERE customer_id = 1001 OR customer_id % 200 = 0;
+
 -- The chart's commission per distributor and hour (V45), likewise.
 DELETE FROM distributor_commission_hour;
 INSERT INTO distributor_commission_hour (distributor_id, hour_no, credited)

@@ -155,8 +155,8 @@ public class DistributorTotals {
     }
 
     /**
-     * Brings the order's share of its referrer's figures (orders, GMV, invitees who ordered) up to the order's
-     * current state. Idempotent: the referred_order row remembers what the order counts for now, and the totals
+     * Brings the order's share of its referrer's figures (orders, GMV, invitees who ordered) and the buyer's
+     * first-order time (V47) up to the order's current state. Idempotent: the referred_order row remembers what the order counts for now, and the totals
      * move by new - old. The buyer's binding row is locked first, so syncs of one buyer run one after the other
      * and each reads the order after the previous one committed.
      */
@@ -172,6 +172,7 @@ public class DistributorTotals {
         if (referrer.isEmpty()) {
             return;
         }
+        firstOrder("referee_id = :b", buyer.get());
         Counted now = jdbc.sql("SELECT status, total - refunded_total AS amount FROM shop_order WHERE id = :o")
                 .param("o", orderId)
                 .query((rs, i) -> new Counted(referrer.get(), buyer.get(), !"CANCELLED".equals(rs.getString("status")),
@@ -209,6 +210,14 @@ public class DistributorTotals {
         }
     }
 
+    /** Sets when the matching bound customers first ordered (not cancelled), from their order snapshots. */
+    private void firstOrder(String bindings, long id) {
+        jdbc.sql("""
+                UPDATE referral_binding SET first_order_at = (SELECT MIN(s.placed_at) FROM commission_snapshot s
+                    WHERE s.buyer_id = referral_binding.referee_id AND s.state <> 'CANCELLED')
+                WHERE %s""".formatted(bindings)).param("b", id).update();
+    }
+
     private boolean hasCountedOrder(long buyerId) {
         return jdbc.sql("SELECT COUNT(*) FROM referred_order WHERE buyer_id = :b AND counted = TRUE")
                 .param("b", buyerId).query(Long.class).single() > 0;
@@ -223,8 +232,8 @@ public class DistributorTotals {
     }
 
     /**
-     * Rebuilds one distributor's totals (and its referees' referred_order rows, its chart's hourly buckets and its
-     * code's click count) from the rows themselves.
+     * Rebuilds one distributor's totals (and its referees' referred_order rows and first-order times, its chart's
+     * hourly buckets and its code's click count) from the rows themselves.
      * Work grows with the distributor's history: for repairs and for data written around the app, never per page.
      */
     @Transactional
@@ -238,6 +247,7 @@ public class DistributorTotals {
                 FROM shop_order so JOIN referral_binding b ON b.referee_id = so.customer_id
                 WHERE b.referrer_id = :d""").param("d", customerId).update();
         jdbc.sql(RECOMPUTE).param("d", customerId).update();
+        firstOrder("referrer_id = :b", customerId);
         jdbc.sql("DELETE FROM distributor_commission_hour WHERE distributor_id = :d").param("d", customerId).update();
         jdbc.sql("""
                 INSERT INTO distributor_commission_hour (distributor_id, hour_no, credited)

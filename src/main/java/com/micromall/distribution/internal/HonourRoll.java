@@ -67,18 +67,15 @@ public class HonourRoll {
         Instant from = first.atStartOfDay(zone).toInstant();
         Instant to = first.plusMonths(1).atStartOfDay(zone).toInstant();
         List<Object[]> rows = jdbc.sql("""
-                SELECT h.customer_id, h.display_name,
-                  COUNT(DISTINCT CASE WHEN f.first_at >= :from AND f.first_at < :to THEN f.buyer_id END) AS first_orders,
-                  COUNT(DISTINCT CASE WHEN b.bound_at >= :from AND b.bound_at < :to THEN b.referee_id END) AS sign_ups
-                FROM honour_roll h
-                JOIN distributor d ON d.customer_id = h.customer_id AND d.status = 'ACTIVE'
-                LEFT JOIN referral_binding b ON b.referrer_id = h.customer_id
-                LEFT JOIN (SELECT buyer_id, MIN(placed_at) AS first_at FROM commission_snapshot
-                           WHERE state <> 'CANCELLED' GROUP BY buyer_id) f ON f.buyer_id = b.referee_id
-                GROUP BY h.customer_id, h.display_name, h.opted_in_at
-                HAVING COUNT(DISTINCT CASE WHEN f.first_at >= :from AND f.first_at < :to THEN f.buyer_id END) > 0
-                    OR COUNT(DISTINCT CASE WHEN b.bound_at >= :from AND b.bound_at < :to THEN b.referee_id END) > 0
-                ORDER BY first_orders DESC, sign_ups DESC, h.opted_in_at, h.customer_id
+                SELECT x.customer_id, x.display_name FROM (
+                  SELECT h.customer_id, h.display_name, h.opted_in_at,
+                    (SELECT COUNT(*) FROM referral_binding b WHERE b.referrer_id = h.customer_id
+                       AND b.first_order_at >= :from AND b.first_order_at < :to) AS first_orders,
+                    (SELECT COUNT(*) FROM referral_binding b WHERE b.referrer_id = h.customer_id
+                       AND b.bound_at >= :from AND b.bound_at < :to) AS sign_ups
+                  FROM honour_roll h JOIN distributor d ON d.customer_id = h.customer_id AND d.status = 'ACTIVE') x
+                WHERE x.first_orders > 0 OR x.sign_ups > 0
+                ORDER BY x.first_orders DESC, x.sign_ups DESC, x.opted_in_at, x.customer_id
                 LIMIT :size""")
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("size", SIZE)
                 .query((rs, i) -> new Object[] {rs.getLong("customer_id"), rs.getString("display_name")})

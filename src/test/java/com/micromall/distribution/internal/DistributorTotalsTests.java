@@ -35,7 +35,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * The per-distributor totals (V44) equal the ledger and order sums computed the old way, after every kind of
  * write: binding (also after an order), credit, reversal, clawback, unfreeze, hold, release, void, withdrawal
  * request/pay/reject, store credit spend/restore, cancel, refund - and redelivered events change nothing. The
- * chart's hourly commission buckets (V45) equal the entries' sums per hour all the way through.
+ * chart's hourly commission buckets (V45) equal the entries' sums per hour, and the invitees' first-order times
+ * (V47) their earliest orders not cancelled, all the way through.
  */
 @MicromallTest
 class DistributorTotalsTests {
@@ -230,6 +231,12 @@ class DistributorTotalsTests {
                             SELECT CAST(FLOOR(EXTRACT(EPOCH FROM created_at) / 3600) AS BIGINT) AS hour_no, SUM(amount)
                             FROM commission_entry WHERE distributor_id = :d AND kind = 'COMMISSION' AND state <> 'VOID'
                             GROUP BY 1 HAVING SUM(amount) <> 0""", distributor.id()));
+            assertThat(jdbc.sql("""
+                    SELECT COUNT(*) FROM referral_binding b WHERE b.referrer_id = :d
+                      AND b.first_order_at IS DISTINCT FROM (SELECT MIN(s.placed_at) FROM commission_snapshot s
+                                                            WHERE s.buyer_id = b.referee_id AND s.state <> 'CANCELLED')""")
+                    .param("d", distributor.id()).query(Long.class).single())
+                    .as("invitees of %s whose first-order time differs from their orders", distributor.name()).isZero();
         }
     }
 
