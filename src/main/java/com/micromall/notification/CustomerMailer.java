@@ -3,6 +3,7 @@ package com.micromall.notification;
 import com.micromall.customer.CustomerProfile;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.util.StreamProvider;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -17,6 +18,18 @@ import org.springframework.stereotype.Component;
 class CustomerMailer {
 
     private static final Logger log = LoggerFactory.getLogger(CustomerMailer.class);
+
+    /** Names Angus Mail's stream provider, the one its jar registers (see the static block). */
+    static final String STREAM_PROVIDER = "org.eclipse.angus.mail.util.MailStreamProvider";
+
+    static {
+        // Jakarta Mail 2.1 looks its StreamProvider up for every message, part and encoded header, through a
+        // ServiceLoader scan of the class path unless this system property names it (jakartaee/mail-api#861):
+        // that scan was an eighth of the checkout's CPU in the benchmark's profile.
+        if (System.getProperty(StreamProvider.class.getName()) == null) {
+            System.setProperty(StreamProvider.class.getName(), STREAM_PROVIDER);
+        }
+    }
 
     private final JavaMailSender mailSender;
     private final String from;

@@ -96,6 +96,14 @@ class OrderMailTests {
     OrderMails orderMails;
 
     @Test
+    void mailPartsUseAngusMailsStreamProviderNamedUpFrontNotSearchedForEachPart() {
+        assertThat(System.getProperty(jakarta.mail.util.StreamProvider.class.getName()))
+                .isEqualTo(CustomerMailer.STREAM_PROVIDER);
+        assertThat(jakarta.mail.util.StreamProvider.provider().getClass().getName())
+                .isEqualTo(CustomerMailer.STREAM_PROVIDER);
+    }
+
+    @Test
     void orderConfirmationListsLinesTotalsAndBankTransferInstructionsWithTheShopsContact() {
         long customerId = customer("Anna Lee", "en");
         String number = orderNumber();
