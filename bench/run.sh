@@ -35,13 +35,14 @@ PGB_DB=micromall_bench_pgbench
 BASE=http://127.0.0.1:$PORT
 WORK=$(mktemp -d /tmp/micromall-bench.XXXXXX)
 PASSWORD=bench-owner-secret
-APP_PID="" SAMPLER_PID="" WATCHDOG_PID=""
+APP_PID="" SAMPLER_PID="" WATCHDOG_PID="" SMTP_PID=""
+SMTP_PORT=$((PORT + 25))
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 cleanup() {
   local pid
-  for pid in $SAMPLER_PID $APP_PID $WATCHDOG_PID; do
+  for pid in $SAMPLER_PID $APP_PID $SMTP_PID $WATCHDOG_PID; do
     if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then kill "$pid" 2>/dev/null || true; fi
   done
   if [[ -n "$APP_PID" ]]; then wait "$APP_PID" 2>/dev/null || true; fi
@@ -69,6 +70,12 @@ if [[ $BUILD == yes ]]; then log "building the jar"; ./mvnw -q -B -DskipTests pa
 cp "$(ls target/micromall-*.jar | grep -v plain | head -1)" "$WORK/micromall.jar"
 JAR=$WORK/micromall.jar
 
+# ---- mail ----
+# Order mails go through real SMTP conversations, to a sink that throws them away (Python's smtpd), so the
+# checkout pays for sending as a shop does; without a server every mail fails and is retried at each start.
+python3 -W ignore -m smtpd -n -c DebuggingServer "127.0.0.1:$SMTP_PORT" >/dev/null 2>&1 &
+SMTP_PID=$!
+
 # ---- app ----
 # The heap holds ~55 MB live after a full GC under this load; 192 MB leaves room. SerialGC: no parallel-GC
 # bookkeeping (~18 MB), and on 2 cores its young collections are as short.
@@ -77,7 +84,7 @@ APP_ARGS=(--server.port="$PORT" --spring.profiles.active=postgres
   --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" --spring.datasource.password=
   --micromall.demo.enabled=false --micromall.scheduling.enabled=false
   --micromall.owner.email=owner@bench.micromall --micromall.owner.password="$PASSWORD" --micromall.owner.name=Bench-Owner
-  --micromall.device-hash-salt=bench-salt --spring.datasource.hikari.maximum-pool-size=16
+  --spring.mail.host=127.0.0.1 --spring.mail.port="$SMTP_PORT" --micromall.device-hash-salt=bench-salt --spring.datasource.hikari.maximum-pool-size=16
   --server.tomcat.threads.max=32 --server.tomcat.accept-count=200 --logging.level.root=WARN
   --logging.level.com.micromall=WARN --spring.jpa.show-sql=false)
 
