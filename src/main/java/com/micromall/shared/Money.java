@@ -7,7 +7,9 @@ import java.math.RoundingMode;
 import java.text.NumberFormat;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * An amount of money in one currency, always held at the currency's scale (2 for CNY, 0 for
@@ -137,14 +139,26 @@ public final class Money implements Comparable<Money> {
         return amount.compareTo(other.amount);
     }
 
-    /** Formats for people, e.g. "CN¥12.50" in English or "¥12.50" in Chinese. */
+    /**
+     * Formats for people, e.g. "CN¥12.50" in English or "¥12.50" in Chinese. Looking up and configuring a
+     * currency format was most of the cost of each price on a product list, so one configured format is
+     * kept per language and currency; NumberFormat is not thread-safe, so each call formats with a copy.
+     */
     public String format(Locale locale) {
-        NumberFormat format = NumberFormat.getCurrencyInstance(locale);
-        format.setCurrency(currency);
-        format.setMinimumFractionDigits(scaleOf(currency));
-        format.setMaximumFractionDigits(scaleOf(currency));
-        return format.format(amount);
+        NumberFormat format = FORMATS.computeIfAbsent(new FormatKey(locale, currency), key -> {
+            NumberFormat configured = NumberFormat.getCurrencyInstance(key.locale());
+            configured.setCurrency(key.currency());
+            configured.setMinimumFractionDigits(scaleOf(key.currency()));
+            configured.setMaximumFractionDigits(scaleOf(key.currency()));
+            return configured;
+        });
+        return ((NumberFormat) format.clone()).format(amount);
     }
+
+    private record FormatKey(Locale locale, Currency currency) {
+    }
+
+    private static final Map<FormatKey, NumberFormat> FORMATS = new ConcurrentHashMap<>();
 
     private void requireSameCurrency(Money other) {
         if (!currency.equals(other.currency)) {

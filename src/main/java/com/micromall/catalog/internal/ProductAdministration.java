@@ -90,7 +90,7 @@ public class ProductAdministration {
     @Transactional(readOnly = true)
     public List<Long> imageIds(long productId) {
         load(productId);
-        return images.findImageIds(List.of(productId)).stream().map(row -> (Long) row[1]).toList();
+        return images.findImageIds(productId);
     }
 
     /** Checks size and real type (magic bytes) before storing; refuses with a message key otherwise. */

@@ -3,10 +3,8 @@ package com.micromall.catalog.internal;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
 import java.util.Currency;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
@@ -73,12 +71,14 @@ public class Storefront {
      */
     public Page<ProductCard> search(@Nullable CategoryView category, @Nullable String query, SortOrder order,
                                     int page, int size) {
-        Page<Product> found = products.findOnSale(category == null, category == null ? -1 : category.id(),
+        Page<Object[]> found = products.findOnSale(category == null, category == null ? -1 : category.id(),
                 namePattern(query), PageRequest.of(Math.max(page, 0), size, order.sort));
-        Map<Long, Long> firstImages = firstImageIds(found.getContent().stream().map(Product::getId).toList());
         Currency currency = settings.current().currency();
-        return found.map(p -> new ProductCard(p.getId(), p.getName(), Money.of(p.getPrice(), currency),
-                imageUrlOrNull(firstImages.get(p.getId())), p.getStock(), StockState.of(p.getStock())));
+        return found.map(row -> {
+            Product p = (Product) row[0];
+            return new ProductCard(p.getId(), p.getName(), Money.of(p.getPrice(), currency),
+                    imageUrlOrNull((Long) row[1]), p.getStock(), StockState.of(p.getStock()));
+        });
     }
 
     /** A product on sale; archived or unknown products are not found. */
@@ -87,21 +87,11 @@ public class Storefront {
         return products.findWithCategory(productId).filter(p -> !p.isArchived()).map(p -> new ProductDetails(
                 p.getId(), p.getName(), p.getDescription(), Money.of(p.getPrice(), currency), p.getStock(),
                 StockState.of(p.getStock()), p.getCategory() == null ? null : CategoryView.of(p.getCategory()),
-                images.findImageIds(List.of(p.getId())).stream().map(row -> imageUrl((Long) row[1])).toList()));
+                images.findImageIds(p.getId()).stream().map(Storefront::imageUrl).toList()));
     }
 
     public Optional<StoredImage> image(long imageId) {
         return images.findById(imageId).map(i -> new StoredImage(i.getId(), i.getContentType(), i.getData()));
-    }
-
-    Map<Long, Long> firstImageIds(List<Long> productIds) {
-        Map<Long, Long> first = new LinkedHashMap<>();
-        if (!productIds.isEmpty()) {
-            for (Object[] row : images.findImageIds(productIds)) {
-                first.putIfAbsent((Long) row[0], (Long) row[1]);
-            }
-        }
-        return first;
     }
 
     /** A LIKE pattern matching names that contain the query; % and _ typed by the shopper match literally. */
