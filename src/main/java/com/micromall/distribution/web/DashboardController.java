@@ -72,7 +72,11 @@ class DashboardController {
 
     static final int INVITEES_SHOWN = 20;
     static final int INVITEES_ALL = 1_000;
-    static final int LEDGER_SHOWN = 30;
+    /**
+     * The newest entries, each with its timeline; "show all" lists the rest. Ten fill a phone screen and keep the
+     * page light: with 30 the ledger was half of the page's 63 KB and most of its rendering time (issue #6).
+     */
+    static final int LEDGER_SHOWN = 10;
     /** "Show all" still has a ceiling, so a distributor with years of entries cannot exhaust the server. */
     static final int LEDGER_ALL = 500;
     private static final ZoneId ZONE = ZoneId.systemDefault();

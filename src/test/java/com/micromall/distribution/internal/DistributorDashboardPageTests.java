@@ -375,4 +375,29 @@ class DistributorDashboardPageTests {
         assertThat(mvc.perform(post("/distribution/honour-roll").with(csrf()).with(user(anna.principal()))
                 .param("displayName", "  ").param("action", "join")).andReturn().getResponse().getStatus()).isEqualTo(200);
     }
+
+    @Test
+    void theLedgerShowsTheNewestTenEntriesAndShowAllListsEveryOne() throws Exception {
+        TestCustomer anna = fixtures.distributor("Ledger Many");
+        long line = 4_000_000_000_000L + java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000L) * 1000;
+        Instant first = Instant.now().minus(java.time.Duration.ofDays(2));
+        for (int i = 0; i < 12; i++) {
+            jdbc.sql("""
+                    INSERT INTO commission_entry (distributor_id, buyer_id, order_id, order_number, line_id, product_id,
+                        level, kind, units, rate_note, amount, currency, state, unfreezes_at, created_at)
+                    VALUES (:d, :d, -1, :number, :line, 1, 1, 'COMMISSION', 1, '10%', 1.00, 'CNY', 'FROZEN', :at, :at)""")
+                    .param("d", anna.id()).param("number", "MM-LEDGER-" + i).param("line", line + i)
+                    .param("at", Timestamp.from(first.plus(java.time.Duration.ofMinutes(i)))).update();
+        }
+        fixtures.totals(anna.id());
+
+        Document page = page(anna);
+        assertThat(page.select("#ledger-list > li")).hasSize(10);
+        assertThat(page.select("#ledger-list").text()).contains("MM-LEDGER-11", "MM-LEDGER-2").doesNotContain("MM-LEDGER-0");
+        assertThat(page.getElementById("ledger-all")).isNotNull();
+
+        Document all = page(anna, "/distribution?ledger=all");
+        assertThat(all.select("#ledger-list > li")).hasSize(12);
+        assertThat(all.getElementById("ledger-all")).isNull();
+    }
 }
