@@ -142,23 +142,33 @@ public class DistributorDashboard {
                 .list();
     }
 
-    /** Buyer, units and order time of each of the distributor's entries, by entry id. */
+    /**
+     * Buyer, units and order time of each of the distributor's entries, by entry id. The ids are looked up by
+     * primary key and entries of anyone else are dropped here, not in SQL: with "distributor_id = ?" in the query,
+     * PostgreSQL's generic plan for the prepared statement (used from the sixth execution on) combined the id
+     * lookup with the distributor's whole index range - 200 000 entries for the benchmark's busiest sharer, 50 ms
+     * per page view.
+     */
     @Transactional(readOnly = true)
     public Map<Long, EntryDetails> entryDetails(long customerId, java.util.Collection<Long> entryIds) {
         return jdbc.sql("""
-                SELECT e.id, e.buyer_id, e.units, p.units AS parent_units, s.placed_at
+                SELECT e.id, e.distributor_id, e.buyer_id, e.units, p.units AS parent_units, s.placed_at
                 FROM commission_entry e
                 LEFT JOIN commission_entry p ON p.id = e.parent_id
                 LEFT JOIN commission_snapshot s ON s.order_id = e.order_id
-                WHERE e.distributor_id = :d AND e.id IN (:ids)""")
-                .param("d", customerId).param("ids", entryIds)
+                WHERE e.id IN (:ids)""")
+                .param("ids", entryIds)
                 .query((rs, i) -> {
+                    if (rs.getLong("distributor_id") != customerId) {
+                        return null;
+                    }
                     Timestamp placed = rs.getTimestamp("placed_at");
                     int parentUnits = rs.getInt("parent_units");
                     return new EntryDetails(rs.getLong("id"), rs.getLong("buyer_id"), rs.getInt("units"),
                             rs.wasNull() ? null : parentUnits, placed == null ? null : placed.toInstant());
                 })
-                .list().stream().collect(Collectors.toMap(EntryDetails::entryId, d -> d));
+                .list().stream().filter(java.util.Objects::nonNull)
+                .collect(Collectors.toMap(EntryDetails::entryId, d -> d));
     }
 
     /** Zero money in the shop's currency (for empty figures). */

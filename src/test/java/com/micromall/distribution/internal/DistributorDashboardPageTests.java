@@ -23,6 +23,7 @@ import java.io.ByteArrayInputStream;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
@@ -42,6 +43,7 @@ class DistributorDashboardPageTests {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
+    @Autowired DistributorDashboard dashboard;
     @Autowired PasswordEncoder encoder;
     @Autowired CartService carts;
     @Autowired CheckoutService checkout;
@@ -399,5 +401,26 @@ class DistributorDashboardPageTests {
         Document all = page(anna, "/distribution?ledger=all");
         assertThat(all.select("#ledger-list > li")).hasSize(12);
         assertThat(all.getElementById("ledger-all")).isNull();
+    }
+
+    @Test
+    void entryDetailsNeverDescribeAnotherDistributorsEntries() {
+        TestCustomer anna = fixtures.distributor("Details Anna");
+        TestCustomer ben = fixtures.distributor("Details Ben");
+        long line = 5_000_000_000_000L + java.util.concurrent.ThreadLocalRandom.current().nextLong(1_000_000_000L) * 1000;
+        long annas = entry(anna, line);
+        long bens = entry(ben, line + 1);
+
+        assertThat(dashboard.entryDetails(anna.id(), List.of(annas, bens))).containsOnlyKeys(annas);
+    }
+
+    private long entry(TestCustomer distributor, long line) {
+        jdbc.sql("""
+                INSERT INTO commission_entry (distributor_id, buyer_id, order_id, order_number, line_id, product_id,
+                    level, kind, units, rate_note, amount, currency, state, unfreezes_at, created_at)
+                VALUES (:d, :d, -1, 'MM-DETAILS', :line, 1, 1, 'COMMISSION', 1, '10%', 1.00, 'CNY', 'FROZEN', :at, :at)""")
+                .param("d", distributor.id()).param("line", line).param("at", Timestamp.from(Instant.now())).update();
+        return jdbc.sql("SELECT id FROM commission_entry WHERE line_id = :line").param("line", line)
+                .query(Long.class).single();
     }
 }
