@@ -68,7 +68,7 @@ class CustomerBrowserTests {
         type("postalCode", "1100");
         type("country", "Philippines");
         submit("address-form");
-        assertThat(driver.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("Address added.");
+        assertThat(shown(By.cssSelector(".alert-success")).getText()).isEqualTo("Address added.");
         browser.shootBothWidths("customer-account");
     }
 
@@ -87,13 +87,13 @@ class CustomerBrowserTests {
         String phoneBefore = driver.findElement(By.id("contactPhone")).getAttribute("value");
         type("shippingFee", "-3");
         submit("settings-form");
-        assertThat(driver.findElement(By.cssSelector("#shippingFee ~ .invalid-feedback")).getText()).contains("0 or more");
+        assertThat(shown(By.cssSelector("#shippingFee ~ .invalid-feedback")).getText()).contains("0 or more");
         browser.shootBothWidths("customer-admin-settings-errors");
 
         type("shippingFee", feeBefore);
         type("contactPhone", "+86 21 5555 0100");
         submit("settings-form");
-        assertThat(driver.findElement(By.cssSelector(".alert-success")).getText()).isEqualTo("Shop settings saved.");
+        assertThat(shown(By.cssSelector(".alert-success")).getText()).isEqualTo("Shop settings saved.");
 
         driver.get(url("/admin/audit"));
         assertThat(driver.findElement(By.id("audit-table")).getText()).contains("+86 21 5555 0100");
@@ -102,7 +102,7 @@ class CustomerBrowserTests {
         driver.get(url("/admin/settings")); // leave the shared shop as it was for other tests
         type("contactPhone", phoneBefore);
         submit("settings-form");
-        assertThat(driver.findElement(By.cssSelector(".alert-success")).isDisplayed()).isTrue();
+        assertThat(shown(By.cssSelector(".alert-success")).isDisplayed()).isTrue();
     }
 
     /** Clicks the form's own submit button; a freshly resized window may need a moment to settle. */
@@ -114,6 +114,12 @@ class CustomerBrowserTests {
             Thread.sleep(500);
             browser.click(button);
         }
+    }
+
+    /** The element once the page the last submit led to shows it (a click does not wait for the next page). */
+    private org.openqa.selenium.WebElement shown(By locator) {
+        return new org.openqa.selenium.support.ui.WebDriverWait(driver, java.time.Duration.ofSeconds(10))
+                .until(org.openqa.selenium.support.ui.ExpectedConditions.visibilityOfElementLocated(locator));
     }
 
     private void type(String id, String text) {
