@@ -7,12 +7,14 @@ import java.time.Duration;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -52,10 +54,22 @@ public final class Browser implements AutoCloseable {
      * Scrolls the element to the middle of the window (clear of the sticky header) and clicks it. The
      * scroll is instant: Bootstrap's smooth scrolling would still be moving when the click lands.
      */
+    /**
+     * Clicks; a submit button's click also waits until the browser has left the page (a click returns before the
+     * next page is there, and a test looking for the answer at once could read the old page).
+     */
     public void click(By locator) {
         WebElement element = driver.findElement(locator);
         driver.executeScript("arguments[0].scrollIntoView({block: 'center', behavior: 'instant'})", element);
+        WebElement page = "submit".equals(element.getAttribute("type")) ? driver.findElement(By.tagName("html")) : null;
         element.click();
+        if (page != null) {
+            try {
+                new WebDriverWait(driver, Duration.ofSeconds(15)).until(ExpectedConditions.stalenessOf(page));
+            } catch (TimeoutException e) {
+                // the submit stayed on the page (the browser's own validation, a download): the test reads on
+            }
+        }
     }
 
     /** Logs in through the real login form and waits until the shop has answered. */
