@@ -200,6 +200,7 @@ PRODUCT_ID=$(sql -c "SELECT min(id) FROM product WHERE archived = false")
 # Warm-up (JIT) on every measured page: measured alone, a page's figure depended on what ran before it (up to 1.5 x).
 log "warming up (JIT): each page ${DURATION}s"
 for warm in "/" "/products?category=bench-2" "/products/$PRODUCT_ID"; do wrk -t2 -c16 -d"${DURATION}s" "$BASE$warm" >/dev/null; done
+wrk -t2 -c16 -d"${DURATION}s" -H "Cookie: mm_ref=$STAR_CODE" "$BASE/products?category=bench-2" >/dev/null
 wrk -t2 -c16 -d"${DURATION}s" -H "Cookie: $STAR_COOKIE" "$BASE/distribution" >/dev/null
 wrk -t2 -c16 -d"${DURATION}s" -H "Cookie: $OWNER_COOKIE" "$BASE/admin/distributors?sort=commission" >/dev/null
 
@@ -207,6 +208,8 @@ log "measuring pages ($ROUNDS rounds x ${DURATION}s, $CONNECTIONS connections)"
 measure health /actuator/health
 measure home /
 measure products "/products?category=bench-2"
+# The same page for the friend who tapped a referral link: the cookie means it is rendered every time (GuestPageCache).
+measure products-invited "/products?category=bench-2" "mm_ref=$STAR_CODE"
 measure product "/products/$PRODUCT_ID"
 measure distribution /distribution "$STAR_COOKIE"
 measure admin-distributors "/admin/distributors?sort=commission" "$OWNER_COOKIE"
@@ -217,6 +220,9 @@ measure admin-distributors@1 "/admin/distributors?sort=commission" "$OWNER_COOKI
 log "peak RSS after the pages: $(( $(cat "$PEAK_FILE") / 1024 )) MB"
 
 log "checkout: $CHECKOUT_THREADS logged-in customers placing orders through HTTP"
+# Warm-up (JIT) with customers the rounds do not use: without it the rounds rose from the first to the last.
+java bench/CheckoutLoad.java "$BASE" "$DURATION" "$CHECKOUT_THREADS" $((2 + ROUNDS * CHECKOUT_THREADS)) "$PASSWORD" \
+  "$PRODUCT_ID" 50 >/dev/null
 STOCK_BEFORE=$(sql -c "SELECT sum(stock) FROM product")
 ORDERS_BEFORE=$(sql -c "SELECT count(*) FROM shop_order")
 LAST_ORDER_BEFORE=$(sql -c "SELECT max(id) FROM shop_order")
@@ -281,6 +287,7 @@ row pgbench-select "ceiling (TPS, $CHECKOUT_THREADS clients)"
 row pgbench-tpcb "ceiling (TPS, $CHECKOUT_THREADS clients)"
 row home "$(ratio "${RPS[home]}" "$H") x health"
 row products "$(ratio "${RPS[products]}" "$H") x health (>= 0.5)"
+row products-invited "$(ratio "${RPS[products-invited]}" "$H") x health"
 row product "$(ratio "${RPS[product]}" "$H") x health (>= 0.5)"
 row distribution "$(ratio "${RPS[distribution]}" "$H") x health"
 row admin-distributors "$(ratio "${RPS[admin-distributors]}" "$H") x health"

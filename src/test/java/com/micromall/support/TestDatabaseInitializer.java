@@ -28,7 +28,9 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         // so this default sits just above application.properties and below test properties.
         MapPropertySource defaults = new MapPropertySource("micromallTestDefaults", Map.of(
                 "micromall.demo.enabled", "false",
-                "micromall.scheduling.enabled", "false"));
+                "micromall.scheduling.enabled", "false",
+                // Tests change data behind the pages' back (fixtures, SQL); a kept page would show the previous test's shop.
+                "micromall.guest-pages.ttl", "PT0S"));
         environment.getPropertySources().stream()
                 .filter(source -> source.getName().startsWith("Config resource"))
                 .findFirst()

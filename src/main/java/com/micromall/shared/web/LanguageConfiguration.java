@@ -21,12 +21,14 @@ import org.springframework.web.servlet.i18n.LocaleChangeInterceptor;
 @Configuration(proxyBeanMethods = false)
 class LanguageConfiguration implements WebMvcConfigurer {
 
+    static final String COOKIE = "micromall_lang";
+
     static final List<Locale> SUPPORTED = List.of(
             Locale.ENGLISH, Locale.SIMPLIFIED_CHINESE, Locale.TRADITIONAL_CHINESE, Locale.forLanguageTag("fil"));
 
     @Bean
     LocaleResolver localeResolver() {
-        CookieLocaleResolver resolver = new CookieLocaleResolver("micromall_lang") {
+        CookieLocaleResolver resolver = new CookieLocaleResolver(COOKIE) {
             @Override
             public void setLocale(HttpServletRequest request, @Nullable HttpServletResponse response,
                                   @Nullable Locale locale) {
