@@ -18,7 +18,7 @@ import org.springframework.stereotype.Component;
 /**
  * Mails the customer about their order. Runs asynchronously after the order's transaction has
  * committed, so a slow or absent mail server never blocks or breaks checkout; a failed send
- * leaves the event publication incomplete for {@link IncompletePublicationsRetry}.
+ * leaves the event publication incomplete for {@link com.micromall.shared.EventPublicationJobs}.
  */
 @Component
 @RequiredArgsConstructor

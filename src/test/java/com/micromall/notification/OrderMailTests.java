@@ -20,6 +20,7 @@ import com.micromall.order.RefundedLine;
 import com.micromall.settings.ShopSettings;
 import com.micromall.settings.ShopSettingsChange;
 import com.micromall.settings.ShopSettingsService;
+import com.micromall.shared.EventPublicationJobs;
 import com.micromall.shared.Money;
 import com.micromall.support.Browser;
 import com.micromall.support.MicromallTest;
@@ -90,7 +91,7 @@ class OrderMailTests {
     ShopSettingsService shopSettings;
 
     @Autowired
-    IncompletePublicationsRetry retry;
+    EventPublicationJobs publicationJobs;
 
     @Autowired
     OrderMails orderMails;
@@ -255,13 +256,13 @@ class OrderMailTests {
         }
         assertThat(mailsTo(customerId)).isEmpty();
 
-        retry.resubmitIncompletePublications();
+        publicationJobs.resubmitIncompletePublications();
 
         Mail mail = awaitMailTo(customerId);
         assertThat(mail.subject()).contains(number);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(publicationStatus(number)).isEqualTo("COMPLETED"));
-        retry.resubmitIncompletePublications();
+        publicationJobs.resubmitIncompletePublications();
         Thread.sleep(500);
         assertThat(mailsTo(customerId)).as("a completed publication is not sent again").hasSize(1);
     }

@@ -13,10 +13,10 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 @MicromallTest
-class CompletedPublicationsCleanupTests {
+class EventPublicationJobsTests {
 
     @Autowired JdbcClient jdbc;
-    @Autowired CompletedPublicationsCleanup cleanup;
+    @Autowired EventPublicationJobs jobs;
 
     @Test
     void completedPublicationsOlderThanAWeekAreDeletedRecentAndIncompleteOnesStay() {
@@ -25,7 +25,7 @@ class CompletedPublicationsCleanupTests {
         UUID recentCompleted = publication(now.minus(Duration.ofDays(10)), now.minus(Duration.ofHours(1)), "COMPLETED");
         UUID oldFailed = publication(now.minus(Duration.ofDays(30)), null, "FAILED");
 
-        cleanup.deleteCompletedPublications();
+        jobs.deleteCompletedPublications();
 
         assertThat(exists(oldCompleted)).isFalse();
         assertThat(exists(recentCompleted)).isTrue();
