@@ -11,7 +11,6 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.micromall.support.MicromallTest;
 import com.micromall.support.QueryCounter;
 import jakarta.servlet.http.Cookie;
-import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -37,6 +36,7 @@ class GuestPagesTests {
 
     CatalogFixtures catalog;
     String slug;
+    long categoryId;
 
     @BeforeEach
     void setUp() {
@@ -44,19 +44,19 @@ class GuestPagesTests {
         CatalogFixtures.CategoryRow category = catalog.category("Kept");
         catalog.product("First " + CatalogFixtures.token(), category.id(), "4.00", 10);
         slug = category.slug();
+        categoryId = category.id();
     }
 
     @Test
     void aGuestsSecondViewIsTheSamePageWithoutAQueryAndWithTheSecurityHeaders() throws Exception {
         String first = html(get("/products?category=" + slug));
 
-        List<String> statements = new ArrayList<>();
         MvcResult[] second = new MvcResult[1];
-        statements.addAll(queries.record(() -> second[0] = mvc.perform(get("/products?category=" + slug))
+        List<String> statements = queries.record(() -> second[0] = mvc.perform(get("/products?category=" + slug))
                 .andExpect(status().isOk())
                 .andExpect(header().string("X-Frame-Options", "DENY"))
                 .andExpect(header().string("Content-Language", "en"))
-                .andReturn()));
+                .andReturn());
 
         assertThat(statements).as("statements for a kept page").isEmpty();
         assertThat(second[0].getResponse().getContentAsString()).isEqualTo(first);
@@ -67,15 +67,13 @@ class GuestPagesTests {
     void aGuestSeesAProductAddedBehindThePagesBackOnlyOnceTheOwnerChangesSomething() throws Exception {
         html(get("/products?category=" + slug));
         String added = "Added " + CatalogFixtures.token();
-        long product = catalog.product(added, jdbc.sql("SELECT id FROM category WHERE slug = ?").param(slug)
-                .query(Long.class).single(), "6.00", 10);
+        long product = catalog.product(added, categoryId, "6.00", 10);
 
         assertThat(html(get("/products?category=" + slug))).as("kept page").doesNotContain(added);
 
         mvc.perform(post("/admin/products/" + product + "/archive").with(user("owner@shop.example").roles("OWNER"))
                 .with(csrf())).andExpect(status().is3xxRedirection());
-        catalog.product("Visible " + added, jdbc.sql("SELECT id FROM category WHERE slug = ?").param(slug)
-                .query(Long.class).single(), "6.00", 10);
+        catalog.product("Visible " + added, categoryId, "6.00", 10);
 
         assertThat(html(get("/products?category=" + slug))).as("page after the owner's change")
                 .contains("Visible " + added).doesNotContain(">" + added + "<");
@@ -85,8 +83,7 @@ class GuestPagesTests {
     void visitorsWhosePageDiffersAreAlwaysRendered() throws Exception {
         html(get("/products?category=" + slug));
         String added = "Later " + CatalogFixtures.token();
-        catalog.product(added, jdbc.sql("SELECT id FROM category WHERE slug = ?").param(slug)
-                .query(Long.class).single(), "6.00", 10);
+        catalog.product(added, categoryId, "6.00", 10);
 
         assertThat(html(get("/products?category=" + slug).cookie(new Cookie("SESSION", "some-session"))))
                 .as("with a session cookie").contains(added);
@@ -95,6 +92,22 @@ class GuestPagesTests {
         assertThat(html(get("/products?category=" + slug).with(user("someone@shop.example").roles("CUSTOMER"))))
                 .as("signed in").contains(added);
         assertThat(html(get("/products?category=" + slug))).as("guest, still the kept page").doesNotContain(added);
+    }
+
+    @Test
+    void aGuestWithACsrfCookieIsServedTheKeptPageButNeverFillsIt() throws Exception {
+        Cookie token = new Cookie("XSRF-TOKEN", "guest-token-" + CatalogFixtures.token());
+        html(get("/products?category=" + slug).cookie(token));
+        String second = "Second " + CatalogFixtures.token();
+        catalog.product(second, categoryId, "6.00", 10);
+
+        assertThat(html(get("/products?category=" + slug))).as("the token guest's page was not kept").contains(second);
+
+        String third = "Third " + CatalogFixtures.token();
+        catalog.product(third, categoryId, "6.00", 10);
+        String served = html(get("/products?category=" + slug).cookie(token));
+        assertThat(served).as("kept page for the token guest").contains(second).doesNotContain(third)
+                .doesNotContain(token.getValue());
     }
 
     @Test

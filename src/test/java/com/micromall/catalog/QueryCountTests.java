@@ -33,8 +33,9 @@ class QueryCountTests {
     /** Shop settings, category by slug, one page of products, their count, their first pictures, all categories. */
     static final int PRODUCT_LIST_BUDGET = 6;
     /**
-     * Shop settings, the product with its category, its pictures, and saving a new session (2): the add-to-cart
-     * form's CSRF token makes a session for every new visitor (see BENCHMARKS.md, "what's next").
+     * Shop settings, the product with its category, its pictures, and saving a new session (2). The session is
+     * MockMvc's: its csrf() helper, used by other tests of this shared context, keeps the add-to-cart form's token
+     * in the session; the real server keeps it in a cookie and writes nothing (VisitorSessionTests).
      */
     static final int PRODUCT_PAGE_BUDGET = 5;
     /** Shop settings, categories, newest products, their count, their first pictures. */

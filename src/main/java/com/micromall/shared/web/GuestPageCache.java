@@ -24,7 +24,7 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * ({@code micromall.guest-pages.ttl}, 0 switches it off): every guest with the same address and
  * language would get the same bytes, and rendering them is most of the page's cost.
  * <p>
- * Only a visitor with no cookie but the language one is served from it or fills it: a session, a
+ * Only a visitor with no cookie but the language and CSRF ones is served from it: a session, a
  * cart, a referral code or a login all change the page, so those pages are always rendered. A page
  * is kept only if it answered 200 as HTML without setting a cookie or opening a session (so no
  * CSRF token and no flash message are in it). Stock hints a guest sees can therefore be up to the
@@ -62,15 +62,15 @@ class GuestPageCache extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        String key = HttpMethod.GET.matches(request.getMethod()) && PAGES.contains(path) ? guestKey(request, path) : null;
-        if (key == null) {
+        Guest guest = HttpMethod.GET.matches(request.getMethod()) && PAGES.contains(path) ? guest(request, path) : null;
+        if (guest == null) {
             chain.doFilter(request, response);
             if (!HttpMethod.GET.matches(request.getMethod()) && path.startsWith("/admin/")) {
                 pages.invalidateAll();
             }
             return;
         }
-        Page page = pages.getIfPresent(key);
+        Page page = pages.getIfPresent(guest.key());
         if (page != null) {
             response.setContentType(page.contentType());
             response.setLocale(page.locale());
@@ -80,31 +80,44 @@ class GuestPageCache extends OncePerRequestFilter {
         }
         ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
         chain.doFilter(request, rendered);
-        if (rendered.getStatus() == HttpServletResponse.SC_OK && rendered.getContentType() != null
+        if (!guest.hasCsrfToken() && rendered.getStatus() == HttpServletResponse.SC_OK && rendered.getContentType() != null
                 && rendered.getContentType().startsWith("text/html")
                 && !rendered.containsHeader(HttpHeaders.SET_COOKIE) && request.getSession(false) == null) {
-            pages.put(key, new Page(rendered.getContentAsByteArray(), rendered.getContentType(),
+            pages.put(guest.key(), new Page(rendered.getContentAsByteArray(), rendered.getContentType(),
                     rendered.getLocale()));
         }
         rendered.copyBodyToResponse();
     }
 
-    /** The address and language for a guest, or null when the request carries anything else that shapes the page. */
-    private static @Nullable String guestKey(HttpServletRequest request, String path) {
+    /**
+     * A guest's page: its address and language. The CSRF cookie (set by any page with a form) does not change a page
+     * without one, so such a guest is served too; but only a guest without it fills the cache, since a form on the
+     * page would otherwise carry that guest's token to everyone (without the cookie, a form sets a new one, and
+     * such pages are not kept).
+     */
+    private record Guest(String key, boolean hasCsrfToken) {
+    }
+
+    /** The guest, or null when the request carries anything else that shapes the page. */
+    private static @Nullable Guest guest(HttpServletRequest request, String path) {
         if (request.getUserPrincipal() != null || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             return null;
         }
         String language = "";
+        boolean csrfToken = false;
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie cookie : cookies) {
-                if (!LanguageConfiguration.COOKIE.equals(cookie.getName())) {
+                if (LanguageConfiguration.COOKIE.equals(cookie.getName())) {
+                    language = cookie.getValue();
+                } else if (SecurityConfiguration.CSRF_COOKIE.equals(cookie.getName())) {
+                    csrfToken = true;
+                } else {
                     return null;
                 }
-                language = cookie.getValue();
             }
         }
         String query = request.getQueryString();
-        return language + ' ' + path + (query == null ? "" : '?' + query);
+        return new Guest(language + ' ' + path + (query == null ? "" : '?' + query), csrfToken);
     }
 }

@@ -21,6 +21,9 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
+    /** The cookie that carries a visitor's CSRF token (Spring Security's default name). */
+    static final String CSRF_COOKIE = "XSRF-TOKEN";
+
     /** Only our own host: the shop must work offline and behind a strict CSP. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
             + "style-src 'self'; script-src 'self'; font-src 'self' data:; object-src 'none'; "
@@ -55,6 +58,7 @@ class SecurityConfiguration {
 
     private static CookieCsrfTokenRepository csrfTokens() {
         CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
+        tokens.setCookieName(CSRF_COOKIE);
         tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         return tokens;
     }
