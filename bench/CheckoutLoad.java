@@ -8,6 +8,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Collections;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -23,7 +24,8 @@ import java.util.stream.Collectors;
  * token of the login page), then for the given seconds repeats add-to-cart, open checkout (one-time
  * checkout token), place the order, exactly as a browser does. Prints
  * "RESULT orders/s p50-ms p99-ms orders failures" (latency of one whole cycle = one order).
- * Usage: java CheckoutLoad.java BASE_URL SECONDS THREADS FIRST_CUSTOMER PASSWORD FIRST_PRODUCT PRODUCTS
+ * Usage: java CheckoutLoad.java BASE_URL SECONDS THREADS FIRST_CUSTOMER PASSWORD PRODUCT_IDS (comma-separated,
+ * products on sale: an archived one is refused at add-to-cart and counted as a failure)
  */
 public class CheckoutLoad {
 
@@ -36,8 +38,7 @@ public class CheckoutLoad {
         int threads = Integer.parseInt(args[2]);
         int firstCustomer = Integer.parseInt(args[3]);
         String password = args[4];
-        int firstProduct = Integer.parseInt(args[5]);
-        int products = Integer.parseInt(args[6]);
+        long[] products = Arrays.stream(args[5].split(",")).mapToLong(Long::parseLong).toArray();
         AtomicInteger orders = new AtomicInteger();
         AtomicInteger failures = new AtomicInteger();
         List<Long> latencies = Collections.synchronizedList(new ArrayList<>());
@@ -54,7 +55,7 @@ public class CheckoutLoad {
                 while (System.nanoTime() < deadline) {
                     long start = System.nanoTime();
                     try {
-                        int product = firstProduct + ThreadLocalRandom.current().nextInt(products);
+                        long product = products[ThreadLocalRandom.current().nextInt(products.length)];
                         if (session.placeOrder(product)) {
                             orders.incrementAndGet();
                             latencies.add(System.nanoTime() - start);
