@@ -200,7 +200,7 @@ PRODUCT_ID=$(sql -c "SELECT min(id) FROM product WHERE archived = false")
 CHECKOUT_PRODUCTS=$(sql -c "SELECT string_agg(id::text, ',') FROM (SELECT id FROM product WHERE archived = false ORDER BY id LIMIT 50) p")
 # Warm-up (JIT) on every measured page: measured alone, a page's figure depended on what ran before it (up to 1.5 x).
 log "warming up (JIT): each page ${DURATION}s"
-for warm in "/" "/products?category=bench-2" "/products/$PRODUCT_ID"; do wrk -t2 -c16 -d"${DURATION}s" "$BASE$warm" >/dev/null; done
+for warm in /actuator/health "/" "/products?category=bench-2" "/products/$PRODUCT_ID"; do wrk -t2 -c16 -d"${DURATION}s" "$BASE$warm" >/dev/null; done
 wrk -t2 -c16 -d"${DURATION}s" -H "Cookie: mm_ref=$STAR_CODE" "$BASE/products?category=bench-2" >/dev/null
 wrk -t2 -c16 -d"${DURATION}s" -H "Cookie: $STAR_COOKIE" "$BASE/distribution" >/dev/null
 wrk -t2 -c16 -d"${DURATION}s" -H "Cookie: $OWNER_COOKIE" "$BASE/admin/distributors?sort=commission" >/dev/null
