@@ -29,7 +29,8 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * is kept only if it answered 200 as HTML without setting a cookie or opening a session (so no
  * CSRF token and no flash message are in it). Stock hints a guest sees can therefore be up to the
  * time to live old; the product page and checkout always read the stock. Any change the owner
- * makes ({@code POST /admin/...}) empties it, so the owner's edits show at once.
+ * makes ({@code POST /admin/...}) empties it, so the owner's edits show at once (only a guest page
+ * rendered during the change itself can still be kept with the old state, for the time to live).
  * <p>
  * Runs after Spring Security's filters, so a page from here gets the same security headers.
  */
