@@ -1,0 +1,97 @@
+package com.micromall.e2e;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.micromall.order.OrderFixtures;
+import com.micromall.order.OrderFixtures.TestCustomer;
+import com.micromall.support.Browser;
+import com.micromall.support.BrowserTest;
+import java.util.List;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.test.context.TestPropertySource;
+
+/**
+ * Kept guest pages in a real browser, with real cookies: a guest's category page is kept, a signed-in
+ * customer (session cookie) gets their own page, and after logging out nobody is shown the signed-in page.
+ */
+@BrowserTest
+@TestPropertySource(properties = "micromall.guest-pages.ttl=PT10M")
+class GuestPagesBrowserTests {
+
+    @LocalServerPort
+    int port;
+
+    @Autowired
+    JdbcClient jdbc;
+
+    @Autowired
+    PasswordEncoder encoder;
+
+    Browser browser;
+    WebDriver driver;
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser();
+        driver = browser.driver();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void aGuestGetsTheKeptPageASignedInCustomerTheirOwnAndNobodyTheSignedInOne() {
+        OrderFixtures fixtures = new OrderFixtures(jdbc, encoder);
+        String word = "kept" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        TestCustomer mei = fixtures.customer("Mei Guest");
+        String jasmine = name(fixtures.product("Jasmine " + word, "9.90", 5));
+        String list = "/products?q=" + word;
+
+        driver.get(url(list));
+        assertThat(names()).containsExactly(jasmine);
+        assertThat(signedIn()).isFalse();
+
+        String oolong = name(fixtures.product("Oolong " + word, "12.00", 5));
+        driver.get(url(list));
+        assertThat(names()).as("the guest's kept page").containsExactly(jasmine);
+
+        browser.logIn(url(""), mei.email(), mei.password());
+        driver.get(url(list));
+        assertThat(names()).as("a signed-in customer's own page").containsExactlyInAnyOrder(jasmine, oolong);
+        assertThat(signedIn()).isTrue();
+        browser.shootBothWidths("guest-pages-signed-in");
+
+        browser.click(By.cssSelector("form[action$='/logout'] button[type=submit]"));
+        driver.get(url(list));
+        assertThat(signedIn()).as("after logging out (the CSRF cookie stays): the guest's page").isFalse();
+        assertThat(names()).containsExactly(jasmine);
+    }
+
+    private String name(long product) {
+        return jdbc.sql("SELECT name FROM product WHERE id = ?").param(product).query(String.class).single();
+    }
+
+    private List<String> names() {
+        return driver.findElements(By.cssSelector(".mm-product-name")).stream().map(WebElement::getText).toList();
+    }
+
+    private boolean signedIn() {
+        return !driver.findElements(By.cssSelector("form[action$='/logout']")).isEmpty();
+    }
+
+    private String url(String path) {
+        return "http://localhost:" + port + path;
+    }
+}
