@@ -8,8 +8,6 @@ import com.micromall.support.Browser;
 import com.micromall.support.BrowserTest;
 import java.util.List;
 import java.util.UUID;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebDriver;
@@ -37,22 +35,14 @@ class GuestPagesBrowserTests {
     @Autowired
     PasswordEncoder encoder;
 
-    Browser browser;
-    WebDriver driver;
-
-    @BeforeEach
-    void openBrowser() {
-        browser = new Browser();
-        driver = browser.driver();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.close();
-    }
-
     @Test
     void aGuestGetsTheKeptPageASignedInCustomerTheirOwnAndNobodyTheSignedInOne() {
+        try (Browser browser = new Browser()) {
+            walkThrough(browser, browser.driver());
+        }
+    }
+
+    private void walkThrough(Browser browser, WebDriver driver) {
         OrderFixtures fixtures = new OrderFixtures(jdbc, encoder);
         String word = "kept" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
         TestCustomer mei = fixtures.customer("Mei Guest");
@@ -60,34 +50,34 @@ class GuestPagesBrowserTests {
         String list = "/products?q=" + word;
 
         driver.get(url(list));
-        assertThat(names()).containsExactly(jasmine);
-        assertThat(signedIn()).isFalse();
+        assertThat(names(driver)).containsExactly(jasmine);
+        assertThat(signedIn(driver)).isFalse();
 
         String oolong = name(fixtures.product("Oolong " + word, "12.00", 5));
         driver.get(url(list));
-        assertThat(names()).as("the guest's kept page").containsExactly(jasmine);
+        assertThat(names(driver)).as("the guest's kept page").containsExactly(jasmine);
 
         browser.logIn(url(""), mei.email(), mei.password());
         driver.get(url(list));
-        assertThat(names()).as("a signed-in customer's own page").containsExactlyInAnyOrder(jasmine, oolong);
-        assertThat(signedIn()).isTrue();
+        assertThat(names(driver)).as("a signed-in customer's own page").containsExactlyInAnyOrder(jasmine, oolong);
+        assertThat(signedIn(driver)).isTrue();
         browser.shootBothWidths("guest-pages-signed-in");
 
         browser.click(By.cssSelector("form[action$='/logout'] button[type=submit]"));
         driver.get(url(list));
-        assertThat(signedIn()).as("after logging out (the CSRF cookie stays): the guest's page").isFalse();
-        assertThat(names()).containsExactly(jasmine);
+        assertThat(signedIn(driver)).as("after logging out (the CSRF cookie stays): the guest's page").isFalse();
+        assertThat(names(driver)).containsExactly(jasmine);
     }
 
     private String name(long product) {
         return jdbc.sql("SELECT name FROM product WHERE id = ?").param(product).query(String.class).single();
     }
 
-    private List<String> names() {
+    private static List<String> names(WebDriver driver) {
         return driver.findElements(By.cssSelector(".mm-product-name")).stream().map(WebElement::getText).toList();
     }
 
-    private boolean signedIn() {
+    private static boolean signedIn(WebDriver driver) {
         return !driver.findElements(By.cssSelector("form[action$='/logout']")).isEmpty();
     }
 

@@ -12,6 +12,7 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
@@ -167,7 +168,7 @@ public class DistributorDashboard {
                     return new EntryDetails(rs.getLong("id"), rs.getLong("buyer_id"), rs.getInt("units"),
                             rs.wasNull() ? null : parentUnits, placed == null ? null : placed.toInstant());
                 })
-                .list().stream().filter(java.util.Objects::nonNull)
+                .list().stream().filter(Objects::nonNull)
                 .collect(Collectors.toMap(EntryDetails::entryId, d -> d));
     }
 
