@@ -1,10 +1,13 @@
 package com.micromall.support;
 
+import java.sql.Connection;
 import java.util.ArrayList;
 import java.util.List;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.ExecutionInfo;
 import net.ttddyy.dsproxy.QueryInfo;
+import net.ttddyy.dsproxy.listener.MethodExecutionContext;
+import net.ttddyy.dsproxy.listener.MethodExecutionListener;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
@@ -17,11 +20,13 @@ import org.springframework.context.annotation.Bean;
  * (datasource-proxy around the application's DataSource). MockMvc runs a request on the test's
  * thread, so {@code queries.count(() -> mvc.perform(...))} is the number of statements one request
  * issued; work on other threads (async event listeners) is not counted. A JDBC batch counts once per
- * statement in it. Available in every {@link MicromallTest}: {@code @Autowired QueryCounter queries}.
+ * statement in it. {@code queries.commits(...)} counts the transactions committed the same way.
+ * Available in every {@link MicromallTest}: {@code @Autowired QueryCounter queries}.
  */
 public final class QueryCounter {
 
     private final ThreadLocal<List<String>> recording = new ThreadLocal<>();
+    private final ThreadLocal<int[]> committing = new ThreadLocal<>();
 
     /** Statements (their SQL, in order) executed on this thread while running the action. */
     public List<String> record(ThrowingRunnable action) {
@@ -49,6 +54,22 @@ public final class QueryCounter {
         return record(action).size();
     }
 
+    /** The number of transactions committed (Connection.commit) on this thread while running the action. */
+    public int commits(ThrowingRunnable action) {
+        int[] commits = {0};
+        committing.set(commits);
+        try {
+            action.run();
+        } catch (RuntimeException | Error e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        } finally {
+            committing.remove();
+        }
+        return commits[0];
+    }
+
     /** A runnable that may throw (MockMvc's perform does). */
     @FunctionalInterface
     public interface ThrowingRunnable {
@@ -69,9 +90,24 @@ public final class QueryCounter {
         }
     };
 
-    /** Wraps a DataSource so its statements are counted while this counter records. */
+    private final MethodExecutionListener commitListener = new MethodExecutionListener() {
+        @Override
+        public void beforeMethod(MethodExecutionContext context) {
+        }
+
+        @Override
+        public void afterMethod(MethodExecutionContext context) {
+            int[] commits = committing.get();
+            if (commits != null && context.getTarget() instanceof Connection && context.getMethod().getName().equals("commit")) {
+                commits[0]++;
+            }
+        }
+    };
+
+    /** Wraps a DataSource so its statements and commits are counted while this counter records. */
     public DataSource wrap(DataSource target) {
-        return ProxyDataSourceBuilder.create(target).name("query-counter").listener(listener).build();
+        return ProxyDataSourceBuilder.create(target).name("query-counter").listener(listener)
+                .methodListener(commitListener).build();
     }
 
     /** Puts the counter around the application's DataSource; imported by {@link MicromallTest}. */
