@@ -72,6 +72,12 @@ class CommissionLedger {
             return new CommissionPolicy.LineTerms(quantity, Money.of(paidAmount, currency), overridePercent,
                     overrideFixed, Money.of(friendGift, currency));
         }
+
+        /** What the line earns at {@code level}: its commission less the share of the units refunded before completion. */
+        Money commission(Currency currency, int level, BigDecimal level1Percent, BigDecimal level2Percent) {
+            Money full = CommissionPolicy.amount(terms(currency), level, level1Percent, level2Percent);
+            return full.minus(CommissionPolicy.share(full, refundedBefore, quantity));
+        }
     }
 
     record Entry(long id, long distributorId, long lineId, int level, String kind, int units, Money amount,
@@ -90,8 +96,9 @@ class CommissionLedger {
                 "No commission snapshot yet for order " + event.orderNumber() + "; will be retried"));
         jdbc.sql("UPDATE commission_snapshot SET state = 'COMPLETED' WHERE order_id = :o AND state = 'PLACED'")
                 .param("o", snapshot.orderId()).update();
+        totals.syncExpected(snapshot.orderId());
         Instant unfreezesAt = event.completedAt().plus(Duration.ofDays(snapshot.returnWindowDays()));
-        List<SnapshotLine> lines = lines(snapshot.orderId());
+        List<SnapshotLine> lines = lines(jdbc, snapshot.orderId());
         credit(snapshot, 1, snapshot.level1(), lines, unfreezesAt);
         credit(snapshot, 2, snapshot.level2(), lines, unfreezesAt);
     }
@@ -108,9 +115,7 @@ class CommissionLedger {
             if (units <= 0) {
                 continue;
             }
-            Money full = CommissionPolicy.amount(line.terms(snapshot.currency()), level, snapshot.level1Percent(),
-                    snapshot.level2Percent());
-            Money amount = full.minus(CommissionPolicy.share(full, line.refundedBefore(), line.quantity()));
+            Money amount = line.commission(snapshot.currency(), level, snapshot.level1Percent(), snapshot.level2Percent());
             if (!amount.isPositive()) {
                 continue;
             }
@@ -193,6 +198,7 @@ class CommissionLedger {
                 jdbc.sql("UPDATE commission_snapshot SET state = 'REFUNDED' WHERE order_id = :o AND state = 'PLACED'")
                         .param("o", event.orderId()).update();
             }
+            totals.syncExpected(event.orderId());
             return;
         }
         for (RefundedLine line : event.lines()) {
@@ -350,7 +356,8 @@ class CommissionLedger {
                 .optional();
     }
 
-    List<SnapshotLine> lines(long orderId) {
+    /** The order's snapshot lines (CommissionLedger, DistributorTotals and the V50 migration read them alike). */
+    static List<SnapshotLine> lines(JdbcClient jdbc, long orderId) {
         return jdbc.sql("""
                 SELECT line_id, product_id, quantity, paid_amount, override_percent, override_fixed,
                     refunded_before_completion, friend_gift

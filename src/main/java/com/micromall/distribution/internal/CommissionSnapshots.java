@@ -82,6 +82,8 @@ class CommissionSnapshots {
                             : product.commissionFixedAmount().amount(), java.sql.Types.NUMERIC)
                     .update();
         }
+        // What the order is expected to earn its sharers, now that its lines are known.
+        totals.syncExpected(event.orderId());
     }
 
     /**
@@ -111,5 +113,6 @@ class CommissionSnapshots {
                     .param("order", event.orderId()).query(java.math.BigDecimal.class).single().negate());
         }
         totals.syncOrder(event.orderId());
+        totals.syncExpected(event.orderId());
     }
 }

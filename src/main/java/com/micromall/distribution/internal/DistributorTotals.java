@@ -3,6 +3,7 @@ package com.micromall.distribution.internal;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -210,6 +211,60 @@ public class DistributorTotals {
         }
     }
 
+    /** What an order counts for in its sharers' expected commission (zero where nobody earns). */
+    record ExpectedCount(@Nullable Long level1, @Nullable Long level2, BigDecimal expected1, BigDecimal expected2) {
+    }
+
+    /**
+     * Brings what the order is expected to earn its level-1 and level-2 sharers (the dashboard's "expected") up to
+     * the snapshot's current state ({@link #countExpected}). Idempotent: the snapshot row remembers what the order
+     * counts for (V49) and the totals move by new - old; the row is locked first, so syncs of one order run one after
+     * the other.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    void syncExpected(long orderId) {
+        Optional<ExpectedCount> before = jdbc.sql("""
+                SELECT level1_id, level2_id, level1_expected, level2_expected FROM commission_snapshot
+                WHERE order_id = :o FOR UPDATE""")
+                .param("o", orderId)
+                .query((rs, i) -> new ExpectedCount(rs.getObject("level1_id", Long.class), rs.getObject("level2_id", Long.class),
+                        zeroIfNull(rs.getBigDecimal("level1_expected")), zeroIfNull(rs.getBigDecimal("level2_expected"))))
+                .optional();
+        if (before.isEmpty()) {
+            return;
+        }
+        ExpectedCount now = countExpected(jdbc, orderId);
+        if (now.level1() != null) {
+            expectedBy(now.level1(), now.expected1().subtract(before.get().expected1()));
+        }
+        if (now.level2() != null) {
+            expectedBy(now.level2(), now.expected2().subtract(before.get().expected2()));
+        }
+    }
+
+    /** What the lines are expected to earn at one level: each line's commission as it would be credited. */
+    static BigDecimal expected(List<CommissionLedger.SnapshotLine> lines, Currency currency, int level,
+                               BigDecimal level1Percent, BigDecimal level2Percent) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (CommissionLedger.SnapshotLine line : lines) {
+            sum = sum.add(line.commission(currency, level, level1Percent, level2Percent).amount());
+        }
+        return sum;
+    }
+
+    private void expectedBy(long distributorId, BigDecimal delta) {
+        if (delta.signum() == 0) {
+            return;
+        }
+        ensure(distributorId);
+        jdbc.sql("UPDATE distributor_totals SET expected = expected + :a WHERE customer_id = :d")
+                .param("a", delta).param("d", distributorId).update();
+    }
+
+    private static BigDecimal zeroIfNull(@Nullable BigDecimal amount) {
+        return amount == null ? BigDecimal.ZERO : amount;
+    }
+
     /** Sets when the matching bound customers first ordered (not cancelled), from their order snapshots. */
     private void firstOrder(String bindings, long id) {
         jdbc.sql("""
@@ -246,6 +301,13 @@ public class DistributorTotals {
                     so.total - so.refunded_total
                 FROM shop_order so JOIN referral_binding b ON b.referee_id = so.customer_id
                 WHERE b.referrer_id = :d""").param("d", customerId).update();
+        // The open orders' expected commission comes from CommissionPolicy, so it is counted per order in Java.
+        for (Long orderId : jdbc.sql("""
+                SELECT order_id FROM commission_snapshot
+                WHERE state = 'PLACED' AND (level1_id = :d OR level2_id = :d) ORDER BY order_id""")
+                .param("d", customerId).query(Long.class).list()) {
+            countExpected(jdbc, orderId);
+        }
         jdbc.sql(RECOMPUTE).param("d", customerId).update();
         firstOrder("referrer_id = :b", customerId);
         jdbc.sql("DELETE FROM distributor_commission_hour WHERE distributor_id = :d").param("d", customerId).update();
@@ -297,6 +359,37 @@ public class DistributorTotals {
                                 WHERE s.distributor_id = :d AND s.restored_at IS NULL),
                 level1_goods = (SELECT COALESCE(SUM(l.paid_amount), 0) FROM commission_snapshot s
                                 JOIN commission_snapshot_line l ON l.order_id = s.order_id
-                                WHERE s.level1_id = :d AND s.state <> 'CANCELLED')
+                                WHERE s.level1_id = :d AND s.state <> 'CANCELLED'),
+                expected = (SELECT COALESCE(SUM(s.level1_expected), 0) FROM commission_snapshot s
+                            WHERE s.level1_id = :d AND s.state = 'PLACED')
+                         + (SELECT COALESCE(SUM(s.level2_expected), 0) FROM commission_snapshot s
+                            WHERE s.level2_id = :d AND s.state = 'PLACED')
             WHERE customer_id = :d""";
+
+    /**
+     * Sets, from its snapshot, what the order counts for in its sharers' expected commission and returns it: the
+     * commission of its lines less the units refunded so far while it is open (PLACED), nothing once it is
+     * completed, refunded or cancelled. Moves no totals: {@link #syncExpected} does, {@link #recompute} sums the
+     * rows afterwards, and the V50 migration counted the orders open before V49.
+     */
+    static ExpectedCount countExpected(JdbcClient jdbc, long orderId) {
+        record Terms(@Nullable Long level1, @Nullable Long level2, BigDecimal level1Percent, BigDecimal level2Percent,
+                     Currency currency, boolean open) {
+        }
+        Terms t = jdbc.sql("""
+                SELECT level1_id, level2_id, level1_percent, level2_percent, currency, state FROM commission_snapshot
+                WHERE order_id = :o""")
+                .param("o", orderId)
+                .query((rs, i) -> new Terms(rs.getObject("level1_id", Long.class), rs.getObject("level2_id", Long.class),
+                        rs.getBigDecimal("level1_percent"), rs.getBigDecimal("level2_percent"),
+                        Currency.getInstance(rs.getString("currency")), "PLACED".equals(rs.getString("state"))))
+                .single();
+        List<CommissionLedger.SnapshotLine> lines = t.open() ? CommissionLedger.lines(jdbc, orderId) : List.of();
+        ExpectedCount now = new ExpectedCount(t.level1(), t.level2(),
+                t.level1() == null ? BigDecimal.ZERO : expected(lines, t.currency(), 1, t.level1Percent(), t.level2Percent()),
+                t.level2() == null ? BigDecimal.ZERO : expected(lines, t.currency(), 2, t.level1Percent(), t.level2Percent()));
+        jdbc.sql("UPDATE commission_snapshot SET level1_expected = :a, level2_expected = :b WHERE order_id = :o")
+                .param("a", now.expected1()).param("b", now.expected2()).param("o", orderId).update();
+        return now;
+    }
 }

@@ -15,8 +15,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Balances and the ledger as the distributor reads them: balances from the distributor's totals row (V44),
- * the expected amount from the open orders' snapshots, the ledger from the newest entries.
+ * Balances and the ledger as the distributor reads them: balances, with what the open orders are expected to
+ * earn, from the distributor's totals row (V44, V49), the ledger from the newest entries.
  */
 @Service
 @RequiredArgsConstructor
@@ -29,16 +29,18 @@ class LedgerQueries implements DistributionApi {
     @Transactional(readOnly = true)
     public Balances balancesOf(long customerId) {
         Currency currency = currency();
-        // One row (V44 distributor_totals, kept exact by DistributorTotals): never the distributor's whole ledger.
-        Balances fromTotals = jdbc.sql("""
-                SELECT frozen, available, on_hold, withdrawing, withdrawn, clawed_back, credit_spent
+        // One row (V44 distributor_totals, kept exact by DistributorTotals): never the distributor's whole ledger, nor
+        // the commission of every open order line (expected, V49).
+        return jdbc.sql("""
+                SELECT expected, frozen, available, on_hold, withdrawing, withdrawn, clawed_back, credit_spent
                 FROM distributor_totals WHERE customer_id = :d""")
                 .param("d", customerId)
                 .query((rs, i) -> {
                     Money withdrawing = money(rs.getBigDecimal("withdrawing"), currency);
                     Money withdrawn = money(rs.getBigDecimal("withdrawn"), currency);
                     Money creditSpent = money(rs.getBigDecimal("credit_spent"), currency);
-                    return new Balances(Money.zero(currency), money(rs.getBigDecimal("frozen"), currency),
+                    return new Balances(money(rs.getBigDecimal("expected"), currency),
+                            money(rs.getBigDecimal("frozen"), currency),
                             money(rs.getBigDecimal("available"), currency).minus(withdrawing).minus(withdrawn)
                                     .minus(creditSpent),
                             money(rs.getBigDecimal("on_hold"), currency), withdrawing, withdrawn,
@@ -48,32 +50,6 @@ class LedgerQueries implements DistributionApi {
                     Money zero = Money.zero(currency);
                     return new Balances(zero, zero, zero, zero, zero, zero, zero, zero);
                 });
-        return new Balances(expected(customerId, currency), fromTotals.frozen(), fromTotals.available(),
-                fromTotals.onHold(), fromTotals.withdrawing(), fromTotals.withdrawn(), fromTotals.clawedBack(),
-                fromTotals.creditSpent());
-    }
-
-    /** What the orders placed but not completed would earn, at their snapshot rates. */
-    private Money expected(long customerId, Currency currency) {
-        // One query for every open order's lines: the dashboard's cost does not grow with the number of orders.
-        List<Money> perLine = jdbc.sql("""
-                SELECT s.level1_id, s.level1_percent, s.level2_percent, s.currency, l.line_id, l.product_id, l.quantity,
-                    l.paid_amount, l.override_percent, l.override_fixed, l.refunded_before_completion, l.friend_gift
-                FROM commission_snapshot s JOIN commission_snapshot_line l ON l.order_id = s.order_id
-                WHERE s.state = 'PLACED' AND (s.level1_id = :d OR s.level2_id = :d)""")
-                .param("d", customerId)
-                .query((rs, i) -> {
-                    CommissionLedger.SnapshotLine line = new CommissionLedger.SnapshotLine(rs.getLong("line_id"),
-                            rs.getLong("product_id"), rs.getInt("quantity"), rs.getBigDecimal("paid_amount"),
-                            rs.getBigDecimal("override_percent"), rs.getBigDecimal("override_fixed"),
-                            rs.getInt("refunded_before_completion"), rs.getBigDecimal("friend_gift"));
-                    int level = rs.getLong("level1_id") == customerId && !rs.wasNull() ? 1 : 2;
-                    Money full = CommissionPolicy.amount(line.terms(Currency.getInstance(rs.getString("currency"))),
-                            level, rs.getBigDecimal("level1_percent"), rs.getBigDecimal("level2_percent"));
-                    return full.minus(CommissionPolicy.share(full, line.refundedBefore(), line.quantity()));
-                })
-                .list();
-        return perLine.stream().reduce(Money.zero(currency), Money::plus);
     }
 
     @Override

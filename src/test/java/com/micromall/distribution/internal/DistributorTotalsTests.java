@@ -14,6 +14,7 @@ import com.micromall.order.internal.CheckoutService;
 import com.micromall.order.internal.OrderService;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettingsService;
+import com.micromall.shared.Money;
 import com.micromall.support.MicromallTest;
 import java.math.BigDecimal;
 import java.time.Clock;
@@ -83,6 +84,7 @@ class DistributorTotalsTests {
     @Autowired DistributionSettingsService settings;
     @Autowired TransactionTemplate transactions;
     @Autowired Clock clock;
+    @Autowired javax.sql.DataSource dataSource;
 
     LedgerFixtures fixtures;
     DistributionSettings original;
@@ -100,6 +102,7 @@ class DistributorTotalsTests {
 
     @Test
     void afterEveryKindOfWriteTheTotalsEqualTheLedgerAndOrderSumsAndRedeliveredEventsChangeNothing() throws Exception {
+        levelTwoAt("3");
         TestCustomer anna = fixtures.distributor(OrderFixtures.unique("Totals Anna"));
         TestCustomer grandma = fixtures.distributor(OrderFixtures.unique("Totals Grandma"));
         fixtures.bind(anna, grandma);
@@ -128,6 +131,24 @@ class DistributorTotalsTests {
         fixtures.refund(first, fixtures.lineIds(first).get(0), 1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM commission_entry WHERE distributor_id = :d AND kind = 'CLAWBACK'")
                 .param("d", anna.id()).query(Long.class).single()).isEqualTo(1);
+        assertMatches(anna, grandma);
+
+        // An order paid but not completed: expected, lower by the refunded share after a refund before completion,
+        // nothing once completed (the commission is then frozen instead).
+        String open = fixtures.place(ben, tea, 3);
+        BigDecimal expectedOpen = distribution.balancesOf(anna.id()).expected().amount();
+        assertThat(expectedOpen).isPositive();
+        assertMatches(anna, grandma);
+        orderService.confirmPayment(open, LedgerFixtures.OWNER);
+        fixtures.refund(open, fixtures.lineIds(open).get(0), 1);
+        assertThat(distribution.balancesOf(anna.id()).expected().amount())
+                .isEqualByComparingTo(expectedOpen.multiply(BigDecimal.valueOf(2)).divide(BigDecimal.valueOf(3)));
+        assertMatches(anna, grandma);
+        orderService.ship(open, LedgerFixtures.OWNER, "parcel");
+        orderService.complete(open, LedgerFixtures.OWNER);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT state FROM commission_snapshot WHERE order_number = :n").param("n", open)
+                .query(String.class).single().equals("COMPLETED"));
         assertMatches(anna, grandma);
 
         // Held entries (shared device): one released, one voided.
@@ -186,6 +207,8 @@ class DistributorTotalsTests {
         transactions.executeWithoutResult(s -> {
             totals.syncOrder(orderIdOf(dropped));
             totals.syncOrder(orderIdOf(carlsOrder));
+            totals.syncExpected(orderIdOf(carlsOrder));
+            totals.syncExpected(orderIdOf(open));
             storeCreditDiscounts.restore(orderIdOf(cancelled));
         });
         assertThat(totals.row(anna.id())).isEqualTo(before);
@@ -200,6 +223,47 @@ class DistributorTotalsTests {
         assertThat(row.available().amount()).isEqualByComparingTo(oracle.get("available").subtract(oracle.get("withdrawing"))
                 .subtract(oracle.get("withdrawn")).subtract(oracle.get("credit_spent")));
         assertThat(row.paidOut().amount()).isEqualByComparingTo(oracle.get("withdrawn"));
+    }
+
+    @Test
+    void theMigrationCountsTheOrdersOpenBeforeItInTheirSharersExpectedCommission() throws Exception {
+        levelTwoAt("3");
+        TestCustomer anna = fixtures.distributor(OrderFixtures.unique("Migrated Anna"));
+        TestCustomer grandma = fixtures.distributor(OrderFixtures.unique("Migrated Grandma"));
+        fixtures.bind(anna, grandma);
+        long tea = fixtures.orders.product("Migrated Tea", "300.00", 100);
+        TestCustomer ben = fixtures.referredBy(anna, "Migrated Ben");
+        String first = fixtures.place(ben, tea, 1);
+        fixtures.place(ben, tea, 2);
+        fixtures.complete(first);
+        assertThat(distribution.balancesOf(anna.id()).expected().amount()).isPositive();
+        // As before V49: nothing counted, on the orders or in the totals.
+        jdbc.sql("""
+                UPDATE commission_snapshot SET level1_expected = NULL, level2_expected = NULL
+                WHERE level1_id IN (:a, :g) OR level2_id IN (:a, :g)""").param("a", anna.id()).param("g", grandma.id()).update();
+        jdbc.sql("UPDATE distributor_totals SET expected = 0 WHERE customer_id IN (:a, :g)")
+                .param("a", anna.id()).param("g", grandma.id()).update();
+        assertThat(distribution.balancesOf(anna.id()).expected().amount()).isZero();
+
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            new V50__DistributionExpectedCommission().migrate(new org.flywaydb.core.api.migration.Context() {
+                @Override
+                public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public java.sql.Connection getConnection() {
+                    return connection;
+                }
+            });
+        }
+
+        // Every open order of the shop was counted once more: compare the two distributors with the lines.
+        assertThat(distribution.balancesOf(anna.id()).expected().amount()).isEqualByComparingTo(expectedOracle(anna.id()))
+                .isPositive();
+        assertThat(distribution.balancesOf(grandma.id()).expected().amount())
+                .isEqualByComparingTo(expectedOracle(grandma.id())).isPositive();
     }
 
     @Test
@@ -223,6 +287,8 @@ class DistributorTotalsTests {
             Map<String, BigDecimal> oracle = oracle(distributor.id());
             oracle.forEach((column, expected) -> assertThat(new BigDecimal(row.get(column).toString()))
                     .as("%s of %s", column, distributor.name()).isEqualByComparingTo(expected));
+            assertThat(new BigDecimal(row.get("expected").toString())).as("expected of %s", distributor.name())
+                    .isEqualByComparingTo(expectedOracle(distributor.id()));
             assertThat(hours("""
                     SELECT hour_no, credited FROM distributor_commission_hour WHERE distributor_id = :d AND credited <> 0""",
                     distributor.id()))
@@ -256,6 +322,38 @@ class DistributorTotalsTests {
             }
             return values;
         }).single();
+    }
+
+    /** Level 2 on, so the grandparent sharer earns (and expects) too; restored after each test. */
+    private void levelTwoAt(String percent) {
+        DistributionSettings o = original;
+        settings.update(new DistributionSettings(o.enrolmentRule(), o.level1Percent(), new BigDecimal(percent),
+                o.attributionDays(), o.returnWindowDays(), o.welcomeKind(), o.welcomeValue(), o.welcomeCap(),
+                o.storeCreditBonusPercent(), o.withdrawalMinimum(), o.withdrawalFeePercent(), o.monthlyBudget(),
+                o.shareTexts()), "test");
+    }
+
+    /** What the dashboard computed per view before V49: the commission of every open order line, in Java. */
+    private BigDecimal expectedOracle(long distributorId) {
+        return jdbc.sql("""
+                SELECT s.level1_id, s.level1_percent, s.level2_percent, s.currency, l.quantity, l.paid_amount,
+                    l.override_percent, l.override_fixed, l.refunded_before_completion, l.friend_gift
+                FROM commission_snapshot s JOIN commission_snapshot_line l ON l.order_id = s.order_id
+                WHERE s.state = 'PLACED' AND (s.level1_id = :d OR s.level2_id = :d)""")
+                .param("d", distributorId)
+                .query((rs, i) -> {
+                    java.util.Currency currency = java.util.Currency.getInstance(rs.getString("currency"));
+                    int quantity = rs.getInt("quantity");
+                    var terms = new CommissionPolicy.LineTerms(quantity, Money.of(rs.getBigDecimal("paid_amount"), currency),
+                            rs.getBigDecimal("override_percent"), rs.getBigDecimal("override_fixed"),
+                            Money.of(rs.getBigDecimal("friend_gift"), currency));
+                    int level = rs.getLong("level1_id") == distributorId ? 1 : 2;
+                    Money full = CommissionPolicy.amount(terms, level, rs.getBigDecimal("level1_percent"),
+                            rs.getBigDecimal("level2_percent"));
+                    return full.minus(CommissionPolicy.share(full, rs.getInt("refunded_before_completion"), quantity))
+                            .amount();
+                })
+                .list().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
     }
 
     private long commissionOf(TestCustomer distributor, String number) {
