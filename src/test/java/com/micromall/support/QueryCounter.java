@@ -34,11 +34,7 @@ public final class QueryCounter {
         List<String> statements = new ArrayList<>();
         recording.set(statements);
         try {
-            action.run();
-        } catch (RuntimeException | Error e) {
-            throw e;
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
+            run(action);
         } finally {
             if (previous == null) {
                 recording.remove();
@@ -59,15 +55,21 @@ public final class QueryCounter {
         int[] commits = {0};
         committing.set(commits);
         try {
+            run(action);
+        } finally {
+            committing.remove();
+        }
+        return commits[0];
+    }
+
+    private static void run(ThrowingRunnable action) {
+        try {
             action.run();
         } catch (RuntimeException | Error e) {
             throw e;
         } catch (Exception e) {
             throw new IllegalStateException(e);
-        } finally {
-            committing.remove();
         }
-        return commits[0];
     }
 
     /** A runnable that may throw (MockMvc's perform does). */
