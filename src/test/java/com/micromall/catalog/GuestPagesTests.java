@@ -8,14 +8,21 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.header;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.micromall.customer.ReferralAttribution;
+import com.micromall.distribution.internal.DistributorEnrolment;
+import com.micromall.order.OrderFixtures;
+import com.micromall.shared.web.GuestBanner;
 import com.micromall.support.MicromallTest;
 import com.micromall.support.QueryCounter;
 import jakarta.servlet.http.Cookie;
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.MvcResult;
@@ -23,7 +30,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 
 /**
  * The category and home pages a guest sees are kept for a while (GuestPageCache): rendered once,
- * then the same bytes without a query, and never for anyone whose page would differ. The rest of
+ * then the same bytes without a query, with an invited guest's own banner put in, and never for
+ * anyone else whose page would differ. The rest of
  * the suite runs with the cache off, since its fixtures change the shop behind the pages' back.
  */
 @MicromallTest
@@ -33,6 +41,8 @@ class GuestPagesTests {
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired QueryCounter queries;
+    @Autowired DistributorEnrolment enrolment;
+    @Autowired PasswordEncoder encoder;
 
     CatalogFixtures catalog;
     String slug;
@@ -87,11 +97,52 @@ class GuestPagesTests {
 
         assertThat(html(get("/products?category=" + slug).cookie(new Cookie("SESSION", "some-session"))))
                 .as("with a session cookie").contains(added);
-        assertThat(html(get("/products?category=" + slug).cookie(new Cookie("mm_ref", "SOMECODE"))))
-                .as("with a referral cookie").contains(added);
         assertThat(html(get("/products?category=" + slug).with(user("someone@shop.example").roles("CUSTOMER"))))
                 .as("signed in").contains(added);
         assertThat(html(get("/products?category=" + slug))).as("guest, still the kept page").doesNotContain(added);
+    }
+
+    @Test
+    void anInvitedGuestGetsTheKeptPageWithTheirOwnBannerExactlyAsTheLayoutRendersIt() throws Exception {
+        Cookie invited = new Cookie(ReferralAttribution.COOKIE, enrolment.codeFor(
+                new OrderFixtures(jdbc, encoder).customer("Anna Keptpage").id()).orElseThrow().code());
+        String guestPage = html(get("/products?category=" + slug));
+        String added = "Behind " + CatalogFixtures.token();
+        long product = catalog.product(added, categoryId, "6.00", 10);
+
+        String invitedPage = html(get("/products?category=" + slug).cookie(invited));
+        String banner = bannerOf(invitedPage);
+        assertThat(banner).contains("Anna invited you").doesNotContain("Keptpage");
+        assertThat(invitedPage.replace(banner, "")).as("the kept page around the banner").isEqualTo(guestPage);
+        assertThat(queries.record(() -> assertThat(html(get("/products?category=" + slug).cookie(invited)))
+                .isEqualTo(invitedPage))).as("statements for the second view, banner kept too").isEmpty();
+
+        assertThat(bannerOf(html(get("/products/" + product).cookie(invited))))
+                .as("the banner the layout renders on a page that is never kept").isEqualTo(banner);
+        assertThat(html(get("/products?category=" + slug).cookie(new Cookie(ReferralAttribution.COOKIE, "NOSUCHCODE"))))
+                .as("an unknown code: the guest's page").isEqualTo(guestPage);
+    }
+
+    @Test
+    void anInvitedGuestsPageIsKeptWithoutTheirBannerForEveryone() throws Exception {
+        Cookie invited = new Cookie(ReferralAttribution.COOKIE, enrolment.codeFor(
+                new OrderFixtures(jdbc, encoder).customer("Ben Firstvisit").id()).orElseThrow().code());
+        String home = "/?visit=" + CatalogFixtures.token();
+        String invitedPage = html(get(home).cookie(invited));
+        String banner = bannerOf(invitedPage);
+        assertThat(banner).contains("Ben invited you");
+
+        String[] guestPage = new String[1];
+        assertThat(queries.record(() -> guestPage[0] = html(get(home)))).as("statements for the kept home page").isEmpty();
+        assertThat(guestPage[0]).doesNotContain("invited you").isEqualTo(invitedPage.replace(banner, ""));
+    }
+
+    /** The banner as the page has it, right after the layout's mark. */
+    private static String bannerOf(String page) {
+        Matcher banner = Pattern.compile("(?s)" + Pattern.quote(GuestBanner.MARK)
+                + "(<div class=\"container mt-3\">.*?</div>\\s*</div>)").matcher(page);
+        assertThat(banner.find()).as("a banner after the mark").isTrue();
+        return banner.group(1);
     }
 
     @Test

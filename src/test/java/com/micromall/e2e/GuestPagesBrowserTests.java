@@ -2,6 +2,7 @@ package com.micromall.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.micromall.distribution.internal.DistributorEnrolment;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;
 import com.micromall.support.Browser;
@@ -20,7 +21,8 @@ import org.springframework.test.context.TestPropertySource;
 
 /**
  * Kept guest pages in a real browser, with real cookies: a guest's category page is kept, a signed-in
- * customer (session cookie) gets their own page, and after logging out nobody is shown the signed-in page.
+ * customer (session cookie) gets their own page, and after logging out nobody is shown the signed-in page; a friend
+ * who taps a share link gets the kept page with their own banner, and nobody else sees it.
  */
 @BrowserTest
 @TestPropertySource(properties = "micromall.guest-pages.ttl=PT10M")
@@ -34,6 +36,9 @@ class GuestPagesBrowserTests {
 
     @Autowired
     PasswordEncoder encoder;
+
+    @Autowired
+    DistributorEnrolment enrolment;
 
     @Test
     void aGuestGetsTheKeptPageASignedInCustomerTheirOwnAndNobodyTheSignedInOne() {
@@ -67,6 +72,29 @@ class GuestPagesBrowserTests {
         driver.get(url(list));
         assertThat(signedIn(driver)).as("after logging out (the CSRF cookie stays): the guest's page").isFalse();
         assertThat(names(driver)).containsExactly(jasmine);
+    }
+
+    @Test
+    void aFriendWhoTapsAShareLinkGetsTheKeptPageWithTheirBanner() {
+        OrderFixtures fixtures = new OrderFixtures(jdbc, encoder);
+        String code = enrolment.codeFor(fixtures.customer("Lena Sharer").id()).orElseThrow().code();
+        String word = "kept" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        String list = "/products?q=" + word;
+        String jasmine = name(fixtures.product("Jasmine " + word, "9.90", 5));
+        try (Browser guest = new Browser(); Browser friend = new Browser()) {
+            guest.driver().get(url(list));
+            assertThat(guest.driver().findElements(By.id("invitation-banner"))).isEmpty();
+            fixtures.product("Oolong " + word, "12.00", 5);
+
+            friend.driver().get(url("/r/" + code + "?next=" + list));
+            assertThat(friend.driver().getCurrentUrl()).endsWith(list);
+            assertThat(names(friend.driver())).as("the kept page").containsExactly(jasmine);
+            assertThat(friend.driver().findElement(By.id("invitation-banner")).getText()).contains("Lena invited you");
+            friend.shootBothWidths("guest-pages-invited");
+
+            guest.driver().get(url(list));
+            assertThat(guest.driver().findElements(By.id("invitation-banner"))).as("nobody else gets the banner").isEmpty();
+        }
     }
 
     private String name(long product) {

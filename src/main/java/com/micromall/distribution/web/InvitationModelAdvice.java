@@ -38,11 +38,10 @@ class InvitationModelAdvice {
             return null;
         }
         return invitations.forCode(code, principal == null ? null : principal.getCustomerId())
-                .map(InvitationModelAdvice::banner).orElse(null);
+                .map(invitation -> banner(invitation, LocaleContextHolder.getLocale())).orElse(null);
     }
 
-    private static InvitationBanner banner(Invitation invitation) {
-        Locale locale = LocaleContextHolder.getLocale();
+    static InvitationBanner banner(Invitation invitation, Locale locale) {
         return new InvitationBanner(invitation.messageKey(), new Object[] {invitation.sharerFirstName(),
                 Objects.requireNonNullElse(invitation.percent(), ""),
                 invitation.amount() == null ? "" : invitation.amount().format(locale),

@@ -6,12 +6,17 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.Locale;
 import java.util.Set;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -24,11 +29,13 @@ import org.springframework.web.util.ContentCachingResponseWrapper;
  * ({@code micromall.guest-pages.ttl}, 0 switches it off): every guest with the same address and
  * language would get the same bytes, and rendering them is most of the page's cost.
  * <p>
- * Only a visitor with no cookie but the language and CSRF ones is served from it: a session, a
- * cart, a referral code or a login all change the page, so those pages are always rendered. A page
- * is kept only if it answered 200 as HTML without setting a cookie or opening a session (so no
- * CSRF token and no flash message are in it). Stock hints a guest sees can therefore be up to the
- * time to live old; the product page and checkout always read the stock. Any change the owner
+ * Only a visitor with no cookie but the language, CSRF and {@link GuestBanner} ones is served from it:
+ * a session, a cart or a login change the page, so those pages are always rendered. A guest with the
+ * banner's cookie (the friend who tapped a share link) gets the kept page with their own banner put in
+ * at the layout's {@link GuestBanner#MARK}, the one place where the pages differ; banners are kept for
+ * the same time. A page is kept only if it answered 200 as HTML without setting a cookie or opening a
+ * session (so no CSRF token and no flash message are in it). Stock hints a guest sees can therefore be
+ * up to the time to live old; the product page and checkout always read the stock. Any change the owner
  * makes ({@code POST /admin/...}) empties it, so the owner's edits show at once (only a guest page
  * rendered during the change itself can still be kept with the old state, for the time to live).
  * <p>
@@ -41,17 +48,27 @@ class GuestPageCache extends OncePerRequestFilter {
 
     private static final long MAX_BYTES = 8L * 1024 * 1024;
 
-    private record Page(byte[] body, String contentType, Locale locale) {
+    private static final byte[] MARK = GuestBanner.MARK.getBytes(StandardCharsets.UTF_8);
+
+    /** A page as a guest without a banner sees it; {@code bannerAt} is where a banner goes, -1 for nowhere. */
+    private record Page(byte[] body, String contentType, Locale locale, int bannerAt) {
     }
 
     private final @Nullable Cache<String, Page> pages;
 
-    GuestPageCache(@Value("${micromall.guest-pages.ttl:PT5S}") Duration ttl) {
+    /** A banner's HTML by language and cookie value ("" for none). */
+    private final @Nullable Cache<String, String> banners;
+
+    private final @Nullable GuestBanner banner;
+
+    GuestPageCache(@Value("${micromall.guest-pages.ttl:PT5S}") Duration ttl, ObjectProvider<GuestBanner> banner) {
         this.pages = ttl.isZero() ? null : Caffeine.newBuilder()
                 .expireAfterWrite(ttl)
                 .maximumWeight(MAX_BYTES)
                 .<String, Page>weigher((key, page) -> key.length() + page.body().length)
                 .build();
+        this.banners = ttl.isZero() ? null : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(10_000).build();
+        this.banner = banner.getIfAvailable();
     }
 
     @Override
@@ -68,44 +85,96 @@ class GuestPageCache extends OncePerRequestFilter {
             chain.doFilter(request, response);
             if (!HttpMethod.GET.matches(request.getMethod()) && path.startsWith("/admin/")) {
                 pages.invalidateAll();
+                banners.invalidateAll();
             }
             return;
         }
         Page page = pages.getIfPresent(guest.key());
-        if (page != null) {
-            response.setContentType(page.contentType());
-            response.setLocale(page.locale());
-            response.setContentLength(page.body().length);
-            response.getOutputStream().write(page.body());
+        if (page == null) {
+            ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
+            chain.doFilter(guest.banner() == null ? request : withoutBannerCookie(request), rendered);
+            if (rendered.getStatus() != HttpServletResponse.SC_OK || rendered.getContentType() == null
+                    || !rendered.getContentType().startsWith("text/html")) {
+                rendered.copyBodyToResponse();
+                return;
+            }
+            byte[] body = rendered.getContentAsByteArray();
+            page = new Page(body, rendered.getContentType(), rendered.getLocale(), after(MARK, body));
+            if (!guest.hasCsrfToken() && !rendered.containsHeader(HttpHeaders.SET_COOKIE)
+                    && request.getSession(false) == null) {
+                pages.put(guest.key(), page);
+            }
+            if (guest.banner() == null) {
+                rendered.copyBodyToResponse();
+                return;
+            }
+        }
+        write(page, guest.banner() == null ? "" : banner(guest.banner(), page.locale()), response);
+    }
+
+    private String banner(String cookieValue, Locale locale) {
+        return banners.get(locale.toLanguageTag() + ' ' + cookieValue, key -> banner.html(cookieValue, locale));
+    }
+
+    private static void write(Page page, String banner, HttpServletResponse response) throws IOException {
+        byte[] body = page.body();
+        byte[] inserted = page.bannerAt() < 0 ? new byte[0] : banner.getBytes(StandardCharsets.UTF_8);
+        response.setContentType(page.contentType());
+        response.setLocale(page.locale());
+        response.setContentLength(body.length + inserted.length);
+        OutputStream out = response.getOutputStream();
+        if (inserted.length == 0) {
+            out.write(body);
             return;
         }
-        ContentCachingResponseWrapper rendered = new ContentCachingResponseWrapper(response);
-        chain.doFilter(request, rendered);
-        if (!guest.hasCsrfToken() && rendered.getStatus() == HttpServletResponse.SC_OK && rendered.getContentType() != null
-                && rendered.getContentType().startsWith("text/html")
-                && !rendered.containsHeader(HttpHeaders.SET_COOKIE) && request.getSession(false) == null) {
-            pages.put(guest.key(), new Page(rendered.getContentAsByteArray(), rendered.getContentType(),
-                    rendered.getLocale()));
+        out.write(body, 0, page.bannerAt());
+        out.write(inserted);
+        out.write(body, page.bannerAt(), body.length - page.bannerAt());
+    }
+
+    /** The index just after the first {@code mark} in {@code body}, -1 when it has none. */
+    private static int after(byte[] mark, byte[] body) {
+        search:
+        for (int i = 0; i + mark.length <= body.length; i++) {
+            for (int j = 0; j < mark.length; j++) {
+                if (body[i + j] != mark[j]) {
+                    continue search;
+                }
+            }
+            return i + mark.length;
         }
-        rendered.copyBodyToResponse();
+        return -1;
+    }
+
+    /** The request as a guest without the banner cookie makes it: the page to keep has no banner in it. */
+    private HttpServletRequest withoutBannerCookie(HttpServletRequest request) {
+        return new HttpServletRequestWrapper(request) {
+            @Override
+            public Cookie @Nullable [] getCookies() {
+                Cookie[] others = Arrays.stream(super.getCookies())
+                        .filter(cookie -> !banner.cookie().equals(cookie.getName())).toArray(Cookie[]::new);
+                return others.length == 0 ? null : others;
+            }
+        };
     }
 
     /**
-     * A guest's page: its address and language. The CSRF cookie (set by any page with a form) does not change a page
-     * without one, so such a guest is served too; but only a guest without it fills the cache, since a form on the
-     * page would otherwise carry that guest's token to everyone (without the cookie, a form sets a new one, and
-     * such pages are not kept).
+     * A guest's page: its address and language, and the banner cookie's value if they have one. The CSRF cookie
+     * (set by any page with a form) does not change a page without one, so such a guest is served too; but only a
+     * guest without it fills the cache, since a form on the page would otherwise carry that guest's token to
+     * everyone (without the cookie, a form sets a new one, and such pages are not kept).
      */
-    private record Guest(String key, boolean hasCsrfToken) {
+    private record Guest(String key, boolean hasCsrfToken, @Nullable String banner) {
     }
 
     /** The guest, or null when the request carries anything else that shapes the page. */
-    private static @Nullable Guest guest(HttpServletRequest request, String path) {
+    private @Nullable Guest guest(HttpServletRequest request, String path) {
         if (request.getUserPrincipal() != null || request.getHeader(HttpHeaders.AUTHORIZATION) != null) {
             return null;
         }
         String language = "";
         boolean csrfToken = false;
+        String bannerValue = null;
         Cookie[] cookies = request.getCookies();
         if (cookies != null) {
             for (Cookie cookie : cookies) {
@@ -113,12 +182,14 @@ class GuestPageCache extends OncePerRequestFilter {
                     language = cookie.getValue();
                 } else if (SecurityConfiguration.CSRF_COOKIE.equals(cookie.getName())) {
                     csrfToken = true;
+                } else if (banner != null && banner.cookie().equals(cookie.getName())) {
+                    bannerValue = cookie.getValue();
                 } else {
                     return null;
                 }
             }
         }
         String query = request.getQueryString();
-        return new Guest(language + ' ' + path + (query == null ? "" : '?' + query), csrfToken);
+        return new Guest(language + ' ' + path + (query == null ? "" : '?' + query), csrfToken, bannerValue);
     }
 }
