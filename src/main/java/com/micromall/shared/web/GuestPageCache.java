@@ -48,8 +48,6 @@ class GuestPageCache extends OncePerRequestFilter {
 
     private static final long MAX_BYTES = 8L * 1024 * 1024;
 
-    private static final byte[] MARK = GuestBanner.MARK.getBytes(StandardCharsets.UTF_8);
-
     /** A page as a guest without a banner sees it; {@code bannerAt} is where a banner goes, -1 for nowhere. */
     private record Page(byte[] body, String contentType, Locale locale, int bannerAt) {
     }
@@ -99,7 +97,7 @@ class GuestPageCache extends OncePerRequestFilter {
                 return;
             }
             byte[] body = rendered.getContentAsByteArray();
-            page = new Page(body, rendered.getContentType(), rendered.getLocale(), after(MARK, body));
+            page = new Page(body, rendered.getContentType(), rendered.getLocale(), bannerAt(body));
             if (!guest.hasCsrfToken() && !rendered.containsHeader(HttpHeaders.SET_COOKIE)
                     && request.getSession(false) == null) {
                 pages.put(guest.key(), page);
@@ -132,18 +130,12 @@ class GuestPageCache extends OncePerRequestFilter {
         out.write(body, page.bannerAt(), body.length - page.bannerAt());
     }
 
-    /** The index just after the first {@code mark} in {@code body}, -1 when it has none. */
-    private static int after(byte[] mark, byte[] body) {
-        search:
-        for (int i = 0; i + mark.length <= body.length; i++) {
-            for (int j = 0; j < mark.length; j++) {
-                if (body[i + j] != mark[j]) {
-                    continue search;
-                }
-            }
-            return i + mark.length;
-        }
-        return -1;
+    /** The byte index just after the layout's mark in the page, -1 when it has none. */
+    private static int bannerAt(byte[] body) {
+        String html = new String(body, StandardCharsets.UTF_8);
+        int mark = html.indexOf(GuestBanner.MARK);
+        return mark < 0 ? -1
+                : html.substring(0, mark + GuestBanner.MARK.length()).getBytes(StandardCharsets.UTF_8).length;
     }
 
     /** The request as a guest without the banner cookie makes it: the page to keep has no banner in it. */
