@@ -133,7 +133,8 @@ class GuestPagesTests {
         assertThat(banner).contains("Ben invited you");
 
         String[] guestPage = new String[1];
-        assertThat(queries.record(() -> guestPage[0] = html(get(home)))).as("statements for the kept home page").isEmpty();
+        assertThat(queries.record(() -> guestPage[0] = html(get(home))))
+                .as("statements for the kept home page").isEmpty();
         assertThat(guestPage[0]).doesNotContain("invited you").isEqualTo(invitedPage.replace(banner, ""));
     }
 

@@ -93,7 +93,8 @@ class GuestPagesBrowserTests {
             friend.shootBothWidths("guest-pages-invited");
 
             guest.driver().get(url(list));
-            assertThat(guest.driver().findElements(By.id("invitation-banner"))).as("nobody else gets the banner").isEmpty();
+            assertThat(guest.driver().findElements(By.id("invitation-banner")))
+                    .as("nobody else gets the banner").isEmpty();
         }
     }
 
