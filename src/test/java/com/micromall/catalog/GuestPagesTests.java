@@ -31,8 +31,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 /**
  * The category and home pages a guest sees are kept for a while (GuestPageCache): rendered once,
  * then the same bytes without a query, with an invited guest's own banner put in, and never for
- * anyone else whose page would differ. The rest of
- * the suite runs with the cache off, since its fixtures change the shop behind the pages' back.
+ * anyone else whose page would differ. The rest of the suite runs with the cache off, since its
+ * fixtures change the shop behind the pages' back.
  */
 @MicromallTest
 @TestPropertySource(properties = "micromall.guest-pages.ttl=PT10M")
