@@ -1,25 +1,36 @@
 package com.micromall.distribution.internal;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
-import lombok.RequiredArgsConstructor;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The opt-in board of this month's top sharers: honour, not amounts (DESIGN.md). Only distributors who
  * joined appear, under the name they chose; ranked by invitees whose first order (not cancelled) was placed
  * this month, then by this month's sign-ups. Nobody else's name or any amount is ever shown.
+ * <p>
+ * The board is the same for every viewer, so it is kept for {@code micromall.honour-roll.ttl} (0 = read it every
+ * time): at scale its query was the dashboard's most expensive read (issue #6). Joining, renaming and leaving empty
+ * it, so one's own change shows at once; new first orders and sign-ups, and a distributor the owner suspends,
+ * reach the board within the time to live.
  */
 @Service
-@RequiredArgsConstructor
 public class HonourRoll {
 
     public static final int SIZE = 10;
@@ -29,8 +40,20 @@ public class HonourRoll {
     public record Place(int rank, String displayName, boolean mine) {
     }
 
+    /** A member on this month's board, in rank order. */
+    private record Member(long customerId, String displayName) {
+    }
+
     private final JdbcClient jdbc;
     private final Clock clock;
+    /** The board by the first instant of its month; null when nothing is kept. */
+    private final @Nullable Cache<Instant, List<Member>> boards;
+
+    HonourRoll(JdbcClient jdbc, Clock clock, @Value("${micromall.honour-roll.ttl:PT1M}") Duration ttl) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.boards = ttl.isZero() ? null : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(4).build();
+    }
 
     /** The viewer's chosen name, when they are on the roll. */
     @Transactional(readOnly = true)
@@ -53,20 +76,39 @@ public class HonourRoll {
                 // a second tab joined at the same moment; its name stands
             }
         }
+        forget();
     }
 
     @Transactional
     public void leave(long customerId) {
         jdbc.sql("DELETE FROM honour_roll WHERE customer_id = :c").param("c", customerId).update();
+        forget();
     }
 
-    /** This calendar month's top {@link #SIZE} (in the zone given), in one query. */
-    @Transactional(readOnly = true)
+    /** Empties the kept board once this transaction has committed, so the next view reads the change. */
+    private void forget() {
+        if (boards != null) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    boards.invalidateAll();
+                }
+            });
+        }
+    }
+
+    /** This calendar month's top {@link #SIZE} (in the zone given), in one query or from the kept board. */
     public List<Place> thisMonth(long viewerId, ZoneId zone) {
         LocalDate first = LocalDate.now(clock.withZone(zone)).withDayOfMonth(1);
         Instant from = first.atStartOfDay(zone).toInstant();
         Instant to = first.plusMonths(1).atStartOfDay(zone).toInstant();
-        List<Object[]> rows = jdbc.sql("""
+        List<Member> board = boards == null ? board(from, to) : boards.get(from, key -> board(from, to));
+        return IntStream.range(0, board.size()).mapToObj(i -> new Place(i + 1, board.get(i).displayName(),
+                board.get(i).customerId() == viewerId)).toList();
+    }
+
+    private List<Member> board(Instant from, Instant to) {
+        return jdbc.sql("""
                 SELECT x.customer_id, x.display_name FROM (
                   SELECT h.customer_id, h.display_name, h.opted_in_at,
                     (SELECT COUNT(*) FROM referral_binding b WHERE b.referrer_id = h.customer_id
@@ -78,10 +120,7 @@ public class HonourRoll {
                 ORDER BY x.first_orders DESC, x.sign_ups DESC, x.opted_in_at, x.customer_id
                 LIMIT :size""")
                 .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("size", SIZE)
-                .query((rs, i) -> new Object[] {rs.getLong("customer_id"), rs.getString("display_name")})
+                .query((rs, i) -> new Member(rs.getLong("customer_id"), rs.getString("display_name")))
                 .list();
-        return java.util.stream.IntStream.range(0, rows.size())
-                .mapToObj(i -> new Place(i + 1, (String) rows.get(i)[1], (Long) rows.get(i)[0] == viewerId))
-                .toList();
     }
 }
