@@ -15,6 +15,8 @@ import com.micromall.shared.web.GuestBanner;
 import com.micromall.support.MicromallTest;
 import com.micromall.support.QueryCounter;
 import jakarta.servlet.http.Cookie;
+import org.jsoup.Jsoup;
+import org.springframework.mock.web.MockHttpServletResponse;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -37,6 +39,8 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
 @MicromallTest
 @TestPropertySource(properties = "micromall.guest-pages.ttl=PT10M")
 class GuestPagesTests {
+
+    static final String CSRF_COOKIE = "XSRF-TOKEN";
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
@@ -117,7 +121,7 @@ class GuestPagesTests {
         assertThat(queries.record(() -> assertThat(html(get("/products?category=" + slug).cookie(invited)))
                 .isEqualTo(invitedPage))).as("statements for the second view, banner kept too").isEmpty();
 
-        assertThat(bannerOf(html(get("/products/" + product).cookie(invited))))
+        assertThat(bannerOf(html(get("/cart").cookie(invited))))
                 .as("the banner the layout renders on a page that is never kept").isEqualTo(banner);
         assertThat(html(get("/products?category=" + slug).cookie(new Cookie(ReferralAttribution.COOKIE, "NOSUCHCODE"))))
                 .as("an unknown code: the guest's page").isEqualTo(guestPage);
@@ -136,6 +140,50 @@ class GuestPagesTests {
         assertThat(queries.record(() -> guestPage[0] = html(get(home))))
                 .as("statements for the kept home page").isEmpty();
         assertThat(guestPage[0]).doesNotContain("invited you").isEqualTo(invitedPage.replace(banner, ""));
+    }
+
+    @Test
+    void aGuestsProductPageIsKeptAndEachGuestGetsTheirOwnWorkingCsrfToken() throws Exception {
+        long product = catalog.product("Kept Tea " + CatalogFixtures.token(), categoryId, "4.50", 10);
+        String path = "/products/" + product;
+        MockHttpServletResponse first = mvc.perform(get(path)).andExpect(status().isOk()).andReturn().getResponse();
+        Cookie firstCookie = first.getCookie(CSRF_COOKIE);
+        assertThat(firstCookie).as("a new guest's token cookie").isNotNull();
+        jdbc.sql("UPDATE product SET name = 'Renamed behind the page' WHERE id = :id").param("id", product).update();
+
+        MvcResult[] second = new MvcResult[1];
+        assertThat(queries.record(() -> second[0] = mvc.perform(get(path)).andExpect(status().isOk()).andReturn()))
+                .as("statements for a kept product page").isEmpty();
+        MockHttpServletResponse kept = second[0].getResponse();
+        Cookie keptCookie = kept.getCookie(CSRF_COOKIE);
+        assertThat(keptCookie).as("the second guest's own new token cookie").isNotNull();
+        assertThat(keptCookie.getValue()).isNotEqualTo(firstCookie.getValue());
+        String firstToken = formToken(first.getContentAsString());
+        String keptToken = formToken(kept.getContentAsString());
+        assertThat(kept.getContentAsString()).doesNotContain("Renamed").doesNotContain("placeholder")
+                .isEqualTo(first.getContentAsString().replace(firstToken, keptToken));
+
+        assertThat(addToCart(product, keptCookie, firstToken).getStatus()).as("another guest's token").isEqualTo(403);
+        assertThat(addToCart(product, keptCookie, keptToken).getRedirectedUrl()).isEqualTo(path);
+
+        MockHttpServletResponse again = mvc.perform(get(path).cookie(keptCookie)).andExpect(status().isOk())
+                .andReturn().getResponse();
+        assertThat(again.getCookie(CSRF_COOKIE)).as("a guest with a token keeps it").isNull();
+        assertThat(again.getContentAsString()).doesNotContain("Renamed");
+        assertThat(addToCart(product, keptCookie, formToken(again.getContentAsString())).getRedirectedUrl())
+                .isEqualTo(path);
+    }
+
+    private MockHttpServletResponse addToCart(long product, Cookie csrfCookie, String token) throws Exception {
+        return mvc.perform(post("/cart/add").cookie(csrfCookie).param("_csrf", token)
+                .param("productId", Long.toString(product)).param("quantity", "1").param("returnTo", "product"))
+                .andReturn().getResponse();
+    }
+
+    private static String formToken(String page) {
+        String token = Jsoup.parse(page).select("form[action$=/cart/add] input[name=_csrf]").val();
+        assertThat(token).as("the add-to-cart form's token").isNotBlank();
+        return token;
     }
 
     /** The banner as the page has it, right after the layout's mark. */

@@ -22,7 +22,8 @@ import org.springframework.test.context.TestPropertySource;
 /**
  * Kept guest pages in a real browser, with real cookies: a guest's category page is kept, a signed-in
  * customer (session cookie) gets their own page, and after logging out nobody is shown the signed-in page; a friend
- * who taps a share link gets the kept page with their own banner, and nobody else sees it.
+ * who taps a share link gets the kept page with their own banner, and nobody else sees it; guests add to their
+ * carts from a kept product page, each with their own CSRF token.
  */
 @BrowserTest
 @TestPropertySource(properties = "micromall.guest-pages.ttl=PT10M")
@@ -95,6 +96,28 @@ class GuestPagesBrowserTests {
             guest.driver().get(url(list));
             assertThat(guest.driver().findElements(By.id("invitation-banner")))
                     .as("nobody else gets the banner").isEmpty();
+        }
+    }
+
+    @Test
+    void twoGuestsAddToTheirCartsFromTheKeptProductPage() {
+        OrderFixtures fixtures = new OrderFixtures(jdbc, encoder);
+        long product = fixtures.product("Kept Pu-erh " + UUID.randomUUID().toString().substring(0, 8), "15.00", 9);
+        String name = name(product);
+        String page = "/products/" + product;
+        try (Browser first = new Browser(); Browser second = new Browser()) {
+            first.driver().get(url(page));
+            jdbc.sql("UPDATE product SET name = 'Renamed behind the page' WHERE id = ?").param(product).update();
+            second.driver().get(url(page));
+            assertThat(second.driver().findElement(By.tagName("h1")).getText()).as("the kept page").isEqualTo(name);
+            second.shootBothWidths("guest-pages-product");
+
+            for (Browser guest : List.of(second, first)) {
+                guest.click(By.cssSelector("form[action$='/cart/add'] button[type=submit]"));
+                assertThat(guest.driver().getCurrentUrl()).endsWith(page);
+                assertThat(guest.driver().findElement(By.cssSelector(".mm-cart-link .badge")).getText())
+                        .as("the guest's own cart, through their own CSRF token").isEqualTo("1");
+            }
         }
     }
 

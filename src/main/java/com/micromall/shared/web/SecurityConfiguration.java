@@ -23,6 +23,9 @@ class SecurityConfiguration {
 
     /** The cookie that carries a visitor's CSRF token (Spring Security's default name). */
     static final String CSRF_COOKIE = "XSRF-TOKEN";
+    /** The form field and the header that carry the token back (Spring Security's default names). */
+    static final String CSRF_PARAMETER = "_csrf";
+    static final String CSRF_HEADER = "X-XSRF-TOKEN";
 
     /** Only our own host: the shop must work offline and behind a strict CSP. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
@@ -59,6 +62,8 @@ class SecurityConfiguration {
     private static CookieCsrfTokenRepository csrfTokens() {
         CookieCsrfTokenRepository tokens = new CookieCsrfTokenRepository();
         tokens.setCookieName(CSRF_COOKIE);
+        tokens.setParameterName(CSRF_PARAMETER);
+        tokens.setHeaderName(CSRF_HEADER);
         tokens.setCookieCustomizer(cookie -> cookie.sameSite("Lax"));
         return tokens;
     }
