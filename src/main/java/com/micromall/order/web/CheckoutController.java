@@ -51,7 +51,7 @@ class CheckoutController {
         if (!addresses.isEmpty()) {
             form.setAddressId(addresses.get(0).id());
         }
-        return page(principal, form, summary, model);
+        return page(form, summary, addresses, model);
     }
 
     @PostMapping
@@ -91,7 +91,7 @@ class CheckoutController {
             });
         }
         if (errors.hasErrors()) {
-            return page(principal, form, checkout.summary(customerId), model);
+            return page(form, checkout.summary(customerId), customers.addressesOf(customerId), model);
         }
         try {
             String number = checkout.place(new PlaceOrder(customerId, form.getCheckoutToken(),
@@ -103,7 +103,7 @@ class CheckoutController {
         } catch (DiscountUnavailableException e) {
             // Nothing was placed; the page shows the discounts as they are now, with the reason.
             errors.reject(e.messageKey());
-            return page(principal, form, checkout.summary(customerId), model);
+            return page(form, checkout.summary(customerId), customers.addressesOf(customerId), model);
         } catch (CheckoutException e) {
             flash.addFlashAttribute("flashError", e.messageKey());
             flash.addFlashAttribute("flashArgs", e.args());
@@ -116,10 +116,10 @@ class CheckoutController {
         }
     }
 
-    private String page(CustomerPrincipal principal, CheckoutForm form, Summary summary, Model model) {
+    private String page(CheckoutForm form, Summary summary, List<Address> addresses, Model model) {
         model.addAttribute("checkoutForm", form);
         model.addAttribute("summary", summary);
-        model.addAttribute("addresses", customers.addressesOf(principal.getCustomerId()));
+        model.addAttribute("addresses", addresses);
         model.addAttribute("paymentMethods", checkout.paymentMethods());
         return "order/checkout";
     }
