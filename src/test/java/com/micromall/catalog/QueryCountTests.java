@@ -32,6 +32,8 @@ class QueryCountTests {
 
     /** Shop settings, category by slug, one page of products, their count, their first pictures, all categories. */
     static final int PRODUCT_LIST_BUDGET = 6;
+    /** The layout's shop settings, then the list's reads together (Storefront.listing); it was four. */
+    static final int PRODUCT_LIST_TRANSACTIONS = 2;
     /**
      * Shop settings, the product with its category, its pictures, and saving a new session (2). The session is
      * MockMvc's: its csrf() helper, used by other tests of this shared context, keeps the add-to-cart form's token
@@ -70,6 +72,14 @@ class QueryCountTests {
         assertThat(withoutCount(forMany)).as("statements for 20 products vs for 2").hasSameSizeAs(withoutCount(forFew));
         assertThat(withoutCount(forManySecondPage)).hasSameSizeAs(withoutCount(forMany));
         assertThat(forMany).as("product list statements").hasSizeLessThanOrEqualTo(PRODUCT_LIST_BUDGET);
+    }
+
+    @Test
+    void theProductListReadsInOneTransaction() {
+        String slug = categoryWithPicturedProducts(3);
+
+        assertThat(queries.commits(() -> mvc.perform(get("/products?category=" + slug)).andExpect(status().isOk())))
+                .as("transactions of a product list view").isEqualTo(PRODUCT_LIST_TRANSACTIONS);
     }
 
     @Test

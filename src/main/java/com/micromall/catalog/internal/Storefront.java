@@ -53,6 +53,22 @@ public class Storefront {
     private final ProductImageRepository images;
     private final ShopSettingsService settings;
 
+    /**
+     * One page of the product list with what the page shows around it, read in one transaction (one connection
+     * and one BEGIN/COMMIT instead of three). An unknown category slug lists nothing.
+     */
+    public record Listing(@Nullable CategoryView selected, Page<ProductCard> products, List<CategoryView> categories) {
+    }
+
+    /** The list page: products on sale in the category with this slug (null or blank = all), page numbers from 0. */
+    public Listing listing(@Nullable String categorySlug, @Nullable String query, SortOrder order, int page) {
+        boolean filtered = categorySlug != null && !categorySlug.isBlank();
+        CategoryView selected = filtered ? category(categorySlug.strip()).orElse(null) : null;
+        Page<ProductCard> products = filtered && selected == null ? Page.empty()
+                : search(selected, query, order, page, PAGE_SIZE);
+        return new Listing(selected, products, categories());
+    }
+
     public List<CategoryView> categories() {
         return categories.findAllByOrderBySortOrderAscNameAsc().stream().map(CategoryView::of).toList();
     }

@@ -3,6 +3,7 @@ package com.micromall.catalog.web;
 import com.micromall.catalog.internal.CategoryView;
 import com.micromall.catalog.internal.ProductCard;
 import com.micromall.catalog.internal.Storefront;
+import com.micromall.catalog.internal.Storefront.Listing;
 import com.micromall.catalog.internal.Storefront.SortOrder;
 import com.micromall.shared.NotFoundException;
 import java.util.ArrayList;
@@ -34,14 +35,12 @@ class ProductController {
                 @RequestParam(required = false) @Nullable String sort,
                 @RequestParam(required = false) @Nullable String page,
                 Model model) {
-        CategoryView selected = category == null || category.isBlank() ? null
-                : storefront.category(category.strip()).orElse(null);
-        boolean unknownCategory = selected == null && category != null && !category.isBlank();
         SortOrder order = SortOrder.fromParam(sort);
         String query = q == null ? "" : q.strip();
         int pageNumber = pageNumber(page);
-        Page<ProductCard> products = unknownCategory ? Page.empty()
-                : storefront.search(selected, query, order, pageNumber - 1, Storefront.PAGE_SIZE);
+        Listing listing = storefront.listing(category, query, order, pageNumber - 1);
+        CategoryView selected = listing.selected();
+        Page<ProductCard> products = listing.products();
 
         String categorySlug = selected == null ? null : selected.slug();
         List<Link> pages = new ArrayList<>();
@@ -52,7 +51,7 @@ class ProductController {
         for (SortOrder option : SortOrder.values()) {
             sorts.add(new Link("catalog.sort." + option.param(), url(categorySlug, query, option, 1), option == order));
         }
-        model.addAttribute("categories", storefront.categories());
+        model.addAttribute("categories", listing.categories());
         model.addAttribute("selectedCategory", selected);
         model.addAttribute("query", query);
         model.addAttribute("sort", order.param());
