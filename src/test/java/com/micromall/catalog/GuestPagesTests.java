@@ -31,9 +31,9 @@ import org.springframework.test.web.servlet.MvcResult;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
 /**
- * The category and home pages a guest sees are kept for a while (GuestPageCache): rendered once,
- * then the same bytes without a query, with an invited guest's own banner put in, and never for
- * anyone else whose page would differ. The rest of the suite runs with the cache off, since its
+ * The home, category and product pages a guest sees are kept for a while (GuestPageCache): rendered
+ * once, then the same bytes without a query, with each guest's own CSRF token and an invited guest's
+ * own banner put in, and never for anyone else whose page would differ. The rest of the suite runs with the cache off, since its
  * fixtures change the shop behind the pages' back.
  */
 @MicromallTest
