@@ -41,7 +41,7 @@ class ProductPageTests {
 
         Document page = productPage(id);
 
-        assertThat(page.select(".badge").text()).isEqualTo("In stock");
+        assertThat(page.select("main .badge").text()).isEqualTo("In stock");
         assertThat(page.select(".mm-price").text()).contains("12.50");
         Element form = page.select("form[action=/cart/add]").first();
         assertThat(form).isNotNull();
@@ -56,7 +56,7 @@ class ProductPageTests {
     void fiveOrFewerLeftSaysOnlyNLeft() throws Exception {
         long id = fixtures.product("Few " + CatalogFixtures.token(), null, "8.00", 3);
 
-        assertThat(productPage(id).select(".badge").text()).isEqualTo("Only 3 left");
+        assertThat(productPage(id).select("main .badge").text()).isEqualTo("Only 3 left");
     }
 
     @Test
@@ -65,7 +65,7 @@ class ProductPageTests {
 
         Document page = productPage(id);
 
-        assertThat(page.select(".badge").text()).isEqualTo("Sold out");
+        assertThat(page.select("main .badge").text()).isEqualTo("Sold out");
         assertThat(page.select("form[action=/cart/add] button[type=submit]").hasAttr("disabled")).isTrue();
     }
 

@@ -84,7 +84,7 @@ class CatalogBrowserTests {
         browser.shootBothWidths("catalog-products");
 
         driver.get(url("/products/" + lowStock));
-        assertThat(driver.findElement(By.cssSelector(".badge")).getText()).isEqualTo("Only 3 left");
+        assertThat(driver.findElement(By.cssSelector("main .badge")).getText()).isEqualTo("Only 3 left");
         browser.shootBothWidths("catalog-product");
 
         driver.get(url("/products/not-a-number"));

@@ -20,13 +20,13 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.TestPropertySource;
 
 /**
- * Kept guest pages in a real browser, with real cookies: a guest's category page is kept, a signed-in
- * customer (session cookie) gets their own page, and after logging out nobody is shown the signed-in page; a friend
- * who taps a share link gets the kept page with their own banner, and nobody else sees it; guests add to their
- * carts from a kept product page, each with their own CSRF token.
+ * Kept pages in a real browser, with real cookies: a guest's category page is kept, signed-in customers get the
+ * page kept for them with their own cart badge and log out with their own token, and after logging out nobody is
+ * shown the signed-in page; a friend who taps a share link gets the kept page with their own banner, and nobody
+ * else sees it; guests add to their carts from a kept product page, each with their own CSRF token.
  */
 @BrowserTest
-@TestPropertySource(properties = "micromall.guest-pages.ttl=PT10M")
+@TestPropertySource(properties = "micromall.kept-pages.ttl=PT10M")
 class GuestPagesBrowserTests {
 
     @LocalServerPort
@@ -118,6 +118,40 @@ class GuestPagesBrowserTests {
                 assertThat(guest.driver().findElement(By.cssSelector(".mm-cart-link .badge")).getText())
                         .as("the guest's own cart, through their own CSRF token").isEqualTo("1");
             }
+        }
+    }
+
+    @Test
+    void twoSignedInCustomersGetTheKeptPageEachWithTheirOwnCartAndLogOut() {
+        OrderFixtures fixtures = new OrderFixtures(jdbc, encoder);
+        TestCustomer nora = fixtures.customer("Nora First");
+        TestCustomer omar = fixtures.customer("Omar Second");
+        String word = "kept" + UUID.randomUUID().toString().replace("-", "").substring(0, 8);
+        long product = fixtures.product("Longjing " + word, "18.00", 9);
+        String longjing = name(product);
+        String list = "/products?q=" + word;
+        try (Browser first = new Browser(); Browser second = new Browser()) {
+            first.logIn(url(""), nora.email(), nora.password());
+            first.driver().get(url("/products/" + product));
+            first.click(By.cssSelector("form[action$='/cart/add'] button[type=submit]"));
+            first.driver().get(url(list));
+            assertThat(names(first.driver())).containsExactly(longjing);
+            assertThat(first.driver().findElement(By.cssSelector(".mm-cart-link .badge")).getText()).isEqualTo("1");
+            jdbc.sql("UPDATE product SET name = 'Renamed behind the page' WHERE id = ?").param(product).update();
+
+            second.logIn(url(""), omar.email(), omar.password());
+            second.driver().get(url(list));
+            assertThat(names(second.driver())).as("the kept page").containsExactly(longjing);
+            WebElement badge = second.driver().findElement(By.cssSelector(".mm-cart-link .badge"));
+            assertThat(badge.isDisplayed()).as("Omar's empty cart: no badge").isFalse();
+            assertThat(second.driver().getPageSource()).doesNotContain("Nora");
+            second.shootBothWidths("kept-pages-signed-in");
+
+            second.click(By.cssSelector("form[action$='/logout'] button[type=submit]"));
+            assertThat(second.driver().getCurrentUrl()).as("logged out with his own token").endsWith("/?loggedOut");
+            assertThat(signedIn(second.driver())).isFalse();
+            first.driver().get(url("/cart"));
+            assertThat(signedIn(first.driver())).as("Nora is still signed in").isTrue();
         }
     }
 

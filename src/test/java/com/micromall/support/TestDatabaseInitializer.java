@@ -31,7 +31,7 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
                 "micromall.scheduling.enabled", "false",
                 // Tests change data behind the pages' back (fixtures, SQL); a kept page would show the previous test's shop,
                 // a kept honour roll the previous test's board.
-                "micromall.guest-pages.ttl", "PT0S",
+                "micromall.kept-pages.ttl", "PT0S",
                 "micromall.honour-roll.ttl", "PT0S"));
         environment.getPropertySources().stream()
                 .filter(source -> source.getName().startsWith("Config resource"))

@@ -3,7 +3,7 @@ package com.micromall.shared.web;
 import java.util.Locale;
 
 /**
- * A guest's own banner on top of a kept guest page ({@link GuestPageCache}), chosen by one cookie
+ * A guest's own banner on top of a kept guest page ({@link KeptPages}), chosen by one cookie
  * of theirs (e.g. the referral code's welcome): the rest of the page is the same for every guest, so
  * it is kept once and the banner is put in where the layout marks it ({@link #MARK}). Implement it as
  * a bean (at most one); pages the cache does not keep render the banner in the layout as usual.
