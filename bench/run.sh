@@ -172,16 +172,20 @@ login_cookie() { # $1 email -> prints "SESSION=..."; form login with the login p
   awk '$6 == "SESSION" || $6 == "JSESSIONID" {print $6 "=" $7}' "$jar" | tail -1
 }
 
-measure() { # name path [cookie] [connections]
-  local name=$1 path=$2 cookie=${3:-} connections=${4:-$CONNECTIONS} status args=()
+measure() { # name path [cookie, or @file: a session cookie per line, one per request in turn] [connections]
+  local name=$1 path=$2 cookie=${3:-} connections=${4:-$CONNECTIONS} status args=() script=bench/report.lua
+  if [[ "$cookie" == @* ]]; then
+    export SESSIONS=${cookie#@}; script=bench/sessions.lua; cookie=$(head -1 "$SESSIONS")
+  fi
   [[ -n "$cookie" ]] && args=(-H "Cookie: $cookie")
   status=$(curl -s --max-time 30 -o /dev/null -w '%{http_code}' "${args[@]}" "$BASE$path")
+  [[ "$script" == bench/sessions.lua ]] && args=()
   if [[ "$status" != 200 && ! ( "$name" == r-code && "$status" == 302 ) ]]; then
     RPS[$name]="n/a (route missing: $status)"; P50[$name]="-"; P99[$name]="-"; return
   fi
   : >"$WORK/wrk-$name"
   for r in $(seq 1 "$ROUNDS"); do
-    wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${DURATION}s" --timeout 10s -s bench/report.lua "${args[@]}" "$BASE$path" \
+    wrk -t"$(( connections < 2 ? 1 : 2 ))" -c"$connections" -d"${DURATION}s" --timeout 10s -s "$script" "${args[@]}" "$BASE$path" \
       | grep '^RESULT' | cut -d' ' -f2- >>"$WORK/wrk-$name"
   done
   RPS[$name]=$(cut -d' ' -f1 "$WORK/wrk-$name" | median)
@@ -195,6 +199,8 @@ measure() { # name path [cookie] [connections]
 STAR=bench1@bench.micromall
 STAR_CODE=$(sql -c "SELECT code FROM distributor WHERE customer_id = 1001")
 STAR_COOKIE=$(login_cookie "$STAR")
+# 64 other signed-in customers, one session each, for the signed-in category page.
+for i in $(seq 2 65); do login_cookie "bench$i@bench.micromall"; done >"$WORK/sessions"
 OWNER_COOKIE=$(login_cookie owner@bench.micromall)
 PRODUCT_ID=$(sql -c "SELECT min(id) FROM product WHERE archived = false")
 CHECKOUT_PRODUCTS=$(sql -c "SELECT string_agg(id::text, ',') FROM (SELECT id FROM product WHERE archived = false ORDER BY id LIMIT 50) p")
@@ -202,7 +208,8 @@ CHECKOUT_PRODUCTS=$(sql -c "SELECT string_agg(id::text, ',') FROM (SELECT id FRO
 log "warming up (JIT): each page ${DURATION}s"
 for warm in /actuator/health "/" "/products?category=bench-2" "/products/$PRODUCT_ID"; do wrk -t2 -c16 -d"${DURATION}s" "$BASE$warm" >/dev/null; done
 wrk -t2 -c16 -d"${DURATION}s" -H "Cookie: mm_ref=$STAR_CODE" "$BASE/products?category=bench-2" >/dev/null
-wrk -t2 -c16 -d"${DURATION}s" -H "Cookie: $STAR_COOKIE" "$BASE/products?category=bench-2" >/dev/null
+SESSIONS=$WORK/sessions wrk -t2 -c16 -d"${DURATION}s" -s bench/sessions.lua "$BASE/products?category=bench-2" >/dev/null
+wrk -t2 -c16 -d"${DURATION}s" -H "Cookie: bench=rendered" "$BASE/products?category=bench-2" >/dev/null
 wrk -t2 -c16 -d"${DURATION}s" -H "Cookie: $STAR_COOKIE" "$BASE/distribution" >/dev/null
 wrk -t2 -c16 -d"${DURATION}s" -H "Cookie: $OWNER_COOKIE" "$BASE/admin/distributors?sort=commission" >/dev/null
 
@@ -210,10 +217,14 @@ log "measuring pages ($ROUNDS rounds x ${DURATION}s, $CONNECTIONS connections)"
 measure health /actuator/health
 measure home /
 measure products "/products?category=bench-2"
-# The same page for the friend who tapped a referral link: the kept page with their banner put in (GuestPageCache).
+# The same page for the friend who tapped a referral link: the kept page with their banner put in (KeptPages).
 measure products-invited "/products?category=bench-2" "mm_ref=$STAR_CODE"
-# And for a signed-in customer: rendered on every request, so this is the figure for rendering the page.
-measure products-signed-in "/products?category=bench-2" "$STAR_COOKIE"
+# And for signed-in customers, each request from the next of 64: the page kept for customers, with each one's cart
+# count and CSRF token put in, after reading their session (one session for all connections would measure the
+# lock on its row, which every request updates).
+measure products-signed-in "/products?category=bench-2" "@$WORK/sessions"
+# And rendered on every request: a cookie the app does not know means the page is not served from KeptPages.
+measure products-rendered "/products?category=bench-2" "bench=rendered"
 measure product "/products/$PRODUCT_ID"
 measure distribution /distribution "$STAR_COOKIE"
 measure admin-distributors "/admin/distributors?sort=commission" "$OWNER_COOKIE"
@@ -293,6 +304,7 @@ row home "$(ratio "${RPS[home]}" "$H") x health"
 row products "$(ratio "${RPS[products]}" "$H") x health (>= 0.5)"
 row products-invited "$(ratio "${RPS[products-invited]}" "$H") x health"
 row products-signed-in "$(ratio "${RPS[products-signed-in]}" "$H") x health"
+row products-rendered "$(ratio "${RPS[products-rendered]}" "$H") x health"
 row product "$(ratio "${RPS[product]}" "$H") x health (>= 0.5)"
 row distribution "$(ratio "${RPS[distribution]}" "$H") x health"
 row admin-distributors "$(ratio "${RPS[admin-distributors]}" "$H") x health"
