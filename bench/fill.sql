@@ -102,37 +102,51 @@ SELECT customer_id FROM distributor
 UNION SELECT distributor_id FROM commission_entry
 UNION SELECT referrer_id FROM referral_binding;
 
-UPDATE distributor_totals SET
-    referred = (SELECT COUNT(*) FROM referral_binding b WHERE b.referrer_id = distributor_totals.customer_id),
-    orders = (SELECT COUNT(*) FROM referred_order o
-              WHERE o.referrer_id = distributor_totals.customer_id AND o.counted),
-    gmv = (SELECT COALESCE(SUM(o.amount), 0) FROM referred_order o
-           WHERE o.referrer_id = distributor_totals.customer_id AND o.counted),
-    ordering_invitees = (SELECT COUNT(DISTINCT o.buyer_id) FROM referred_order o
-                         WHERE o.referrer_id = distributor_totals.customer_id AND o.counted),
-    frozen = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
-              WHERE e.distributor_id = distributor_totals.customer_id AND e.state = 'FROZEN'),
-    available = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
-                 WHERE e.distributor_id = distributor_totals.customer_id AND e.state = 'AVAILABLE'),
-    on_hold = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
-               WHERE e.distributor_id = distributor_totals.customer_id AND e.state = 'ON_HOLD'),
-    clawed_back = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
-                   WHERE e.distributor_id = distributor_totals.customer_id AND e.kind = 'CLAWBACK'),
-    withdrawing = (SELECT COALESCE(SUM(w.amount), 0) FROM withdrawal w
-                   WHERE w.distributor_id = distributor_totals.customer_id AND w.state = 'REQUESTED'),
-    withdrawn = (SELECT COALESCE(SUM(w.amount), 0) FROM withdrawal w
-                 WHERE w.distributor_id = distributor_totals.customer_id AND w.state = 'PAID'),
-    credit_spent = (SELECT COALESCE(SUM(s.cash_amount), 0) FROM store_credit_spend s
-                    WHERE s.distributor_id = distributor_totals.customer_id AND s.restored_at IS NULL),
-    level1_goods = (SELECT COALESCE(SUM(l.paid_amount), 0) FROM commission_snapshot s
-                    JOIN commission_snapshot_line l ON l.order_id = s.order_id
-                    WHERE s.level1_id = distributor_totals.customer_id AND s.state <> 'CANCELLED');
+-- One aggregate per source table, joined by distributor (correlated subqueries per distributor took over 13 minutes
+-- at large scale); the columns' defaults (0) stand for distributors without rows.
+UPDATE distributor_totals t SET referred = x.n
+FROM (SELECT referrer_id, COUNT(*) AS n FROM referral_binding GROUP BY referrer_id) x
+WHERE x.referrer_id = t.customer_id;
+
+UPDATE distributor_totals t SET orders = x.n, gmv = x.gmv, ordering_invitees = x.buyers
+FROM (SELECT referrer_id, COUNT(*) AS n, SUM(amount) AS gmv, COUNT(DISTINCT buyer_id) AS buyers
+      FROM referred_order WHERE counted GROUP BY referrer_id) x
+WHERE x.referrer_id = t.customer_id;
+
+UPDATE distributor_totals t SET frozen = x.frozen, available = x.available, on_hold = x.on_hold,
+                                clawed_back = x.clawed_back
+FROM (SELECT distributor_id,
+             SUM(CASE WHEN state = 'FROZEN' THEN amount ELSE 0 END) AS frozen,
+             SUM(CASE WHEN state = 'AVAILABLE' THEN amount ELSE 0 END) AS available,
+             SUM(CASE WHEN state = 'ON_HOLD' THEN amount ELSE 0 END) AS on_hold,
+             SUM(CASE WHEN kind = 'CLAWBACK' THEN amount ELSE 0 END) AS clawed_back
+      FROM commission_entry GROUP BY distributor_id) x
+WHERE x.distributor_id = t.customer_id;
+
+UPDATE distributor_totals t SET withdrawing = x.withdrawing, withdrawn = x.withdrawn
+FROM (SELECT distributor_id,
+             SUM(CASE WHEN state = 'REQUESTED' THEN amount ELSE 0 END) AS withdrawing,
+             SUM(CASE WHEN state = 'PAID' THEN amount ELSE 0 END) AS withdrawn
+      FROM withdrawal GROUP BY distributor_id) x
+WHERE x.distributor_id = t.customer_id;
+
+UPDATE distributor_totals t SET credit_spent = x.spent
+FROM (SELECT distributor_id, SUM(cash_amount) AS spent FROM store_credit_spend WHERE restored_at IS NULL
+      GROUP BY distributor_id) x
+WHERE x.distributor_id = t.customer_id;
+
+UPDATE distributor_totals t SET level1_goods = x.goods
+FROM (SELECT s.level1_id, SUM(l.paid_amount) AS goods FROM commission_snapshot s
+      JOIN commission_snapshot_line l ON l.order_id = s.order_id
+      WHERE s.state <> 'CANCELLED' GROUP BY s.level1_id) x
+WHERE x.level1_id = t.customer_id;
 
 UPDATE distributor_totals SET earned = frozen + available + on_hold;
 
 -- When each bound customer first ordered (V47), likewise.
-UPDATE referral_binding SET first_order_at = (SELECT MIN(s.placed_at) FROM commission_snapshot s
-                                              WHERE s.buyer_id = referral_binding.referee_id AND s.state <> 'CANCELLED');
+UPDATE referral_binding b SET first_order_at = x.first
+FROM (SELECT buyer_id, MIN(placed_at) AS first FROM commission_snapshot WHERE state <> 'CANCELLED' GROUP BY buyer_id) x
+WHERE x.buyer_id = b.referee_id;
 
 -- The honour roll: the star and every 200th distributor opted in, so the dashboard ranks a real board.
 INSERT INTO honour_roll (customer_id, display_name, opted_in_at)
