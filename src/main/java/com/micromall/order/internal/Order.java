@@ -36,6 +36,7 @@ import java.util.Set;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.hibernate.annotations.OptimisticLock;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -95,18 +96,26 @@ class Order {
     @Version
     private long version;
 
+    // The lists below: each row carries its order_id from its INSERT (updatable = false: no UPDATE setting it
+    // afterwards), and they take no part in the version (OptimisticLock excluded), or placing an order would
+    // update the order row it had just inserted only to raise the version. Every change that adds a line to the
+    // history also changes the status or the refunded total, so the version still guards each change.
+
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "order_id", nullable = false)
+    @OptimisticLock(excluded = true)
+    @JoinColumn(name = "order_id", nullable = false, updatable = false)
     @OrderBy("position")
     private List<OrderLine> lines = new ArrayList<>();
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "order_id", nullable = false)
+    @OptimisticLock(excluded = true)
+    @JoinColumn(name = "order_id", nullable = false, updatable = false)
     @OrderBy("position")
     private List<OrderDiscount> discounts = new ArrayList<>();
 
     @OneToMany(cascade = CascadeType.ALL, orphanRemoval = true)
-    @JoinColumn(name = "order_id", nullable = false)
+    @OptimisticLock(excluded = true)
+    @JoinColumn(name = "order_id", nullable = false, updatable = false)
     @OrderBy("position")
     private List<OrderStatusChange> history = new ArrayList<>();
 

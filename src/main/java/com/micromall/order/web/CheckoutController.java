@@ -12,7 +12,6 @@ import com.micromall.order.internal.CheckoutService.PlaceOrder;
 import com.micromall.order.internal.CheckoutService.Summary;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -62,11 +61,6 @@ class CheckoutController {
             errors.reject("order.checkout.expired");
             form.setCheckoutToken(UUID.randomUUID().toString());
         }
-        Optional<String> already = errors.hasErrors() ? Optional.empty()
-                : checkout.orderNumberForToken(customerId, form.getCheckoutToken());
-        if (already.isPresent()) {
-            return "redirect:/orders/" + already.get() + "/confirmation";
-        }
         PaymentMethod method = checkout.paymentMethods().stream()
                 .filter(m -> m.name().equals(form.getPaymentMethod())).findFirst().orElse(null);
         if (method == null) {
@@ -94,6 +88,7 @@ class CheckoutController {
             return page(form, checkout.summary(customerId), customers.addressesOf(customerId), model);
         }
         try {
+            // A form sent again (back button, double click) gets the order its token already placed.
             String number = checkout.place(new PlaceOrder(customerId, form.getCheckoutToken(),
                     savedAddress ? form.getAddressId() : null,
                     savedAddress ? null : new AddressInput(form.getRecipient(), form.getPhone(), form.getLine1(),

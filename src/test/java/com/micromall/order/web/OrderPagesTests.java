@@ -47,9 +47,17 @@ class OrderPagesTests {
 
     private String checkOut(TestCustomer buyer, long product) throws Exception {
         addToCart(buyer.principal(), product, 1);
+        return place(buyer, checkoutToken(buyer));
+    }
+
+    private String checkoutToken(TestCustomer buyer) throws Exception {
         Document page = Jsoup.parse(mvc.perform(get("/checkout").with(user(buyer.principal())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        String token = page.selectFirst("input[name=checkoutToken]").val();
+        return page.selectFirst("input[name=checkoutToken]").val();
+    }
+
+    /** Sends the checkout form with a typed address; the order number it is sent on to. */
+    private String place(TestCustomer buyer, String token) throws Exception {
         String location = mvc.perform(post("/checkout").with(user(buyer.principal())).with(csrf())
                         .param("checkoutToken", token).param("paymentMethod", "BANK_TRANSFER")
                         .param("recipient", buyer.name()).param("phone", "555").param("line1", "1 Road")
@@ -115,6 +123,20 @@ class OrderPagesTests {
     @Test
     void checkoutSendsVisitorsToTheLoginPage() throws Exception {
         mvc.perform(get("/checkout")).andExpect(status().is3xxRedirection()).andExpect(redirectedUrl("/login"));
+    }
+
+    @Test
+    void theCheckoutFormSentAgainShowsTheOrderItPlacedAndPlacesNoOther() throws Exception {
+        long product = fixtures.product("Double click", "3.00", 5);
+        TestCustomer buyer = fixtures.customer("Double");
+        addToCart(buyer.principal(), product, 1);
+        String token = checkoutToken(buyer);
+        String number = place(buyer, token);
+
+        assertThat(place(buyer, token)).isEqualTo(number);
+        assertThat(fixtures.stock(product)).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT count(*) FROM shop_order WHERE checkout_token = ?").param(token)
+                .query(Long.class).single()).isEqualTo(1);
     }
 
     @Test
