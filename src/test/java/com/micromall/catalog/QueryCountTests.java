@@ -5,6 +5,7 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
+import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.micromall.order.OrderFixtures;
@@ -12,6 +13,7 @@ import com.micromall.order.OrderFixtures.TestCustomer;
 import com.micromall.support.MicromallTest;
 import com.micromall.support.QueryCounter;
 import java.util.List;
+import org.jsoup.Jsoup;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -44,6 +46,28 @@ class QueryCountTests {
     static final int HOME_BUDGET = 5;
     /** Cart count, shop settings, the cart (2: its lines, their products), and saving a new session (2). */
     static final int CART_BUDGET = 6;
+
+    /**
+     * Shop settings (the price's currency), the product, the cart (found, made, found again), its line (read,
+     * updated, added), the cart's time, and saving a new session (2). Not the header's cart count (it was, 12): the
+     * page after the redirect shows it.
+     */
+    static final int ADD_TO_CART_BUDGET = 11;
+    /**
+     * Shop settings, the cart (2), the discounts (the buyer's referrer, their store credit, whether they are a
+     * distributor), the saved addresses, the header's cart count, and saving a new session (2).
+     */
+    static final int CHECKOUT_PAGE_BUDGET = 10;
+    /**
+     * For one line, typed address: the double-submit check (the order by its token), the buyer, shop settings, the
+     * cart (2), the discounts (3, as on the page), the stock, a free order number, the order with its first status
+     * and its line (3), two event publications, and emptying the cart (2). It was 22 before the tenth session:
+     * the controller read the order by its token too, the header's cart count was read for a redirect, and Hibernate
+     * set the line's and the status's order_id and raised the order's version in three UPDATEs after the INSERTs.
+     */
+    static final int PLACE_ORDER_BUDGET = 17;
+    /** The header's cart count (CartService.count). */
+    static final String CART_COUNT = "COALESCE(SUM(i.quantity), 0)";
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
@@ -130,6 +154,40 @@ class QueryCountTests {
 
         assertThat(forSix).as("cart statements for 6 lines vs 1").hasSameSizeAs(forOne);
         assertThat(forSix).as("cart statements").hasSizeLessThanOrEqualTo(CART_BUDGET);
+    }
+
+    @Test
+    void aFormPostThatRedirectsReadsNothingForTheLayout() {
+        TestCustomer customer = orders.customer("Redirected");
+        long product = catalog.product("Redirect " + CatalogFixtures.token(), null, "3.00", 50);
+
+        List<String> added = queries.record(() -> addToCart(customer, product));
+        List<String> renamed = queries.record(() -> mvc.perform(post("/account/profile").with(user(customer.principal()))
+                .with(csrf()).param("name", "Renamed")).andExpect(status().is3xxRedirection()));
+
+        assertThat(added).as("add to cart, then redirect").hasSizeLessThanOrEqualTo(ADD_TO_CART_BUDGET)
+                .noneMatch(sql -> sql.contains(CART_COUNT));
+        assertThat(renamed).as("profile saved, then redirect").isNotEmpty()
+                .noneMatch(sql -> sql.contains(CART_COUNT)).noneMatch(sql -> sql.contains("shop_settings"));
+    }
+
+    @Test
+    void theCheckoutPageAndPlacingTheOrderStayWithinTheirBudgets() throws Exception {
+        TestCustomer customer = orders.customer("Budget buyer");
+        addToCart(customer, catalog.product("Checkout " + CatalogFixtures.token(), null, "3.00", 50));
+        String[] token = new String[1];
+
+        List<String> page = queries.record(() -> token[0] = Jsoup.parse(mvc.perform(get("/checkout")
+                        .with(user(customer.principal()))).andExpect(status().isOk()).andReturn().getResponse()
+                .getContentAsString()).selectFirst("input[name=checkoutToken]").val());
+        List<String> place = queries.record(() -> mvc.perform(post("/checkout").with(user(customer.principal()))
+                .with(csrf()).param("checkoutToken", token[0]).param("paymentMethod", "BANK_TRANSFER")
+                .param("recipient", "Budget Buyer").param("phone", "555").param("line1", "1 Road").param("city", "Suzhou")
+                .param("postalCode", "215000").param("country", "China"))
+                .andExpect(redirectedUrlPattern("/orders/*/confirmation")));
+
+        assertThat(page).as("checkout page statements").hasSizeLessThanOrEqualTo(CHECKOUT_PAGE_BUDGET);
+        assertThat(place).as("place order statements").hasSizeLessThanOrEqualTo(PLACE_ORDER_BUDGET);
     }
 
     private static List<String> withoutCount(List<String> statements) {

@@ -4,6 +4,7 @@ import com.micromall.customer.CustomerPrincipal;
 import com.micromall.customer.ReferralAttribution;
 import com.micromall.distribution.internal.Invitations;
 import com.micromall.distribution.internal.Invitations.Invitation;
+import com.micromall.shared.web.LayoutValue;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;
 import java.util.Objects;
@@ -31,14 +32,15 @@ class InvitationModelAdvice {
     }
 
     @ModelAttribute("invitation")
-    @Nullable InvitationBanner invitation(@CookieValue(name = ReferralAttribution.COOKIE, required = false) @Nullable String code,
-                                    @AuthenticationPrincipal @Nullable CustomerPrincipal principal,
-                                    HttpServletRequest request) {
+    @Nullable LayoutValue<@Nullable InvitationBanner> invitation(
+            @CookieValue(name = ReferralAttribution.COOKIE, required = false) @Nullable String code,
+            @AuthenticationPrincipal @Nullable CustomerPrincipal principal, HttpServletRequest request) {
         if (code == null || request.getRequestURI().startsWith(request.getContextPath() + "/admin")) {
             return null;
         }
-        return invitations.forCode(code, principal == null ? null : principal.getCustomerId())
-                .map(invitation -> banner(invitation, LocaleContextHolder.getLocale())).orElse(null);
+        Long customerId = principal == null ? null : principal.getCustomerId();
+        return LayoutValue.of(() -> invitations.forCode(code, customerId)
+                .map(invitation -> banner(invitation, LocaleContextHolder.getLocale())).orElse(null));
     }
 
     static InvitationBanner banner(Invitation invitation, Locale locale) {

@@ -2,6 +2,7 @@ package com.micromall.order.web;
 
 import com.micromall.order.internal.CartService;
 import com.micromall.shared.web.CartBadge;
+import com.micromall.shared.web.LayoutValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import lombok.RequiredArgsConstructor;
@@ -16,14 +17,19 @@ class CartModelAdvice implements CartBadge {
     private final CartService carts;
     private final CurrentCart currentCart;
 
+    /**
+     * The key is found now: the first request after logging in moves a visitor's cart into the customer's and
+     * expires its cookie, which must happen before anything is written. The count is read if a page is rendered.
+     */
     @ModelAttribute("cartCount")
-    int cartCount(HttpServletRequest request, HttpServletResponse response) {
-        return carts.count(currentCart.key(request, response));
+    LayoutValue<Integer> cartCount(HttpServletRequest request, HttpServletResponse response) {
+        CartService.CartKey key = currentCart.key(request, response);
+        return LayoutValue.of(() -> carts.count(key));
     }
 
     @Override
     public String text(HttpServletRequest request, HttpServletResponse response) {
-        int count = cartCount(request, response);
+        int count = carts.count(currentCart.key(request, response));
         return count > 0 ? Integer.toString(count) : "";
     }
 }
