@@ -1,10 +1,12 @@
 package com.micromall.distribution.internal;
 
+import com.micromall.settings.DistributionSettingsService;
 import com.micromall.shared.web.DeviceFingerprint;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -26,9 +28,27 @@ public class ReferralClicks {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DeviceFingerprint fingerprint;
+    private final DistributorEnrolment enrolment;
+    private final DistributionSettingsService settings;
 
+    /** An ACTIVE distributor's link was followed: their code, and how long the attribution cookie keeps it. */
+    public record Followed(String code, Duration attribution) {
+    }
+
+    /**
+     * A share link followed to {@code landingPath}: for an ACTIVE distributor's code the click is recorded and the
+     * attribution returned; an unknown, pending or suspended code records nothing. One transaction.
+     */
     @Transactional
-    public void record(String code, String landingPath, HttpServletRequest request) {
+    public Optional<Followed> follow(String code, String landingPath, HttpServletRequest request) {
+        return enrolment.findByCode(code).filter(distributor -> distributor.status() == DistributorStatus.ACTIVE)
+                .map(distributor -> {
+                    record(distributor.code(), landingPath, request);
+                    return new Followed(distributor.code(), Duration.ofDays(settings.current().attributionDays()));
+                });
+    }
+
+    private void record(String code, String landingPath, HttpServletRequest request) {
         String path = landingPath.length() > 300 ? landingPath.substring(0, 300) : landingPath;
         jdbc.sql("""
                 INSERT INTO referral_click (code, clicked_at, landing_path, visitor_hash)

@@ -1,13 +1,9 @@
 package com.micromall.distribution.web;
 
 import com.micromall.customer.ReferralAttribution;
-import com.micromall.distribution.internal.DistributorEnrolment;
-import com.micromall.distribution.internal.DistributorStatus;
 import com.micromall.distribution.internal.ReferralClicks;
-import com.micromall.settings.DistributionSettingsService;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import java.time.Duration;
 import lombok.RequiredArgsConstructor;
 import com.micromall.shared.web.LocalRedirect;
 import org.jspecify.annotations.Nullable;
@@ -27,22 +23,15 @@ import org.springframework.web.bind.annotation.RequestParam;
 @RequiredArgsConstructor
 class ReferralLinkController {
 
-    private final DistributorEnrolment enrolment;
     private final ReferralClicks clicks;
-    private final DistributionSettingsService settings;
 
     @GetMapping("/r/{code}")
     String follow(@PathVariable String code, @RequestParam(name = "next", required = false) @Nullable String next,
                   HttpServletRequest request, HttpServletResponse response) {
         String target = LocalRedirect.orHome(next);
-        enrolment.findByCode(code).filter(distributor -> distributor.status() == DistributorStatus.ACTIVE)
-                .ifPresent(distributor -> {
-                    clicks.record(distributor.code(), target, request);
-                    ResponseCookie cookie = ResponseCookie.from(ReferralAttribution.COOKIE, distributor.code())
-                            .httpOnly(true).sameSite("Lax").path("/").secure(request.isSecure())
-                            .maxAge(Duration.ofDays(settings.current().attributionDays())).build();
-                    response.addHeader(HttpHeaders.SET_COOKIE, cookie.toString());
-                });
+        clicks.follow(code, target, request).ifPresent(followed -> response.addHeader(HttpHeaders.SET_COOKIE,
+                ResponseCookie.from(ReferralAttribution.COOKIE, followed.code()).httpOnly(true).sameSite("Lax").path("/")
+                        .secure(request.isSecure()).maxAge(followed.attribution()).build().toString()));
         return "redirect:" + target;
     }
 }

@@ -8,6 +8,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import com.micromall.customer.ReferralAttribution;
 import com.micromall.order.OrderFixtures;
 import com.micromall.support.MicromallTest;
+import com.micromall.support.QueryCounter;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -30,6 +31,7 @@ class ReferralLinkTests {
     @Autowired PasswordEncoder encoder;
     @Autowired ReferralClicks referralClicks;
     @Autowired DistributorDashboard dashboard;
+    @Autowired QueryCounter queries;
 
     OrderFixtures fixtures;
 
@@ -111,6 +113,16 @@ class ReferralLinkTests {
     }
 
     @Test
+    void followingAShareLinkIsOneTransaction() {
+        String code = activeCode("Quick Quinn");
+
+        // The distributor by code, the click, its counter and the attribution window: one transaction (was three,
+        // and the layout's shop settings a fourth, for a page never rendered).
+        assertThat(queries.commits(() -> follow("/r/" + code))).as("transactions of one click").isEqualTo(1);
+        assertThat(clicks(code)).isEqualTo(1);
+    }
+
+    @Test
     void concurrentClicksOnOneCodeAreCountedExactlyAndTheDashboardReadsTheCount() throws Exception {
         long sharer = fixtures.customer("Busy Bea").id();
         String code = enrolment.enrolActive(sharer).code();
@@ -120,7 +132,8 @@ class ReferralLinkTests {
             for (int t = 0; t < 8; t++) {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 25; i++) {
-                        referralClicks.record(code, "/", new org.springframework.mock.web.MockHttpServletRequest());
+                        assertThat(referralClicks.follow(code, "/", new org.springframework.mock.web.MockHttpServletRequest()))
+                                .isPresent();
                     }
                     return null;
                 }));
