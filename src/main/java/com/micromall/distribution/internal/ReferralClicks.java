@@ -43,8 +43,10 @@ public class ReferralClicks {
     public Optional<Followed> follow(String code, String landingPath, HttpServletRequest request) {
         return enrolment.findByCode(code).filter(distributor -> distributor.status() == DistributorStatus.ACTIVE)
                 .map(distributor -> {
+                    // Read before recording: the counter row stays locked only until the commit that follows.
+                    Duration attribution = Duration.ofDays(settings.current().attributionDays());
                     record(distributor.code(), landingPath, request);
-                    return new Followed(distributor.code(), Duration.ofDays(settings.current().attributionDays()));
+                    return new Followed(distributor.code(), attribution);
                 });
     }
 
