@@ -49,8 +49,8 @@ class QueryCountTests {
 
     /**
      * Shop settings (the price's currency), the product, the cart (found, made, found again), its line (read,
-     * updated, added), the cart's time, and saving a new session (2). Not the header's cart count (it was, 12): the
-     * page after the redirect shows it.
+     * updated, added), the cart's time, and saving a new session (2). Not the header's cart count: the page after
+     * the redirect reads it (until the tenth session this post read it too: 12).
      */
     static final int ADD_TO_CART_BUDGET = 11;
     /**
