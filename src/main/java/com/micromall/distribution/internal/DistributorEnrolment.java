@@ -49,12 +49,6 @@ public class DistributorEnrolment {
         return distributors.findById(customerId).map(DistributorEnrolment::view);
     }
 
-    @Transactional(readOnly = true)
-    public Optional<DistributorView> findByCode(String code) {
-        String normalized = ReferralCodes.normalize(code);
-        return normalized == null ? Optional.empty() : distributors.findByCode(normalized).map(DistributorEnrolment::view);
-    }
-
     /** Under EVERYONE a new customer is a distributor at once. */
     @Transactional
     public void customerRegistered(long customerId) {

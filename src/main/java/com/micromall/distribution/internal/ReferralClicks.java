@@ -28,7 +28,6 @@ public class ReferralClicks {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final DeviceFingerprint fingerprint;
-    private final DistributorEnrolment enrolment;
     private final DistributionSettingsService settings;
 
     /** An ACTIVE distributor's link was followed: their code, and how long the attribution cookie keeps it. */
@@ -41,23 +40,27 @@ public class ReferralClicks {
      */
     @Transactional
     public Optional<Followed> follow(String code, String landingPath, HttpServletRequest request) {
-        return enrolment.findByCode(code).filter(distributor -> distributor.status() == DistributorStatus.ACTIVE)
-                .map(distributor -> {
-                    // Read before recording: the counter row stays locked only until the commit that follows.
-                    Duration attribution = Duration.ofDays(settings.current().attributionDays());
-                    record(distributor.code(), landingPath, request);
-                    return new Followed(distributor.code(), attribution);
-                });
+        String normalized = ReferralCodes.normalize(code);
+        if (normalized == null || !record(normalized, landingPath, request)) {
+            return Optional.empty();
+        }
+        // Read before counting: the counter row stays locked only until the commit that follows.
+        Duration attribution = Duration.ofDays(settings.current().attributionDays());
+        count(normalized);
+        return Optional.of(new Followed(normalized, attribution));
     }
 
-    private void record(String code, String landingPath, HttpServletRequest request) {
+    /**
+     * The click, written only if the code is an ACTIVE distributor's: the INSERT reads the distributor itself, so a
+     * click costs one plain statement instead of an entity load (the heaviest part of a click before).
+     */
+    private boolean record(String code, String landingPath, HttpServletRequest request) {
         String path = landingPath.length() > 300 ? landingPath.substring(0, 300) : landingPath;
-        jdbc.sql("""
+        return jdbc.sql("""
                 INSERT INTO referral_click (code, clicked_at, landing_path, visitor_hash)
-                VALUES (:code, :at, :path, :hash)""")
+                SELECT code, :at, :path, :hash FROM distributor WHERE code = :code AND status = 'ACTIVE'""")
                 .param("code", code).param("at", Timestamp.from(clock.instant())).param("path", path)
-                .param("hash", fingerprint.of(request)).update();
-        count(code);
+                .param("hash", fingerprint.of(request)).update() == 1;
     }
 
     /**
