@@ -116,8 +116,8 @@ class ReferralLinkTests {
     void followingAShareLinkIsOneTransactionOfThreeStatements() {
         String code = activeCode("Quick Quinn");
 
-        // The distributor by code, the click, its counter and the attribution window: one transaction (was three,
-        // and the layout's shop settings a fourth, for a page never rendered).
+        // The click, the attribution window and the counter: one transaction (was three, and the layout's shop
+        // settings a fourth, for a page never rendered).
         assertThat(queries.commits(() -> follow("/r/" + code))).as("transactions of one click").isEqualTo(1);
         for (int shard = 0; shard < ReferralClicks.SHARDS; shard++) { // counter rows exist after the first clicks
             jdbc.sql("INSERT INTO referral_click_count (code, shard, clicks) VALUES (:c, :s, 0) ON CONFLICT DO NOTHING")
