@@ -138,8 +138,49 @@ class AdminProductTests {
 
         assertThat(audit(subject)).containsExactlyInAnyOrder(
                 "owner@shop.example catalog.product.price 10.00 -> 11.00",
-                "owner@shop.example catalog.product.commission null -> 1.50");
+                "owner@shop.example catalog.product.commission null -> 1.50",
+                "owner@shop.example catalog.product.stock 4 -> 9");
         assertThat(fixtures.stockOf(id)).isEqualTo(9);
+    }
+
+    @Test
+    void savingTheFormAppliesOnlyTheOwnersStockChangeSoUnitsSoldMeanwhileStaySold() throws Exception {
+        long id = fixtures.product("Busy " + token, null, "10.00", 100);
+        Document form = Jsoup.parse(mvc.perform(get("/admin/products/" + id + "/edit").with(OWNER))
+                .andReturn().getResponse().getContentAsString());
+        String loaded = form.select("input[name=stockAsLoaded]").val();
+        assertThat(loaded).isEqualTo("100");
+        // A customer buys 3 while the owner edits the price.
+        jdbc.sql("UPDATE product SET stock = stock - 3 WHERE id = :id").param("id", id).update();
+
+        mvc.perform(post("/admin/products/" + id).with(OWNER).with(csrf()).param("name", "Busy " + token)
+                        .param("price", "12.00").param("stock", "100").param("stockAsLoaded", loaded))
+                .andExpect(status().is3xxRedirection());
+        assertThat(fixtures.stockOf(id)).isEqualTo(97);
+
+        // The owner adds 10 to what the form showed (97), while 2 more are sold: 105.
+        jdbc.sql("UPDATE product SET stock = stock - 2 WHERE id = :id").param("id", id).update();
+        mvc.perform(post("/admin/products/" + id).with(OWNER).with(csrf()).param("name", "Busy " + token)
+                        .param("price", "12.00").param("stock", "107").param("stockAsLoaded", "97"))
+                .andExpect(status().is3xxRedirection());
+        assertThat(fixtures.stockOf(id)).isEqualTo(105);
+    }
+
+    @Test
+    void aStockChangeThatWouldGoBelowZeroAfterSalesIsShownAgainWithTodaysStock() throws Exception {
+        long id = fixtures.product("Sold out " + token, null, "10.00", 5);
+        jdbc.sql("UPDATE product SET stock = 1 WHERE id = :id").param("id", id).update();
+
+        Document page = Jsoup.parse(mvc.perform(post("/admin/products/" + id).with(OWNER).with(csrf())
+                        .param("name", "Renamed " + token).param("price", "9.00").param("stock", "2")
+                        .param("stockAsLoaded", "5"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+
+        assertThat(page.select("#stock").val()).isEqualTo("1");
+        assertThat(page.select("input[name=stockAsLoaded]").val()).isEqualTo("1");
+        assertThat(page.select("#name").val()).isEqualTo("Renamed " + token);
+        assertThat(page.select(".invalid-feedback").text()).contains("the stock is now 1");
+        assertThat(fixtures.stockOf(id)).isEqualTo(1);
     }
 
     @Test

@@ -62,13 +62,28 @@ public class ProductAdministration {
         return product.getId();
     }
 
+    /**
+     * Saves the owner's form. The stock is an adjustment: {@code stockAsLoaded} is what the form showed, and
+     * only the owner's change to it is applied to today's stock (sales made meanwhile stay sold). Without it
+     * (a form that did not carry it) the typed stock is taken as it is.
+     *
+     * @throws StockAdjustmentRefusedException when the change would take today's stock below zero
+     */
     @Transactional
-    public void update(long productId, ProductDraft draft, String actor) {
-        Product product = load(productId);
+    public void update(long productId, ProductDraft draft, @Nullable Integer stockAsLoaded, String actor) {
+        Product product = products.findForUpdate(productId)
+                .orElseThrow(() -> new NotFoundException("no product " + productId));
+        int oldStock = product.getStock();
+        int newStock = stockAsLoaded == null ? draft.stock() : oldStock + (draft.stock() - stockAsLoaded);
+        if (newStock < 0) {
+            throw new StockAdjustmentRefusedException(oldStock);
+        }
         String oldPrice = product.getPrice().toPlainString();
         String oldCommission = commission(product);
-        product.update(draft, category(draft.categoryId()));
+        product.update(draft.withStock(newStock), category(draft.categoryId()));
         String subject = subject(product);
+        auditLog.recordChange(actor, "catalog.product.stock", subject, Integer.toString(oldStock),
+                Integer.toString(newStock));
         auditLog.recordChange(actor, "catalog.product.price", subject, oldPrice, product.getPrice().toPlainString());
         auditLog.recordChange(actor, "catalog.product.commission", subject, oldCommission, commission(product));
     }

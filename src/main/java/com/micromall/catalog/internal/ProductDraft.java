@@ -10,4 +10,8 @@ import org.jspecify.annotations.Nullable;
 public record ProductDraft(String name, @Nullable String description, @Nullable Long categoryId, BigDecimal price,
                            int stock, @Nullable BigDecimal commissionPercent,
                            @Nullable BigDecimal commissionFixedAmount) {
+
+    ProductDraft withStock(int newStock) {
+        return new ProductDraft(name, description, categoryId, price, newStock, commissionPercent, commissionFixedAmount);
+    }
 }

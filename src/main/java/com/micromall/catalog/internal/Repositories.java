@@ -1,10 +1,12 @@
 package com.micromall.catalog.internal;
 
+import jakarta.persistence.LockModeType;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.data.domain.Page;
 import org.springframework.data.domain.Pageable;
 import org.springframework.data.jpa.repository.JpaRepository;
+import org.springframework.data.jpa.repository.Lock;
 import org.springframework.data.jpa.repository.Query;
 import org.springframework.data.repository.query.Param;
 
@@ -21,6 +23,11 @@ interface CategoryRepository extends JpaRepository<Category, Long> {
 }
 
 interface ProductRepository extends JpaRepository<Product, Long> {
+
+    /** The owner's edit locks the row, so no sale slips in between reading the stock and writing it. */
+    @Lock(LockModeType.PESSIMISTIC_WRITE)
+    @Query("select p from Product p where p.id = :id")
+    Optional<Product> findForUpdate(@Param("id") long id);
 
     /**
      * The storefront search: products on sale, optionally in one category, name containing a word; each

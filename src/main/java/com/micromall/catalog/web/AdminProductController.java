@@ -4,6 +4,7 @@ import com.micromall.catalog.internal.CategoryView;
 import com.micromall.catalog.internal.ImageRejectedException;
 import com.micromall.catalog.internal.ProductAdministration;
 import com.micromall.catalog.internal.ProductDraft;
+import com.micromall.catalog.internal.StockAdjustmentRefusedException;
 import com.micromall.settings.ShopSettingsService;
 import java.io.IOException;
 import java.security.Principal;
@@ -78,7 +79,13 @@ class AdminProductController {
         if (draft == null) {
             return form(form, productId, model);
         }
-        administration.update(productId, draft, owner.getName());
+        try {
+            administration.update(productId, draft, form.loadedStock(), owner.getName());
+        } catch (StockAdjustmentRefusedException e) {
+            form.restartStockFrom(e.currentStock());
+            errors.rejectValue("stock", "catalog.form.stock.movedBelowZero", new Object[] {e.currentStock()}, null);
+            return form(form, productId, model);
+        }
         redirect.addFlashAttribute("flashSuccess", "catalog.admin.saved");
         return "redirect:/admin/products/" + productId + "/edit";
     }

@@ -23,6 +23,11 @@ public class ProductForm {
     private String categoryId = "";
     private String price = "";
     private String stock = "";
+    /**
+     * The stock when the form was opened (blank for a new product): saving applies only the owner's
+     * change to it, so units sold while the form was open are not put back.
+     */
+    private String stockAsLoaded = "";
     /** Blank = the shop's rate; 0 = no commission on this product. */
     private String commissionPercent = "";
     /** Blank = the shop's rate; 0 = no commission on this product. */
@@ -35,6 +40,7 @@ public class ProductForm {
         form.categoryId = draft.categoryId() == null ? "" : draft.categoryId().toString();
         form.price = draft.price().toPlainString();
         form.stock = Integer.toString(draft.stock());
+        form.stockAsLoaded = form.stock;
         form.commissionPercent = draft.commissionPercent() == null ? "" : draft.commissionPercent().toPlainString();
         form.commissionFixedAmount = draft.commissionFixedAmount() == null ? ""
                 : draft.commissionFixedAmount().toPlainString();
@@ -140,6 +146,25 @@ public class ProductForm {
 
     public void setStock(String stock) {
         this.stock = stock;
+    }
+
+    public void setStockAsLoaded(String stockAsLoaded) {
+        this.stockAsLoaded = stockAsLoaded;
+    }
+
+    /** The stock the form was opened with, or null when unknown (a new product, or a tampered field). */
+    @Nullable Integer loadedStock() {
+        try {
+            return stockAsLoaded == null || stockAsLoaded.isBlank() ? null : Integer.valueOf(stockAsLoaded.strip());
+        } catch (NumberFormatException e) {
+            return null;
+        }
+    }
+
+    /** The form shown again after the stock moved: the current stock, the owner's other fields as typed. */
+    void restartStockFrom(int current) {
+        stock = Integer.toString(current);
+        stockAsLoaded = stock;
     }
 
     public void setCommissionPercent(String commissionPercent) {
