@@ -60,11 +60,15 @@ class Withdrawal {
 
     private @Nullable String decidedBy;
 
+    /** The one-time token of the form that asked for it: the same form sent twice asks once. */
+    private @Nullable String requestToken;
+
     @Version
     private long version;
 
     private Withdrawal(long distributorId, Money amount, Money fee, WithdrawalMethod method, String accountDetails,
-                       Instant requestedAt) {
+                       @Nullable String requestToken, Instant requestedAt) {
+        this.requestToken = requestToken;
         this.distributorId = distributorId;
         this.amount = amount.amount();
         this.fee = fee.amount();
@@ -77,11 +81,11 @@ class Withdrawal {
     }
 
     static Withdrawal request(long distributorId, Money amount, Money fee, WithdrawalMethod method,
-                              String accountDetails, Instant at) {
+                              String accountDetails, @Nullable String requestToken, Instant at) {
         if (!amount.minus(fee).isPositive() || fee.amount().signum() < 0) {
             throw new IllegalArgumentException("net must be positive and the fee not negative");
         }
-        return new Withdrawal(distributorId, amount, fee, method, accountDetails, at);
+        return new Withdrawal(distributorId, amount, fee, method, accountDetails, requestToken, at);
     }
 
     void pay(String reference, String owner, Instant at) {

@@ -80,11 +80,15 @@ public class WithdrawalService {
     public record Refusal(@Nullable String field, String messageKey, List<Money> args) {
     }
 
-    /** Either the new withdrawal's id or the reasons it was refused. */
-    public record Outcome(@Nullable Long withdrawalId, @Nullable Money amount, List<Refusal> refusals) {
+    /**
+     * Either the new withdrawal's id or the reasons it was refused; {@code repeated} when the same form
+     * had already asked for it (a double click or a resend), so nothing new was requested.
+     */
+    public record Outcome(@Nullable Long withdrawalId, @Nullable Money amount, List<Refusal> refusals,
+                          boolean repeated) {
 
         static Outcome refused(List<Refusal> refusals) {
-            return new Outcome(null, null, List.copyOf(refusals));
+            return new Outcome(null, null, List.copyOf(refusals), false);
         }
 
         public boolean accepted() {
@@ -121,12 +125,21 @@ public class WithdrawalService {
 
     /**
      * Takes {@code amount} (fee included) out of the available balance, or says why not. The lock comes
-     * first, the balance is read after it: that order is what makes concurrent requests safe.
+     * first, the balance is read after it: that order is what makes concurrent requests safe. A form
+     * whose {@code requestToken} already asked for a withdrawal gets that one back, unchanged.
      */
     @Transactional
-    public Outcome request(long customerId, BigDecimal amount, WithdrawalMethod method, String accountDetails) {
+    public Outcome request(long customerId, BigDecimal amount, WithdrawalMethod method, String accountDetails,
+                           @Nullable String requestToken) {
         if (!locks.lock(customerId)) {
             return Outcome.refused(List.of(new Refusal(null, "distribution.withdrawals.error.notDistributor", List.of())));
+        }
+        String token = requestToken == null || requestToken.isBlank() ? null : requestToken.strip();
+        if (token != null) {
+            Optional<Withdrawal> already = withdrawals.findByDistributorIdAndRequestToken(customerId, token);
+            if (already.isPresent()) {
+                return new Outcome(already.get().getId(), already.get().amountMoney(), List.of(), true);
+            }
         }
         DistributorFacts facts = facts(customerId).orElseThrow();
         if (!facts.active()) {
@@ -168,33 +181,47 @@ public class WithdrawalService {
             return Outcome.refused(refusals);
         }
         Withdrawal withdrawal = withdrawals.saveAndFlush(
-                Withdrawal.request(customerId, asked, fee, method, details, clock.instant()));
+                Withdrawal.request(customerId, asked, fee, method, details, token, clock.instant()));
         totals.withdrawal(customerId, asked.amount(), BigDecimal.ZERO);
-        return new Outcome(withdrawal.getId(), asked, List.of());
+        return new Outcome(withdrawal.getId(), asked, List.of(), false);
     }
 
-    /** The owner paid it out: REQUESTED → PAID with the payment reference; audited. */
+    /**
+     * The owner paid it out: REQUESTED → PAID with the payment reference; audited. Returns false when it
+     * was already paid with this reference (the same decision sent twice): nothing changes then.
+     */
     @Transactional
-    public void pay(long withdrawalId, String paymentReference, String owner) {
-        Withdrawal withdrawal = find(withdrawalId);
+    public boolean pay(long withdrawalId, String paymentReference, String owner) {
+        Withdrawal withdrawal = findForDecision(withdrawalId);
+        if (withdrawal.getState() == WithdrawalState.PAID && paymentReference.strip().equals(withdrawal.getPaymentRef())) {
+            return false;
+        }
         String before = describe(withdrawal);
         withdrawal.pay(paymentReference.strip(), owner, clock.instant());
         withdrawals.flush();
         totals.withdrawal(withdrawal.getDistributorId(), withdrawal.getAmount().negate(), withdrawal.getAmount());
         auditLog.record(owner, "distribution.withdrawal.pay", "withdrawal:" + withdrawalId, before,
                 describe(withdrawal) + " ref " + withdrawal.getPaymentRef());
+        return true;
     }
 
-    /** The owner refused it: REQUESTED → REJECTED with the reason; the money counts as available again. Audited. */
+    /**
+     * The owner refused it: REQUESTED → REJECTED with the reason; the money counts as available again. Audited.
+     * Returns false when it was already rejected for this reason (the same decision sent twice): nothing changes then.
+     */
     @Transactional
-    public void reject(long withdrawalId, String reason, String owner) {
-        Withdrawal withdrawal = find(withdrawalId);
+    public boolean reject(long withdrawalId, String reason, String owner) {
+        Withdrawal withdrawal = findForDecision(withdrawalId);
+        if (withdrawal.getState() == WithdrawalState.REJECTED && reason.strip().equals(withdrawal.getRejectReason())) {
+            return false;
+        }
         String before = describe(withdrawal);
         withdrawal.reject(reason.strip(), owner, clock.instant());
         withdrawals.flush();
         totals.withdrawal(withdrawal.getDistributorId(), withdrawal.getAmount().negate(), BigDecimal.ZERO);
         auditLog.record(owner, "distribution.withdrawal.reject", "withdrawal:" + withdrawalId, before,
                 describe(withdrawal) + ": " + withdrawal.getRejectReason());
+        return true;
     }
 
     /** The owner's queue: withdrawals in one state, oldest first, with the distributor's name and e-mail. */
@@ -211,8 +238,9 @@ public class WithdrawalService {
         }).toList();
     }
 
-    private Withdrawal find(long withdrawalId) {
-        return withdrawals.findById(withdrawalId).orElseThrow(() -> new NotFoundException("withdrawal " + withdrawalId));
+    private Withdrawal findForDecision(long withdrawalId) {
+        return withdrawals.findForDecision(withdrawalId)
+                .orElseThrow(() -> new NotFoundException("withdrawal " + withdrawalId));
     }
 
     private static String describe(Withdrawal withdrawal) {

@@ -7,6 +7,7 @@ import com.micromall.distribution.internal.WithdrawalStateException;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
+import java.util.function.BooleanSupplier;
 import lombok.RequiredArgsConstructor;
 import org.apache.commons.csv.CSVPrinter;
 import org.jspecify.annotations.Nullable;
@@ -83,10 +84,11 @@ class AdminWithdrawalController {
         }
     }
 
-    private static String decide(long id, RedirectAttributes flash, String successKey, Runnable action) {
+    /** A decision already taken (the same form sent twice) is reported as done, not as an error. */
+    private static String decide(long id, RedirectAttributes flash, String successKey, BooleanSupplier action) {
         try {
-            action.run();
-            flash.addFlashAttribute("flashSuccess", successKey);
+            boolean changed = action.getAsBoolean();
+            flash.addFlashAttribute("flashSuccess", changed ? successKey : "admin.withdrawals.flash.alreadyDecided");
         } catch (WithdrawalStateException | OptimisticLockingFailureException e) {
             flash.addFlashAttribute("flashError", "admin.withdrawals.error.decided");
         }

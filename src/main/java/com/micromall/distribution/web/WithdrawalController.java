@@ -42,7 +42,7 @@ class WithdrawalController {
             return show(principal, model);
         }
         WithdrawalService.Outcome outcome = withdrawals.request(principal.getCustomerId(), request.amount(),
-                request.method(), request.accountDetails());
+                request.method(), request.accountDetails(), form.getRequestToken());
         if (!outcome.accepted()) {
             for (WithdrawalService.Refusal refusal : outcome.refusals()) {
                 Object[] args = refusal.args().stream().map(money::format).toArray();
@@ -54,7 +54,8 @@ class WithdrawalController {
             }
             return show(principal, model);
         }
-        redirect.addFlashAttribute("flashSuccess", "distribution.withdrawals.flash.requested");
+        redirect.addFlashAttribute("flashSuccess", outcome.repeated()
+                ? "distribution.withdrawals.flash.alreadyRequested" : "distribution.withdrawals.flash.requested");
         redirect.addFlashAttribute("flashArgs", new Object[] {money.format(outcome.amount())});
         return "redirect:/distribution/withdrawals";
     }

@@ -17,6 +17,8 @@ public class WithdrawalForm {
     private @Nullable String amount;
     private @Nullable String method;
     private @Nullable String accountDetails;
+    /** Made when the form is shown and kept when it is shown again with errors: one form, one request. */
+    private String requestToken = java.util.UUID.randomUUID().toString();
 
     /** The parsed request, or null after rejecting the fields that are wrong. */
     @Nullable Request parse(int scale, Errors errors) {
@@ -66,5 +68,9 @@ public class WithdrawalForm {
 
     public void setAccountDetails(@Nullable String accountDetails) {
         this.accountDetails = accountDetails;
+    }
+
+    public void setRequestToken(@Nullable String requestToken) {
+        this.requestToken = requestToken == null ? "" : requestToken;
     }
 }

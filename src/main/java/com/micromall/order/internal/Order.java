@@ -32,6 +32,7 @@ import java.util.EnumSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import lombok.AccessLevel;
 import lombok.Getter;
@@ -238,7 +239,14 @@ class Order {
         return amount;
     }
 
-    Money refund(Map<Long, Integer> quantities, String reason, String actor, Instant now) {
+    /** What the refund made by this form's token returned, if that form was already sent. */
+    Optional<Money> refundedBy(String requestToken) {
+        return history.stream().filter(step -> requestToken.equals(step.getRequestToken())).findFirst()
+                .map(step -> money(step.getAmount() == null ? BigDecimal.ZERO : step.getAmount()));
+    }
+
+    Money refund(Map<Long, Integer> quantities, String reason, String actor, @Nullable String requestToken,
+                 Instant now) {
         require(REFUNDABLE.contains(status), "order.error.notRefundable");
         for (Long lineId : quantities.keySet()) {
             if (lines.stream().noneMatch(line -> line.getId().equals(lineId))) {
@@ -263,7 +271,7 @@ class Order {
         }
         refundedTotal = refundedTotal.add(amount.amount());
         record(full ? OrderStatusChange.Kind.REFUNDED : OrderStatusChange.Kind.PARTIAL_REFUND, now, actor, reason,
-                amount.amount());
+                amount.amount(), requestToken);
         events.add(new OrderRefunded(id, number, customerId, now, List.copyOf(refunded), amount, full, reason));
         return amount;
     }
@@ -302,7 +310,12 @@ class Order {
 
     private void record(OrderStatusChange.Kind kind, Instant now, String actor, @Nullable String note,
                         @Nullable BigDecimal amount) {
-        history.add(new OrderStatusChange(history.size(), kind, status, now, actor, note, amount));
+        record(kind, now, actor, note, amount, null);
+    }
+
+    private void record(OrderStatusChange.Kind kind, Instant now, String actor, @Nullable String note,
+                        @Nullable BigDecimal amount, @Nullable String requestToken) {
+        history.add(new OrderStatusChange(history.size(), kind, status, now, actor, note, amount, requestToken));
     }
 
     private void require(boolean allowed, String messageKey) {

@@ -10,9 +10,11 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Consumer;
 import lombok.RequiredArgsConstructor;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
@@ -58,33 +60,53 @@ public class OrderService {
 
     @Transactional
     public void cancelByCustomer(long customerId, String number) {
-        Order order = orders.findByNumberAndCustomerId(number, customerId)
+        Order order = orders.findForChange(number).filter(o -> o.getCustomerId() == customerId)
                 .orElseThrow(() -> new NotFoundException("No order " + number + " for this customer"));
-        cancel(order, "customer:" + customerId, CancelReason.CUSTOMER);
+        if (order.getStatus() != OrderStatus.CANCELLED) {
+            cancel(order, "customer:" + customerId, CancelReason.CUSTOMER);
+        }
     }
 
     @Transactional
-    public void cancelByOwner(String number, String owner) {
-        cancel(find(number), owner, CancelReason.OWNER);
+    public boolean cancelByOwner(String number, String owner) {
+        Order order = findForChange(number);
+        if (order.getStatus() == OrderStatus.CANCELLED) {
+            return false;
+        }
+        cancel(order, owner, CancelReason.OWNER);
         auditLog.record(owner, "order.cancel", number, "PENDING_PAYMENT", "CANCELLED");
+        return true;
     }
 
+    /**
+     * The owner's status moves. Each returns false when the order already has the status asked for (the same
+     * form sent twice): then nothing changes, no event and no audit line.
+     */
     @Transactional
-    public void confirmPayment(String number, String owner) {
-        change(number, order -> order.markPaid(owner, clock.instant()));
+    public boolean confirmPayment(String number, String owner) {
+        if (!change(number, OrderStatus.PAID, order -> order.markPaid(owner, clock.instant()))) {
+            return false;
+        }
         auditLog.record(owner, "order.confirmPayment", number, "PENDING_PAYMENT", "PAID");
+        return true;
     }
 
     @Transactional
-    public void ship(String number, String owner, String trackingNote) {
-        change(number, order -> order.ship(owner, trackingNote, clock.instant()));
+    public boolean ship(String number, String owner, String trackingNote) {
+        if (!change(number, OrderStatus.SHIPPED, order -> order.ship(owner, trackingNote, clock.instant()))) {
+            return false;
+        }
         auditLog.record(owner, "order.ship", number, "PAID", "SHIPPED");
+        return true;
     }
 
     @Transactional
-    public void complete(String number, String owner) {
-        change(number, order -> order.complete(owner, clock.instant()));
+    public boolean complete(String number, String owner) {
+        if (!change(number, OrderStatus.COMPLETED, order -> order.complete(owner, clock.instant()))) {
+            return false;
+        }
         auditLog.record(owner, "order.complete", number, "SHIPPED", "COMPLETED");
+        return true;
     }
 
     @Transactional(readOnly = true)
@@ -92,14 +114,34 @@ public class OrderService {
         return find(number).previewRefund(quantities);
     }
 
-    /** Refunds the given units (order line id → quantity); returns the amount going back. */
+    /** What a refund gave back; {@code repeated} when its form had already been sent, so nothing new went back. */
+    public record Refund(Money amount, boolean repeated) {
+    }
+
+    /** Refunds the given units (order line id → quantity) that no form asked for (demo data); returns the amount. */
     @Transactional
     public Money refund(String number, Map<Long, Integer> quantities, String reason, String owner) {
-        Order order = find(number);
-        Money amount = order.refund(quantities, reason, owner, clock.instant());
+        return refund(number, quantities, reason, owner, null).amount();
+    }
+
+    /**
+     * Refunds the given units once per {@code requestToken}, the one-time token of the owner's refund form: the
+     * order's row is locked first, so the same form sent twice - one after the other or at once - refunds once.
+     */
+    @Transactional
+    public Refund refund(String number, Map<Long, Integer> quantities, String reason, String owner,
+                         @Nullable String requestToken) {
+        Order order = findForChange(number);
+        if (requestToken != null) {
+            Optional<Money> already = order.refundedBy(requestToken);
+            if (already.isPresent()) {
+                return new Refund(already.get(), true);
+            }
+        }
+        Money amount = order.refund(quantities, reason, owner, requestToken, clock.instant());
         save(order);
         auditLog.record(owner, "order.refund", number, null, amount + " " + quantities + " " + reason);
-        return amount;
+        return new Refund(amount, false);
     }
 
     /**
@@ -139,10 +181,18 @@ public class OrderService {
         save(order);
     }
 
-    private void change(String number, Consumer<Order> move) {
-        Order order = find(number);
+    private boolean change(String number, OrderStatus target, Consumer<Order> move) {
+        Order order = findForChange(number);
+        if (order.getStatus() == target) {
+            return false;
+        }
         move.accept(order);
         save(order);
+        return true;
+    }
+
+    private Order findForChange(String number) {
+        return orders.findForChange(number).orElseThrow(() -> new NotFoundException("No order " + number));
     }
 
     private void save(Order order) {

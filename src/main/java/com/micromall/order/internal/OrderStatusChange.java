@@ -36,9 +36,12 @@ class OrderStatusChange {
     private String actor;
     private @Nullable String note;
     private @Nullable BigDecimal amount;
+    /** The one-time token of the form that made this step (refunds), so the same form cannot make it twice. */
+    private @Nullable String requestToken;
 
     OrderStatusChange(int position, Kind kind, OrderStatus status, Instant changedAt, String actor,
-                      @Nullable String note, @Nullable BigDecimal amount) {
+                      @Nullable String note, @Nullable BigDecimal amount, @Nullable String requestToken) {
+        this.requestToken = requestToken;
         this.position = position;
         this.kind = kind;
         this.status = status;

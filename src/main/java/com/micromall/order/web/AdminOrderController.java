@@ -14,6 +14,8 @@ import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.UUID;
+import java.util.function.BooleanSupplier;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -73,6 +75,9 @@ class AdminOrderController {
     String detail(@PathVariable String number, Model model) {
         model.addAttribute("adminSection", "orders");
         model.addAttribute("order", orders.order(number));
+        if (!model.containsAttribute("refundToken")) {
+            model.addAttribute("refundToken", UUID.randomUUID().toString());
+        }
         return "order/admin-order";
     }
 
@@ -122,16 +127,19 @@ class AdminOrderController {
             }
         }
         String reason = params.getOrDefault("reason", "").strip();
+        String token = params.getOrDefault("refundToken", "").isBlank() ? null : params.get("refundToken").strip();
         try {
             if ("confirm".equals(params.get("action"))) {
                 if (reason.isBlank() || reason.length() > 500) {
                     throw new OrderStateException("order.error.refundReason");
                 }
-                var amount = orders.refund(number, quantities, reason, owner.getEmail());
-                flash.addFlashAttribute("flashSuccess", "order.flash.refunded");
-                flash.addFlashAttribute("flashArgs", new Object[] {money.format(amount)});
+                var refund = orders.refund(number, quantities, reason, owner.getEmail(), token);
+                flash.addFlashAttribute("flashSuccess", refund.repeated() ? "order.flash.alreadyRefunded"
+                        : "order.flash.refunded");
+                flash.addFlashAttribute("flashArgs", new Object[] {money.format(refund.amount())});
                 return "redirect:/admin/orders/" + number;
             }
+            model.addAttribute("refundToken", token == null ? UUID.randomUUID().toString() : token);
             model.addAttribute("refundPreview", orders.previewRefund(number, quantities));
             model.addAttribute("refundQuantities", quantities);
             model.addAttribute("refundReason", reason);
@@ -143,10 +151,11 @@ class AdminOrderController {
         }
     }
 
-    private String act(String number, RedirectAttributes flash, String successKey, Runnable action) {
+    /** A move the order had already made (the same form sent twice) is reported as done, not as an error. */
+    private String act(String number, RedirectAttributes flash, String successKey, BooleanSupplier action) {
         try {
-            action.run();
-            flash.addFlashAttribute("flashSuccess", successKey);
+            boolean changed = action.getAsBoolean();
+            flash.addFlashAttribute("flashSuccess", changed ? successKey : "order.flash.alreadyDone");
         } catch (OrderStateException e) {
             flash.addFlashAttribute("flashError", e.messageKey());
             flash.addFlashAttribute("flashArgs", e.args());

@@ -167,9 +167,9 @@ class DistributorTotalsTests {
         assertMatches(anna, grandma);
 
         // Withdrawals: one paid, one rejected, one still requested.
-        long paid = withdrawals.request(anna.id(), new BigDecimal("20.00"), WithdrawalMethod.BANK, "acct").withdrawalId();
-        long rejected = withdrawals.request(anna.id(), new BigDecimal("15.00"), WithdrawalMethod.BANK, "acct").withdrawalId();
-        assertThat(withdrawals.request(anna.id(), new BigDecimal("12.00"), WithdrawalMethod.BANK, "acct").accepted()).isTrue();
+        long paid = withdrawals.request(anna.id(), new BigDecimal("20.00"), WithdrawalMethod.BANK, "acct", null).withdrawalId();
+        long rejected = withdrawals.request(anna.id(), new BigDecimal("15.00"), WithdrawalMethod.BANK, "acct", null).withdrawalId();
+        assertThat(withdrawals.request(anna.id(), new BigDecimal("12.00"), WithdrawalMethod.BANK, "acct", null).accepted()).isTrue();
         withdrawals.pay(paid, "ref-1", "owner");
         withdrawals.reject(rejected, "wrong account", "owner");
         assertMatches(anna, grandma);

@@ -63,7 +63,7 @@ class WithdrawalServiceTests {
         TestCustomer anna = fixtures.distributorWithAvailable("Anna", "50.00");
 
         List<WithdrawalService.Outcome> outcomes = concurrently(10, () -> withdrawals.request(anna.id(),
-                new BigDecimal("10.00"), WithdrawalMethod.ALIPAY, "anna@alipay"));
+                new BigDecimal("10.00"), WithdrawalMethod.ALIPAY, "anna@alipay", null));
 
         assertThat(outcomes).filteredOn(WithdrawalService.Outcome::accepted).hasSize(5);
         assertThat(outcomes).filteredOn(o -> !o.accepted()).hasSize(5)
@@ -78,7 +78,7 @@ class WithdrawalServiceTests {
         TestCustomer ben = fixtures.distributorWithAvailable("Ben", "50.00");
 
         List<WithdrawalService.Outcome> outcomes = concurrently(10, () -> withdrawals.request(ben.id(),
-                new BigDecimal("30.00"), WithdrawalMethod.BANK, "ICBC 6222 0000"));
+                new BigDecimal("30.00"), WithdrawalMethod.BANK, "ICBC 6222 0000", null));
 
         assertThat(outcomes).filteredOn(WithdrawalService.Outcome::accepted).hasSize(1);
         assertThat(outcomes).filteredOn(o -> !o.accepted()).hasSize(9);
@@ -90,7 +90,7 @@ class WithdrawalServiceTests {
     void aRequestBelowTheMinimumIsRefusedWithTheMinimumNamed() {
         TestCustomer chen = fixtures.distributorWithAvailable("Chen", "50.00");
 
-        WithdrawalService.Outcome outcome = withdrawals.request(chen.id(), new BigDecimal("9.99"), WithdrawalMethod.BANK, "x");
+        WithdrawalService.Outcome outcome = withdrawals.request(chen.id(), new BigDecimal("9.99"), WithdrawalMethod.BANK, "x", null);
 
         assertThat(outcome.accepted()).isFalse();
         assertThat(outcome.refusals()).singleElement().satisfies(r -> {
@@ -105,10 +105,10 @@ class WithdrawalServiceTests {
     void theWholeAvailableBalanceMayBeWithdrawnButNotACentMore() {
         TestCustomer dina = fixtures.distributorWithAvailable("Dina", "25.00");
 
-        assertThat(withdrawals.request(dina.id(), new BigDecimal("25.01"), WithdrawalMethod.PAYPAL, "d@p").refusals())
+        assertThat(withdrawals.request(dina.id(), new BigDecimal("25.01"), WithdrawalMethod.PAYPAL, "d@p", null).refusals())
                 .extracting(WithdrawalService.Refusal::messageKey)
                 .containsExactly("distribution.withdrawals.error.amount.overAvailable");
-        assertThat(withdrawals.request(dina.id(), new BigDecimal("25.00"), WithdrawalMethod.PAYPAL, "d@p").accepted())
+        assertThat(withdrawals.request(dina.id(), new BigDecimal("25.00"), WithdrawalMethod.PAYPAL, "d@p", null).accepted())
                 .isTrue();
     }
 
@@ -117,7 +117,7 @@ class WithdrawalServiceTests {
         TestCustomer eve = fixtures.distributorWithAvailable("Eve", "50.00");
         fixtures.rewardForm(eve.id(), "STORE_CREDIT");
 
-        WithdrawalService.Outcome outcome = withdrawals.request(eve.id(), new BigDecimal("20.00"), WithdrawalMethod.BANK, "x");
+        WithdrawalService.Outcome outcome = withdrawals.request(eve.id(), new BigDecimal("20.00"), WithdrawalMethod.BANK, "x", null);
 
         assertThat(outcome.refusals()).extracting(WithdrawalService.Refusal::messageKey)
                 .containsExactly("distribution.withdrawals.error.storeCredit");
@@ -130,9 +130,9 @@ class WithdrawalServiceTests {
         fixtures.status(fay.id(), "SUSPENDED");
         TestCustomer stranger = new OrderFixtures(jdbc, encoder).customer("Stranger");
 
-        assertThat(withdrawals.request(fay.id(), new BigDecimal("20.00"), WithdrawalMethod.BANK, "x").refusals())
+        assertThat(withdrawals.request(fay.id(), new BigDecimal("20.00"), WithdrawalMethod.BANK, "x", null).refusals())
                 .extracting(WithdrawalService.Refusal::messageKey).containsExactly("distribution.withdrawals.error.notActive");
-        assertThat(withdrawals.request(stranger.id(), new BigDecimal("20.00"), WithdrawalMethod.BANK, "x").refusals())
+        assertThat(withdrawals.request(stranger.id(), new BigDecimal("20.00"), WithdrawalMethod.BANK, "x", null).refusals())
                 .extracting(WithdrawalService.Refusal::messageKey)
                 .containsExactly("distribution.withdrawals.error.notDistributor");
         assertThat(withdrawals.overview(stranger.id()).distributor()).isFalse();
@@ -142,7 +142,7 @@ class WithdrawalServiceTests {
     void blankAccountDetailsAreRefused() {
         TestCustomer gus = fixtures.distributorWithAvailable("Gus", "50.00");
 
-        assertThat(withdrawals.request(gus.id(), new BigDecimal("20.00"), WithdrawalMethod.WECHAT, "   ").refusals())
+        assertThat(withdrawals.request(gus.id(), new BigDecimal("20.00"), WithdrawalMethod.WECHAT, "   ", null).refusals())
                 .extracting(WithdrawalService.Refusal::field).containsExactly("accountDetails");
     }
 
@@ -151,7 +151,7 @@ class WithdrawalServiceTests {
         settings.update(withFee(original, "1.5"), "test");
         TestCustomer hal = fixtures.distributorWithAvailable("Hal", "50.00");
 
-        long id = withdrawals.request(hal.id(), new BigDecimal("33.33"), WithdrawalMethod.BANK, "acct").withdrawalId();
+        long id = withdrawals.request(hal.id(), new BigDecimal("33.33"), WithdrawalMethod.BANK, "acct", null).withdrawalId();
 
         WithdrawalService.WithdrawalView view = withdrawals.historyOf(hal.id()).get(0);
         assertThat(view.id()).isEqualTo(id);
@@ -165,7 +165,7 @@ class WithdrawalServiceTests {
         settings.update(withMinimumAndFee(original, "0.01", "100"), "test");
         TestCustomer ivy = fixtures.distributorWithAvailable("Ivy", "50.00");
 
-        assertThat(withdrawals.request(ivy.id(), new BigDecimal("10.00"), WithdrawalMethod.BANK, "acct").refusals())
+        assertThat(withdrawals.request(ivy.id(), new BigDecimal("10.00"), WithdrawalMethod.BANK, "acct", null).refusals())
                 .extracting(WithdrawalService.Refusal::messageKey)
                 .containsExactly("distribution.withdrawals.error.amount.nothingLeft");
     }
@@ -173,7 +173,7 @@ class WithdrawalServiceTests {
     @Test
     void rejectingAWithdrawalMakesItsMoneyAvailableAgainAndIsAudited() {
         TestCustomer jo = fixtures.distributorWithAvailable("Jo", "50.00");
-        long id = withdrawals.request(jo.id(), new BigDecimal("30.00"), WithdrawalMethod.BANK, "acct").withdrawalId();
+        long id = withdrawals.request(jo.id(), new BigDecimal("30.00"), WithdrawalMethod.BANK, "acct", null).withdrawalId();
         assertThat(distribution.balancesOf(jo.id()).available().amount()).isEqualByComparingTo("20.00");
         assertThat(distribution.balancesOf(jo.id()).withdrawing().amount()).isEqualByComparingTo("30.00");
 
@@ -191,7 +191,7 @@ class WithdrawalServiceTests {
     @Test
     void payingAWithdrawalRecordsTheReferenceCountsItAsWithdrawnAndIsAudited() {
         TestCustomer kim = fixtures.distributorWithAvailable("Kim", "50.00");
-        long id = withdrawals.request(kim.id(), new BigDecimal("30.00"), WithdrawalMethod.BANK, "acct").withdrawalId();
+        long id = withdrawals.request(kim.id(), new BigDecimal("30.00"), WithdrawalMethod.BANK, "acct", null).withdrawalId();
 
         withdrawals.pay(id, "BANK-REF-77", "owner@demo.micromall");
 
@@ -209,7 +209,7 @@ class WithdrawalServiceTests {
     @Test
     void aDecidedWithdrawalCannotBeDecidedAgainAndUnknownIdsAreNotFound() {
         TestCustomer lu = fixtures.distributorWithAvailable("Lu", "50.00");
-        long id = withdrawals.request(lu.id(), new BigDecimal("30.00"), WithdrawalMethod.BANK, "acct").withdrawalId();
+        long id = withdrawals.request(lu.id(), new BigDecimal("30.00"), WithdrawalMethod.BANK, "acct", null).withdrawalId();
         withdrawals.pay(id, "REF-1", "owner@demo.micromall");
 
         assertThatThrownBy(() -> withdrawals.pay(id, "REF-2", "owner@demo.micromall"))
@@ -226,9 +226,9 @@ class WithdrawalServiceTests {
     void aDistributorsHistoryHoldsOnlyTheirOwnWithdrawalsNewestFirst() {
         TestCustomer mo = fixtures.distributorWithAvailable("Mo", "50.00");
         TestCustomer ned = fixtures.distributorWithAvailable("Ned", "50.00");
-        long first = withdrawals.request(mo.id(), new BigDecimal("10.00"), WithdrawalMethod.BANK, "mo-1").withdrawalId();
-        long second = withdrawals.request(mo.id(), new BigDecimal("11.00"), WithdrawalMethod.BANK, "mo-2").withdrawalId();
-        long neds = withdrawals.request(ned.id(), new BigDecimal("12.00"), WithdrawalMethod.BANK, "ned").withdrawalId();
+        long first = withdrawals.request(mo.id(), new BigDecimal("10.00"), WithdrawalMethod.BANK, "mo-1", null).withdrawalId();
+        long second = withdrawals.request(mo.id(), new BigDecimal("11.00"), WithdrawalMethod.BANK, "mo-2", null).withdrawalId();
+        long neds = withdrawals.request(ned.id(), new BigDecimal("12.00"), WithdrawalMethod.BANK, "ned", null).withdrawalId();
 
         assertThat(withdrawals.historyOf(mo.id())).extracting(WithdrawalService.WithdrawalView::id)
                 .containsExactly(second, first);
@@ -244,11 +244,11 @@ class WithdrawalServiceTests {
         assertThat(overview.negative()).isTrue();
         assertThat(overview.available().amount()).isEqualByComparingTo("-10.00");
         assertThat(overview.clawedBack().amount()).isEqualByComparingTo("30.00");
-        assertThat(withdrawals.request(oz.id(), new BigDecimal("10.00"), WithdrawalMethod.BANK, "x").accepted()).isFalse();
+        assertThat(withdrawals.request(oz.id(), new BigDecimal("10.00"), WithdrawalMethod.BANK, "x", null).accepted()).isFalse();
 
         fixtures.entry(oz.id(), "COMMISSION", "25.00");
-        assertThat(withdrawals.request(oz.id(), new BigDecimal("15.00"), WithdrawalMethod.BANK, "x").accepted()).isTrue();
-        assertThat(withdrawals.request(oz.id(), new BigDecimal("10.00"), WithdrawalMethod.BANK, "x").accepted()).isFalse();
+        assertThat(withdrawals.request(oz.id(), new BigDecimal("15.00"), WithdrawalMethod.BANK, "x", null).accepted()).isTrue();
+        assertThat(withdrawals.request(oz.id(), new BigDecimal("10.00"), WithdrawalMethod.BANK, "x", null).accepted()).isFalse();
     }
 
     @Test
@@ -258,7 +258,7 @@ class WithdrawalServiceTests {
 
         Money available = distribution.balancesOf(pia.id()).available();
         assertThat(available.isPositive()).isTrue();
-        assertThat(withdrawals.request(pia.id(), available.amount(), WithdrawalMethod.BANK, "acct").accepted()).isTrue();
+        assertThat(withdrawals.request(pia.id(), available.amount(), WithdrawalMethod.BANK, "acct", null).accepted()).isTrue();
     }
 
     private List<WithdrawalService.Outcome> concurrently(int threads,

@@ -25,7 +25,13 @@ import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import org.apache.commons.csv.CSVFormat;
 import org.apache.commons.csv.CSVParser;
 import org.apache.commons.csv.CSVRecord;
@@ -307,6 +313,81 @@ class WithdrawalPagesTests {
         }
     }
 
+    @Test
+    void theWithdrawalFormSentTwiceInARowAsksOnce() throws Exception {
+        TestCustomer rae = fixtures.distributorWithAvailable("Rae", "50.00");
+        String token = page(rae).selectFirst("#withdrawal-form input[name=requestToken]").val();
+        assertThat(token).isNotBlank();
+
+        for (String expected : new String[] {"distribution.withdrawals.flash.requested",
+                "distribution.withdrawals.flash.alreadyRequested"}) {
+            mvc.perform(post("/distribution/withdrawals").with(user(rae.principal())).with(csrf())
+                            .param("requestToken", token).param("amount", "20.00").param("method", "BANK")
+                            .param("accountDetails", "ICBC 6222"))
+                    .andExpect(redirectedUrl("/distribution/withdrawals"))
+                    .andExpect(flash().attribute("flashSuccess", expected));
+        }
+
+        assertThat(count(rae)).isEqualTo(1);
+        assertThat(page(rae).getElementById("available-amount").text()).contains("30.00");
+        // The next form is a new one: it may ask again.
+        assertThat(page(rae).selectFirst("#withdrawal-form input[name=requestToken]").val()).isNotEqualTo(token);
+    }
+
+    @Test
+    void theWithdrawalFormSentFromTwoTabsAtOnceAsksOnce() throws Exception {
+        TestCustomer sol = fixtures.distributorWithAvailable("Sol", "50.00");
+        String token = page(sol).selectFirst("#withdrawal-form input[name=requestToken]").val();
+        CyclicBarrier together = new CyclicBarrier(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(threads.submit(() -> {
+                    together.await();
+                    return mvc.perform(post("/distribution/withdrawals").with(user(sol.principal())).with(csrf())
+                                    .param("requestToken", token).param("amount", "20.00").param("method", "BANK")
+                                    .param("accountDetails", "ICBC 6222"))
+                            .andReturn().getResponse().getStatus();
+                }));
+            }
+            for (Future<Integer> answer : answers) {
+                assertThat(answer.get(30, TimeUnit.SECONDS)).isEqualTo(302);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(count(sol)).isEqualTo(1);
+    }
+
+    @Test
+    void theOwnersDecisionSentTwiceIsTakenOnceAndReportedAsDone() throws Exception {
+        TestCustomer tam = fixtures.distributorWithAvailable("Tam", "50.00");
+        long paid = request(tam, "20.00", "acct-1");
+        long rejected = request(tam, "15.00", "acct-2");
+
+        for (String expected : new String[] {"admin.withdrawals.flash.paid", "admin.withdrawals.flash.alreadyDecided"}) {
+            mvc.perform(post("/admin/withdrawals/" + paid + "/pay").with(owner).with(csrf())
+                            .param("paymentReference", "BANK-REF-1"))
+                    .andExpect(flash().attribute("flashSuccess", expected));
+        }
+        for (String expected : new String[] {"admin.withdrawals.flash.rejected", "admin.withdrawals.flash.alreadyDecided"}) {
+            mvc.perform(post("/admin/withdrawals/" + rejected + "/reject").with(owner).with(csrf())
+                            .param("reason", "wrong account"))
+                    .andExpect(flash().attribute("flashSuccess", expected));
+        }
+        // Rejecting what was paid is still refused, with a message.
+        mvc.perform(post("/admin/withdrawals/" + paid + "/reject").with(owner).with(csrf()).param("reason", "oops"))
+                .andExpect(flash().attribute("flashError", "admin.withdrawals.error.decided"));
+
+        assertThat(state(paid)).isEqualTo("PAID");
+        assertThat(state(rejected)).isEqualTo("REJECTED");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE subject IN (:a, :b)")
+                .param("a", "withdrawal:" + paid).param("b", "withdrawal:" + rejected).query(Long.class).single())
+                .isEqualTo(2);
+        assertThat(page(tam).getElementById("available-amount").text()).contains("30.00");
+    }
+
     private Document page(TestCustomer customer) throws Exception {
         return Jsoup.parse(mvc.perform(get("/distribution/withdrawals").with(user(customer.principal())))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString(StandardCharsets.UTF_8));
@@ -314,7 +395,7 @@ class WithdrawalPagesTests {
 
     private long request(TestCustomer distributor, String amount, String details) {
         WithdrawalService.Outcome outcome = withdrawals.request(distributor.id(), new BigDecimal(amount),
-                WithdrawalMethod.BANK, details);
+                WithdrawalMethod.BANK, details, null);
         assertThat(outcome.accepted()).as("%s", outcome.refusals()).isTrue();
         return outcome.withdrawalId();
     }

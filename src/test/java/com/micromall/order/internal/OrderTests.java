@@ -51,7 +51,7 @@ class OrderTests {
             case SHIPPED -> { order.markPaid("owner", NOW); order.ship("owner", "SF123", NOW); }
             case COMPLETED -> { order.markPaid("owner", NOW); order.ship("owner", null, NOW); order.complete("owner", NOW); }
             case CANCELLED -> order.cancel("owner", OrderCancelled.CancelReason.OWNER, NOW);
-            case REFUNDED -> { order.markPaid("owner", NOW); order.refund(Map.of(10L, 3, 11L, 1), "all", "owner", NOW); }
+            case REFUNDED -> { order.markPaid("owner", NOW); order.refund(Map.of(10L, 3, 11L, 1), "all", "owner", null, NOW); }
         }
         order.releaseEvents();
         return order;
@@ -100,7 +100,7 @@ class OrderTests {
                 "ship", o -> o.ship("owner", null, NOW),
                 "complete", o -> o.complete("owner", NOW),
                 "cancel", o -> o.cancel("owner", OrderCancelled.CancelReason.OWNER, NOW),
-                "refund", o -> o.refund(Map.of(10L, 1), "r", "owner", NOW));
+                "refund", o -> o.refund(Map.of(10L, 1), "r", "owner", null, NOW));
         Map<OrderStatus, List<String>> legal = Map.of(
                 OrderStatus.PENDING_PAYMENT, List.of("pay", "cancel"),
                 OrderStatus.PAID, List.of("ship", "refund"),
@@ -131,7 +131,7 @@ class OrderTests {
     void refundingOneOfThreeUnitsReturnsAThirdOfWhatWasPaidRoundedDown() {
         Order order = inStatus(OrderStatus.PAID);
 
-        Money amount = order.refund(Map.of(10L, 1), "broken", "owner", NOW);
+        Money amount = order.refund(Map.of(10L, 1), "broken", "owner", null, NOW);
 
         assertThat(amount).isEqualTo(Money.of("9.00", "CNY"));
         assertThat(order.getStatus()).isEqualTo(OrderStatus.PAID);
@@ -148,8 +148,8 @@ class OrderTests {
     @Test
     void refundingEverythingReturnsTheWholeTotalIncludingShippingAndEndsRefunded() {
         Order order = inStatus(OrderStatus.SHIPPED);
-        Money first = order.refund(Map.of(10L, 2), "a", "owner", NOW);
-        Money rest = order.refund(Map.of(10L, 1, 11L, 1), "b", "owner", NOW);
+        Money first = order.refund(Map.of(10L, 2), "a", "owner", null, NOW);
+        Money rest = order.refund(Map.of(10L, 1, 11L, 1), "b", "owner", null, NOW);
 
         assertThat(first.plus(rest)).isEqualTo(Money.of("44.00", "CNY"));
         assertThat(order.getStatus()).isEqualTo(OrderStatus.REFUNDED);
@@ -159,13 +159,13 @@ class OrderTests {
     @Test
     void aRefundBeyondWhatIsLeftIsRefused() {
         Order order = inStatus(OrderStatus.PAID);
-        order.refund(Map.of(10L, 2), "a", "owner", NOW);
+        order.refund(Map.of(10L, 2), "a", "owner", null, NOW);
 
-        assertThatThrownBy(() -> order.refund(Map.of(10L, 2), "b", "owner", NOW))
+        assertThatThrownBy(() -> order.refund(Map.of(10L, 2), "b", "owner", null, NOW))
                 .isInstanceOf(OrderStateException.class).hasMessage("order.error.refundTooMuch");
-        assertThatThrownBy(() -> order.refund(Map.of(), "b", "owner", NOW))
+        assertThatThrownBy(() -> order.refund(Map.of(), "b", "owner", null, NOW))
                 .isInstanceOf(OrderStateException.class).hasMessage("order.error.refundNothing");
-        assertThatThrownBy(() -> order.refund(Map.of(999L, 1), "b", "owner", NOW))
+        assertThatThrownBy(() -> order.refund(Map.of(999L, 1), "b", "owner", null, NOW))
                 .isInstanceOf(OrderStateException.class);
         assertThat(order.getLines().get(0).getRefundedQuantity()).isEqualTo(2);
     }
@@ -205,6 +205,6 @@ class OrderTests {
         Money preview = order.previewRefund(quantities);
 
         assertThat(order.getLines()).allSatisfy(l -> assertThat(l.getRefundedQuantity()).isZero());
-        assertThat(order.refund(quantities, "r", "owner", NOW)).isEqualTo(preview);
+        assertThat(order.refund(quantities, "r", "owner", null, NOW)).isEqualTo(preview);
     }
 }

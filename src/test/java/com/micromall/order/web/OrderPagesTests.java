@@ -208,8 +208,9 @@ class OrderPagesTests {
         mvc.perform(post("/orders/" + number + "/cancel").with(user(buyer.principal())).with(csrf()))
                 .andExpect(redirectedUrl("/orders/" + number))
                 .andExpect(flash().attribute("flashSuccess", "order.flash.cancelled"));
+        // The same button clicked twice: the order stays cancelled, its stock comes back once.
         mvc.perform(post("/orders/" + number + "/cancel").with(user(buyer.principal())).with(csrf()))
-                .andExpect(flash().attribute("flashError", "order.error.notCancellable"));
+                .andExpect(flash().attribute("flashSuccess", "order.flash.cancelled"));
 
         assertThat(fixtures.stock(product)).isEqualTo(5);
     }
@@ -273,6 +274,111 @@ class OrderPagesTests {
         mvc.perform(post(base + "/refund").with(user(owner)).with(csrf()).param("action", "confirm")
                         .param("qty_1", "abc"))
                 .andExpect(flash().attribute("flashError", "order.error.refundNumbers"));
+    }
+
+    @Test
+    void theOwnersRefundFormSentTwiceInARowRefundsOnce() throws Exception {
+        long product = fixtures.product("Refund twice", "10.00", 9);
+        TestCustomer buyer = fixtures.customer("Refund buyer");
+        addToCart(buyer.principal(), product, 3);
+        String number = place(buyer, checkoutToken(buyer));
+        CustomerPrincipal owner = fixtures.owner();
+        String base = "/admin/orders/" + number;
+        mvc.perform(post(base + "/pay").with(user(owner)).with(csrf()));
+        long line = lineOf(number);
+        String token = Jsoup.parse(mvc.perform(get(base).with(user(owner))).andReturn().getResponse()
+                .getContentAsString()).selectFirst("#refund-form input[name=refundToken]").val();
+
+        for (String expected : new String[] {"order.flash.refunded", "order.flash.alreadyRefunded"}) {
+            mvc.perform(post(base + "/refund").with(user(owner)).with(csrf()).param("action", "confirm")
+                            .param("refundToken", token).param("reason", "one broke").param("qty_" + line, "1"))
+                    .andExpect(redirectedUrl(base)).andExpect(flash().attribute("flashSuccess", expected))
+                    .andExpect(flash().attribute("flashArgs", new Object[] {"CN¥10.00"}));
+        }
+
+        assertThat(refunded(number)).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE action = 'order.refund' AND subject = :n")
+                .param("n", number).query(Long.class).single()).isEqualTo(1);
+        // A fresh form (a new token) may refund another unit on purpose.
+        String next = Jsoup.parse(mvc.perform(get(base).with(user(owner))).andReturn().getResponse()
+                .getContentAsString()).selectFirst("#refund-form input[name=refundToken]").val();
+        assertThat(next).isNotEqualTo(token);
+        mvc.perform(post(base + "/refund").with(user(owner)).with(csrf()).param("action", "confirm")
+                        .param("refundToken", next).param("reason", "another broke").param("qty_" + line, "1"))
+                .andExpect(flash().attribute("flashSuccess", "order.flash.refunded"));
+        assertThat(refunded(number)).isEqualTo(2);
+    }
+
+    @Test
+    void theOwnersRefundFormSentFromTwoTabsAtOnceRefundsOnce() throws Exception {
+        long product = fixtures.product("Refund race", "10.00", 9);
+        TestCustomer buyer = fixtures.customer("Race buyer");
+        addToCart(buyer.principal(), product, 3);
+        String number = place(buyer, checkoutToken(buyer));
+        CustomerPrincipal owner = fixtures.owner();
+        String base = "/admin/orders/" + number;
+        mvc.perform(post(base + "/pay").with(user(owner)).with(csrf()));
+        long line = lineOf(number);
+        String token = "same-form-" + number;
+        java.util.concurrent.CyclicBarrier together = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService threads = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            var answers = new java.util.ArrayList<java.util.concurrent.Future<Integer>>();
+            for (int i = 0; i < 2; i++) {
+                answers.add(threads.submit(() -> {
+                    together.await();
+                    return mvc.perform(post(base + "/refund").with(user(owner)).with(csrf()).param("action", "confirm")
+                                    .param("refundToken", token).param("reason", "broke").param("qty_" + line, "1"))
+                            .andReturn().getResponse().getStatus();
+                }));
+            }
+            for (var answer : answers) {
+                assertThat(answer.get(30, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(302);
+            }
+        } finally {
+            threads.shutdownNow();
+        }
+        assertThat(refunded(number)).isEqualTo(1);
+    }
+
+    @Test
+    void payShipCompleteAndCancelSentTwiceMoveOnceAndSayItIsDone() throws Exception {
+        long product = fixtures.product("Twice moves", "6.00", 5);
+        TestCustomer buyer = fixtures.customer("Twice buyer");
+        String number = checkOut(buyer, product);
+        String cancelled = checkOut(buyer, product);
+        CustomerPrincipal owner = fixtures.owner();
+        String base = "/admin/orders/" + number;
+
+        for (String[] move : new String[][] {{"/pay", "order.flash.paid"}, {"/ship", "order.flash.shipped"},
+                {"/complete", "order.flash.completed"}}) {
+            for (String expected : new String[] {move[1], "order.flash.alreadyDone"}) {
+                mvc.perform(post(base + move[0]).param("trackingNote", "SF 1").with(user(owner)).with(csrf()))
+                        .andExpect(redirectedUrl(base)).andExpect(flash().attribute("flashSuccess", expected));
+            }
+        }
+        for (String expected : new String[] {"order.flash.cancelled", "order.flash.alreadyDone"}) {
+            mvc.perform(post("/admin/orders/" + cancelled + "/cancel").with(user(owner)).with(csrf()))
+                    .andExpect(flash().attribute("flashSuccess", expected));
+        }
+
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM order_status_change c JOIN shop_order o ON o.id = c.order_id "
+                        + "WHERE o.number = :n").param("n", number).query(Long.class).single())
+                .as("placed, paid, shipped, completed").isEqualTo(4);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM audit_log WHERE subject IN (:a, :b)").param("a", number)
+                .param("b", cancelled).query(Long.class).single()).isEqualTo(4);
+        assertThat(jdbc.sql("SELECT stock FROM product WHERE id = :p").param("p", product).query(Integer.class).single())
+                .as("the cancelled order's unit came back once").isEqualTo(4);
+    }
+
+    private long lineOf(String number) {
+        return jdbc.sql("SELECT l.id FROM order_line l JOIN shop_order o ON o.id = l.order_id WHERE o.number = :n")
+                .param("n", number).query(Long.class).single();
+    }
+
+    private int refunded(String number) {
+        return jdbc.sql("SELECT l.refunded_quantity FROM order_line l JOIN shop_order o ON o.id = l.order_id "
+                + "WHERE o.number = :n").param("n", number).query(Integer.class).single();
     }
 
     @Test
