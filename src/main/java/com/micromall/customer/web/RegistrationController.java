@@ -1,6 +1,7 @@
 package com.micromall.customer.web;
 
 import com.micromall.customer.CustomerPrincipal;
+import com.micromall.customer.InvitationCodes;
 import com.micromall.customer.ReferralAttribution;
 import com.micromall.shared.web.DeviceFingerprint;
 import com.micromall.shared.web.LocalRedirect;
@@ -13,6 +14,7 @@ import jakarta.validation.Valid;
 import java.util.Objects;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -34,6 +36,7 @@ class RegistrationController {
     private final CustomerRegistration registration;
     private final DeviceFingerprint deviceFingerprint;
     private final SessionLogin sessionLogin;
+    private final ObjectProvider<InvitationCodes> invitationCodes;
 
     @GetMapping("/register")
     String form(@RequestParam(name = "code", required = false) @Nullable String code,
@@ -54,6 +57,11 @@ class RegistrationController {
                     @RequestParam(name = "continue", required = false) @Nullable String continueTo, Model model,
                     HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         model.addAttribute("continueTo", LocalRedirect.isSafe(continueTo) ? continueTo : null);
+        String typedCode = form.getReferralCode();
+        if (!errors.hasFieldErrors("referralCode") && typedCode != null && !typedCode.isBlank()
+                && invitationCodes.stream().noneMatch(codes -> codes.exists(typedCode))) {
+            errors.rejectValue("referralCode", "customer.validation.referralCode.unknown");
+        }
         if (errors.hasErrors()) {
             return again(form);
         }

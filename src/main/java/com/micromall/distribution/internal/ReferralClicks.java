@@ -6,6 +6,9 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import lombok.RequiredArgsConstructor;
@@ -17,6 +20,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Share-link clicks. The visitor is kept only as its {@link DeviceFingerprint} (the same hash
  * registration records, so a registration can be matched to the click that brought it); the raw
  * IP is never stored. Each code's clicks are also counted (V46), so the dashboard never counts the rows.
+ * A visitor counts once per code and day (UTC): reloading a link cannot inflate a sharer's figures.
  */
 @Component
 @RequiredArgsConstructor
@@ -41,26 +45,51 @@ public class ReferralClicks {
     @Transactional
     public Optional<Followed> follow(String code, String landingPath, HttpServletRequest request) {
         String normalized = ReferralCodes.normalize(code);
-        if (normalized == null || !record(normalized, landingPath, request)) {
+        if (normalized == null) {
+            return Optional.empty();
+        }
+        boolean counted = record(normalized, landingPath, request);
+        if (!counted && !isActive(normalized)) {
             return Optional.empty();
         }
         // Read before counting: the counter row stays locked only until the commit that follows.
         Duration attribution = Duration.ofDays(settings.current().attributionDays());
-        count(normalized);
+        if (counted) {
+            count(normalized);
+        }
         return Optional.of(new Followed(normalized, attribution));
     }
 
     /**
-     * The click, written only if the code is an ACTIVE distributor's: the INSERT reads the distributor itself, so a
-     * click costs one plain statement instead of an entity load (the heaviest part of a click before).
+     * First touch: within the attribution window the first valid link wins, so a later link does not take over
+     * the cookie of a visitor who already carries another ACTIVE sharer's code (the browser drops the cookie
+     * when the window ends).
+     */
+    @Transactional(readOnly = true)
+    public boolean earlierLinkHolds(String earlierCode, String code) {
+        String earlier = ReferralCodes.normalize(earlierCode);
+        return earlier != null && !earlier.equals(code) && isActive(earlier);
+    }
+
+    private boolean isActive(String code) {
+        return jdbc.sql("SELECT COUNT(*) FROM distributor WHERE code = :code AND status = 'ACTIVE'")
+                .param("code", code).query(Long.class).single() > 0;
+    }
+
+    /**
+     * The click, written only if the code is an ACTIVE distributor's and this visitor has no click on it today
+     * (a unique key): the INSERT reads the distributor itself, so a click costs one plain statement.
      */
     private boolean record(String code, String landingPath, HttpServletRequest request) {
         String path = landingPath.length() > 300 ? landingPath.substring(0, 300) : landingPath;
+        Instant now = clock.instant();
         return jdbc.sql("""
-                INSERT INTO referral_click (code, clicked_at, landing_path, visitor_hash)
-                SELECT code, :at, :path, :hash FROM distributor WHERE code = :code AND status = 'ACTIVE'""")
-                .param("code", code).param("at", Timestamp.from(clock.instant())).param("path", path)
-                .param("hash", fingerprint.of(request)).update() == 1;
+                INSERT INTO referral_click (code, clicked_at, landing_path, visitor_hash, visit_day)
+                SELECT code, :at, :path, :hash, :day FROM distributor WHERE code = :code AND status = 'ACTIVE'
+                ON CONFLICT DO NOTHING""")
+                .param("code", code).param("at", Timestamp.from(now)).param("path", path)
+                .param("hash", fingerprint.of(request)).param("day", LocalDate.ofInstant(now, ZoneOffset.UTC))
+                .update() == 1;
     }
 
     /**

@@ -46,6 +46,9 @@ class RegistrationTests {
     @Autowired
     JdbcClient jdbc;
 
+    @Autowired
+    org.springframework.security.crypto.password.PasswordEncoder encoder;
+
     @Test
     void eachInvalidFieldGetsItsOwnMessageTheInputIsKeptAndThePasswordIsNeverEchoed() throws Exception {
         String html = mvc.perform(post("/register").with(csrf())
@@ -131,7 +134,8 @@ class RegistrationTests {
     @Test
     void registeringPublishesCustomerRegisteredWithTheTypedCodeAndADeviceHashWithoutTheIp() throws Exception {
         String email = CustomerMother.uniqueEmail("event");
-        mvc.perform(register("Event Person", email).param("referralCode", " ANNA2345 ")
+        String code = sharerCode("Event Sharer");
+        mvc.perform(register("Event Person", email).param("referralCode", " " + code.toLowerCase() + " ")
                         .header("User-Agent", "TestBrowser/1.0")
                         .with(request -> {
                             request.setRemoteAddr("203.0.113.7");
@@ -143,7 +147,7 @@ class RegistrationTests {
                 .filter(registered -> registered.email().equals(email))
                 .findFirst().orElseThrow();
         assertThat(event.name()).isEqualTo("Event Person");
-        assertThat(event.referralCode()).isEqualTo("ANNA2345");
+        assertThat(event.referralCode()).isEqualTo(code.toLowerCase());
         assertThat(event.deviceHash()).isEqualTo(fingerprint.hash("203.0.113.7", "TestBrowser/1.0"))
                 .hasSize(64).doesNotContain("203.0.113.7").doesNotContain("203");
         assertThat(event.deviceHash()).isNotEqualTo(fingerprint.hash("198.51.100.1", "TestBrowser/1.0"));
@@ -186,5 +190,41 @@ class RegistrationTests {
                 .param("name", name)
                 .param("email", email)
                 .param("password", CustomerMother.PASSWORD);
+    }
+
+    @Test
+    void aTypedInvitationCodeNoSharerHasIsShownAgainWithAMessageAndNoAccountIsMade() throws Exception {
+        String email = CustomerMother.uniqueEmail("typo");
+
+        Document page = Jsoup.parse(mvc.perform(register("Bad Code", email).param("referralCode", "NOSUCH99"))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+
+        assertThat(page.select("#referralCode").val()).isEqualTo("NOSUCH99");
+        assertThat(page.select("#referralCode").hasClass("is-invalid")).isTrue();
+        assertThat(page.select(".invalid-feedback").text()).contains("No sharer has this code");
+        assertThat(page.select("#name").val()).isEqualTo("Bad Code");
+        assertThat(accounts(email)).isZero();
+
+        String code = sharerCode("Real Sharer");
+        mvc.perform(register("Good Code", email).param("referralCode", code)).andExpect(status().is3xxRedirection());
+        assertThat(accounts(email)).isOne();
+    }
+
+    private long accounts(String email) {
+        return jdbc.sql("SELECT COUNT(*) FROM customer WHERE lower(email) = lower(:e)").param("e", email).query(Long.class).single();
+    }
+
+    /** A sharer's code, made directly in the tables (registration is what is under test here). */
+    private String sharerCode(String name) {
+        long id = new com.micromall.order.OrderFixtures(jdbc, encoder).customer(name).id();
+        String alphabet = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+        java.util.Random random = new java.util.Random();
+        StringBuilder code = new StringBuilder();
+        for (int i = 0; i < 8; i++) {
+            code.append(alphabet.charAt(random.nextInt(alphabet.length())));
+        }
+        jdbc.sql("INSERT INTO distributor (customer_id, code, status, enrolled_at) VALUES (:id, :code, 'ACTIVE', now())")
+                .param("id", id).param("code", code.toString()).update();
+        return code.toString();
     }
 }

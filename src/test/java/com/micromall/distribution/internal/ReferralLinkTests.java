@@ -32,6 +32,8 @@ class ReferralLinkTests {
     @Autowired ReferralClicks referralClicks;
     @Autowired DistributorDashboard dashboard;
     @Autowired QueryCounter queries;
+    @Autowired com.micromall.shared.web.DeviceFingerprint fingerprint;
+    @Autowired com.micromall.settings.DistributionSettingsService distributionSettings;
 
     OrderFixtures fixtures;
 
@@ -49,7 +51,11 @@ class ReferralLinkTests {
     }
 
     private MockHttpServletResponse follow(String url) throws Exception {
-        return mvc.perform(get(url).header("User-Agent", "Tester/2.0").with(request -> {
+        return follow(url, "Tester/2.0");
+    }
+
+    private MockHttpServletResponse follow(String url, String userAgent) throws Exception {
+        return mvc.perform(get(url).header("User-Agent", userAgent).with(request -> {
             request.setRemoteAddr(RAW_IP);
             return request;
         })).andExpect(status().is3xxRedirection()).andReturn().getResponse();
@@ -125,7 +131,8 @@ class ReferralLinkTests {
         }
         // The click (written only for an ACTIVE code, so no distributor load of its own), the attribution window and
         // the counter (was four: the distributor was loaded as an entity first).
-        assertThat(queries.count(() -> follow("/r/" + code))).as("statements of a click").isEqualTo(3);
+        assertThat(queries.count(() -> follow("/r/" + code, "Second visitor/1.0"))).as("statements of a click")
+                .isEqualTo(3);
         assertThat(clicks(code)).isEqualTo(2);
     }
 
@@ -139,8 +146,9 @@ class ReferralLinkTests {
             for (int t = 0; t < 8; t++) {
                 done.add(pool.submit(() -> {
                     for (int i = 0; i < 25; i++) {
-                        assertThat(referralClicks.follow(code, "/", new org.springframework.mock.web.MockHttpServletRequest()))
-                                .isPresent();
+                        var visitor = new org.springframework.mock.web.MockHttpServletRequest();
+                        visitor.addHeader("User-Agent", "Visitor " + Thread.currentThread().getId() + "/" + i);
+                        assertThat(referralClicks.follow(code, "/", visitor)).isPresent();
                     }
                     return null;
                 }));
@@ -158,5 +166,62 @@ class ReferralLinkTests {
         assertThat(jdbc.sql("SELECT COUNT(*) FROM referral_click_count WHERE code = :c").param("c", code)
                 .query(Long.class).single()).isBetween(2L, (long) ReferralClicks.SHARDS);
         assertThat(dashboard.figures(sharer, code).clicks()).isEqualTo(200);
+    }
+
+    @Test
+    void reloadingALinkCountsAVisitorOncePerCodeAndDay() throws Exception {
+        long sharer = fixtures.customer("Reloaded Rita").id();
+        String code = enrolment.enrolActive(sharer).code();
+
+        for (int i = 0; i < 20; i++) {
+            assertThat(follow("/r/" + code).getCookie(ReferralAttribution.COOKIE)).as("the cookie still comes").isNotNull();
+        }
+        follow("/r/" + code, "Another phone/1.0");
+
+        assertThat(clicks(code)).isEqualTo(2);
+        assertThat(dashboard.figures(sharer, code).clicks()).isEqualTo(2);
+
+        // The next day the same visitor counts again.
+        ReferralClicks tomorrow = new ReferralClicks(jdbc, java.time.Clock.offset(java.time.Clock.systemUTC(),
+                java.time.Duration.ofDays(1)), fingerprint, distributionSettings);
+        var sameVisitor = new org.springframework.mock.web.MockHttpServletRequest();
+        sameVisitor.setRemoteAddr(RAW_IP);
+        sameVisitor.addHeader("User-Agent", "Tester/2.0");
+        assertThat(tomorrow.follow(code, "/", sameVisitor)).isPresent();
+        assertThat(tomorrow.follow(code, "/", sameVisitor)).isPresent();
+        assertThat(clicks(code)).isEqualTo(3);
+    }
+
+    @Test
+    void aBurstOnOneLinkFromOneAddressIsNotRecordedButStillReachesTheShop() throws Exception {
+        String code = activeCode("Burst Bo");
+
+        for (int i = 0; i < 45; i++) {
+            assertThat(follow("/r/" + code + "?next=/products", "Script " + i).getRedirectedUrl()).isEqualTo("/products");
+        }
+
+        assertThat(clicks(code)).isEqualTo(30);
+    }
+
+    @Test
+    void theFirstValidLinkWinsBeforeSignUp() throws Exception {
+        String anna = activeCode("First Anna");
+        String ben = activeCode("Later Ben");
+        jakarta.servlet.http.Cookie annas = follow("/r/" + anna).getCookie(ReferralAttribution.COOKIE);
+        assertThat(annas.getValue()).isEqualTo(anna);
+
+        MockHttpServletResponse later = mvc.perform(get("/r/" + ben).cookie(annas).header("User-Agent", "Tester/2.0"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse();
+
+        assertThat(later.getCookie(ReferralAttribution.COOKIE)).as("Ben's link does not take over").isNull();
+        assertThat(clicks(ben)).as("but Ben's click still counts").isEqualTo(1);
+        String prefilled = org.jsoup.Jsoup.parse(mvc.perform(get("/register").cookie(annas))
+                .andReturn().getResponse().getContentAsString()).select("#referralCode").val();
+        assertThat(prefilled).isEqualTo(anna);
+
+        // A cookie whose sharer is no longer active (or unknown) is replaced by the next valid link.
+        jakarta.servlet.http.Cookie stale = new jakarta.servlet.http.Cookie(ReferralAttribution.COOKIE, "ZZZZZZZZ");
+        assertThat(mvc.perform(get("/r/" + ben).cookie(stale).header("User-Agent", "Other/1.0")).andReturn()
+                .getResponse().getCookie(ReferralAttribution.COOKIE).getValue()).isEqualTo(ben);
     }
 }
