@@ -60,8 +60,10 @@ class AbuseGuard {
         if (event.getAuthentication().getPrincipal() instanceof CustomerPrincipal principal
                 && event.getAuthentication().getDetails() instanceof WebAuthenticationDetails details
                 && details.getRemoteAddress() != null) {
-            seen(principal.getCustomerId(), fingerprint.network(details.getRemoteAddress()),
-                    LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+            String network = fingerprint.network(details.getRemoteAddress());
+            if (network != null) {
+                seen(principal.getCustomerId(), network, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+            }
         }
     }
 

@@ -9,8 +9,10 @@ import java.security.NoSuchAlgorithmException;
 import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Objects;
+import java.util.regex.Pattern;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -28,6 +30,7 @@ public class DeviceFingerprint {
     public static final int MIN_SECRET_BYTES = 32;
 
     private static final String ALGORITHM = "HmacSHA256";
+    private static final Pattern ADDRESS_LITERAL = Pattern.compile("[0-9A-Fa-f:.]+(%[\\w.-]+)?");
 
     private final SecretKeySpec key;
 
@@ -54,25 +57,32 @@ public class DeviceFingerprint {
 
     /**
      * The network: the IPv4 address, or the /64 prefix of an IPv6 address (one home or phone usually owns a whole
-     * /64 and rotates the rest), whatever the browser says about itself.
+     * /64 and rotates the rest), whatever the browser says about itself. None for the machine's own (loopback)
+     * address: that is a proxy in front of the shop or a developer, never a visitor's network.
      */
-    public String networkOf(HttpServletRequest request) {
+    public @Nullable String networkOf(HttpServletRequest request) {
         return network(request.getRemoteAddr());
     }
 
-    public String network(String ip) {
-        return hex("network\n" + networkPart(ip));
+    public @Nullable String network(String ip) {
+        String part = networkPart(ip);
+        return part == null ? null : hex("network\n" + part);
     }
 
-    static String networkPart(String ip) {
-        if (ip.indexOf(':') < 0) {
-            return ip;
+    private static @Nullable String networkPart(String ip) {
+        String literal = ip.startsWith("[") && ip.endsWith("]") ? ip.substring(1, ip.length() - 1) : ip;
+        if (!ADDRESS_LITERAL.matcher(literal).matches()) {
+            return ip; // not an address literal (never from a servlet container): kept as it came
         }
         try {
-            byte[] address = InetAddress.getByName(ip.startsWith("[") ? ip.substring(1, ip.length() - 1) : ip).getAddress();
-            return address.length == 16 ? HexFormat.of().formatHex(address, 0, 8) + "::/64" : ip;
+            InetAddress address = InetAddress.getByName(literal); // a literal: parsed, never looked up
+            if (address.isLoopbackAddress() || address.isAnyLocalAddress()) {
+                return null;
+            }
+            byte[] bytes = address.getAddress();
+            return bytes.length == 16 ? HexFormat.of().formatHex(bytes, 0, 8) + "::/64" : address.getHostAddress();
         } catch (UnknownHostException e) {
-            return ip; // not an address literal: kept as it came
+            return ip;
         }
     }
 

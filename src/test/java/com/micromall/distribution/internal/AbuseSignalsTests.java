@@ -122,6 +122,35 @@ class AbuseSignalsTests {
     }
 
     @Test
+    void aSharerWhoRegisteredLongAgoIsSeenOnTheNetworkSheLogsInFrom() throws Exception {
+        TestCustomer anna = fixtures.orders.customer("Anna Login");
+        String home = someIp();
+        mvc.perform(post("/login").with(csrf()).with(request -> {
+                    request.setRemoteAddr(home);
+                    return request;
+                }).param("email", anna.email()).param("password", anna.password()))
+                .andExpect(status().is3xxRedirection());
+        TestCustomer second = register("Lena Login", CustomerMother.uniqueEmail("lenalogin"), home, "Chrome/150.0",
+                codeOf(anna));
+
+        fixtures.complete(fixtures.place(second, fixtures.orders.product("Clock", "70.00", 10), 1));
+
+        assertThat(HoldReason.names(commissionOf(anna).holdReason())).containsExactly("SHARED_NETWORK");
+    }
+
+    @Test
+    void theShopsOwnLoopbackAddressIsNoOnesNetwork() throws Exception {
+        TestCustomer anna = register("Anna Local", CustomerMother.uniqueEmail("annalocal"), "127.0.0.1", "Firefox/140.0",
+                null);
+        TestCustomer friend = register("Lou Local", CustomerMother.uniqueEmail("loulocal"), "127.0.0.1", "Safari/19.0",
+                codeOf(anna));
+
+        fixtures.complete(fixtures.place(friend, fixtures.orders.product("Cup", "20.00", 10), 1));
+
+        assertThat(commissionOf(anna).state()).isEqualTo("FROZEN");
+    }
+
+    @Test
     void aGenuinelyUnrelatedFriendStillFreezesAsBefore() throws Exception {
         TestCustomer anna = register("Anna Far", CustomerMother.uniqueEmail("annafar"), someIp(), "Firefox/140.0", null);
         TestCustomer friend = register("Fred Far", CustomerMother.uniqueEmail("fredfar"), someIp(), "Safari/19.0",

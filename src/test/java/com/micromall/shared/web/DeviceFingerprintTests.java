@@ -57,6 +57,9 @@ class DeviceFingerprintTests {
                 .isNotEqualTo(fingerprint.hash("203.0.113.7", ""));
         assertThat(fingerprint.network("2001:db8:1:2:aaaa::1")).isEqualTo(fingerprint.network("2001:db8:1:2:bbbb::9"))
                 .isNotEqualTo(fingerprint.network("2001:db8:1:3::1"));
+        assertThat(fingerprint.network("127.0.0.1")).isNull();
+        assertThat(fingerprint.network("::1")).isNull();
+        assertThat(fingerprint.network("0:0:0:0:0:0:0:1")).isNull();
         assertThat(new DeviceFingerprint(SECRET + "-other").network("203.0.113.7"))
                 .isNotEqualTo(fingerprint.network("203.0.113.7"));
     }
