@@ -84,7 +84,7 @@ APP_ARGS=(--server.port="$PORT" --spring.profiles.active=postgres
   --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" --spring.datasource.password=
   --micromall.demo.enabled=false --micromall.scheduling.enabled=false
   --micromall.owner.email=owner@bench.micromall --micromall.owner.password="$PASSWORD" --micromall.owner.name=Bench-Owner
-  --spring.mail.host=127.0.0.1 --spring.mail.port="$SMTP_PORT" --micromall.device-hash-salt=bench-salt --spring.datasource.hikari.maximum-pool-size=16
+  --spring.mail.host=127.0.0.1 --spring.mail.port="$SMTP_PORT" --micromall.device-hash-salt=bench-device-hash-secret-of-32-bytes-or-more --spring.datasource.hikari.maximum-pool-size=16
   --server.tomcat.threads.max=32 --server.tomcat.accept-count=200 --logging.level.root=WARN
   --logging.level.com.micromall=WARN --spring.jpa.show-sql=false)
 

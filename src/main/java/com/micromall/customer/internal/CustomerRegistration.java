@@ -38,7 +38,7 @@ public class CustomerRegistration {
                         registration.phone(), registration.wechatId(), registration.locale(), clock.instant()));
                 events.publishEvent(new CustomerRegistered(customer.getId(), customer.getName(), customer.getEmail(),
                         customer.getCreatedAt(), Customer.blankToNull(registration.referralCode()),
-                        registration.deviceHash()));
+                        registration.deviceHash(), registration.networkHash()));
                 return CustomerAccounts.principalOf(customer);
             });
         } catch (DataIntegrityViolationException e) {

@@ -69,7 +69,8 @@ class RegistrationController {
         try {
             principal = registration.register(new NewCustomer(required(form.getName()), required(form.getEmail()),
                     required(form.getPassword()), form.getPhone(), form.getWechatId(), form.getReferralCode(),
-                    deviceFingerprint.of(request), LocaleContextHolder.getLocale()));
+                    deviceFingerprint.of(request), LocaleContextHolder.getLocale(),
+                    deviceFingerprint.networkOf(request)));
         } catch (EmailAlreadyRegisteredException e) {
             errors.rejectValue("email", "customer.validation.email.taken");
             model.addAttribute("emailTaken", true);

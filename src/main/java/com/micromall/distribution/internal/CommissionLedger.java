@@ -17,6 +17,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
@@ -108,7 +109,7 @@ class CommissionLedger {
         if (beneficiary == null) {
             return;
         }
-        Optional<HoldReason> abuse = abuseGuard.check(beneficiary, snapshot.buyerId(), snapshot.shippingLine1(),
+        Set<HoldReason> abuse = abuseGuard.check(beneficiary, snapshot.buyerId(), snapshot.shippingLine1(),
                 snapshot.shippingPostal());
         for (SnapshotLine line : lines) {
             int units = line.quantity() - line.refundedBefore();
@@ -119,7 +120,9 @@ class CommissionLedger {
             if (!amount.isPositive()) {
                 continue;
             }
-            HoldReason hold = abuse.orElseGet(() -> overBudget(amount) ? HoldReason.BUDGET : null);
+            Set<HoldReason> holds = !abuse.isEmpty() ? abuse
+                    : overBudget(amount) ? Set.of(HoldReason.BUDGET) : Set.of();
+            String hold = holds.isEmpty() ? null : HoldReason.stored(holds);
             LedgerState state = hold == null ? LedgerState.FROZEN : LedgerState.ON_HOLD;
             Long id = insert(beneficiary, snapshot, line.lineId(), line.productId(), level, "COMMISSION", "", null,
                     units, rateNote(line, level, snapshot), amount, state, hold, unfreezesAt);
@@ -128,7 +131,7 @@ class CommissionLedger {
             }
             timeline(id, state, hold == null ? "order " + snapshot.orderNumber() + " completed"
                     : "held: " + hold);
-            if (hold == HoldReason.BUDGET) {
+            if (holds.contains(HoldReason.BUDGET)) {
                 log.warn("Monthly commission budget reached: entry {} ({}) for distributor {} is on hold",
                         id, amount, beneficiary);
                 auditLog.record("system", "distribution.budgetExceeded", "commission_entry:" + id, null,
@@ -277,7 +280,7 @@ class CommissionLedger {
 
     private @Nullable Long insert(long distributor, Snapshot snapshot, long lineId, long productId, int level, String kind,
                                   String ref, @Nullable Long parent, int units, String rateNote, Money amount,
-                                  LedgerState state, @Nullable HoldReason hold, Instant unfreezesAt) {
+                                  LedgerState state, @Nullable String hold, Instant unfreezesAt) {
         Instant created = clock.instant();
         int inserted = jdbc.sql("""
                 INSERT INTO commission_entry (distributor_id, buyer_id, order_id, order_number, line_id, product_id, level,
@@ -290,7 +293,7 @@ class CommissionLedger {
                 .param("level", level).param("kind", kind).param("ref", ref)
                 .param("parent", parent, java.sql.Types.BIGINT).param("units", units).param("rate", rateNote)
                 .param("amount", amount.amount()).param("currency", amount.currency().getCurrencyCode())
-                .param("state", state.name()).param("hold", hold == null ? null : hold.name(), java.sql.Types.VARCHAR)
+                .param("state", state.name()).param("hold", hold, java.sql.Types.VARCHAR)
                 .param("unfreezes", Timestamp.from(unfreezesAt)).param("created", Timestamp.from(created))
                 .update();
         if (inserted == 0) {

@@ -21,9 +21,9 @@ public class HoldsQueue {
 
     static final int LIMIT = 500;
 
-    /** One held commission; {@code reason} is SHARED_DEVICE, SHARED_ADDRESS or BUDGET. */
+    /** One held commission; {@code reasons} are every {@link HoldReason} name found (empty if none was recorded). */
     public record Hold(long entryId, long distributorId, String distributorName, String distributorEmail,
-                       String orderNumber, int level, Money amount, @Nullable String reason, Instant createdAt) {
+                       String orderNumber, int level, Money amount, List<String> reasons, Instant createdAt) {
     }
 
     /** The monthly budget and what is credited against it so far. */
@@ -47,8 +47,12 @@ public class HoldsQueue {
                 .query((rs, i) -> new Hold(rs.getLong("id"), rs.getLong("distributor_id"), rs.getString("name"),
                         rs.getString("email"), rs.getString("order_number"), rs.getInt("level"),
                         Money.of(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))),
-                        rs.getString("hold_reason"), rs.getTimestamp("created_at").toInstant()))
+                        reasons(rs.getString("hold_reason")), rs.getTimestamp("created_at").toInstant()))
                 .list();
+    }
+
+    static List<String> reasons(@Nullable String stored) {
+        return stored == null ? List.of() : HoldReason.names(stored);
     }
 
     /** Present when a monthly budget is set and the commission credited this month has reached it. */

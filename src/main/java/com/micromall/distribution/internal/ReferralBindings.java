@@ -6,7 +6,6 @@ import com.micromall.order.OrderHistory;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.HashSet;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 import lombok.RequiredArgsConstructor;
@@ -18,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Binds a referee to the distributor owning a code, first-touch and for good. Refused: an unknown
- * code, one's own code, a referrer with the same e-mail, a cycle (the referee already sits above
+ * code, one's own code, a referrer with the same mailbox ({@link Mailboxes}), a cycle (the referee already sits above
  * the referrer), and any second binding. A suspended or pending distributor still gets bound
  * customers; they just earn nothing while not ACTIVE.
  */
@@ -99,8 +98,7 @@ public class ReferralBindings {
     private boolean sameEmail(long refereeId, long referrerId) {
         Optional<String> referee = customers.find(refereeId).map(CustomerProfile::email);
         Optional<String> referrer = customers.find(referrerId).map(CustomerProfile::email);
-        return referee.isPresent() && referrer.isPresent()
-                && referee.get().strip().toLowerCase(Locale.ROOT).equals(referrer.get().strip().toLowerCase(Locale.ROOT));
+        return referee.isPresent() && referrer.isPresent() && Mailboxes.same(referee.get(), referrer.get());
     }
 
     /** Walks up from the would-be referrer; meeting the referee means the referee referred them (directly or not). */

@@ -19,7 +19,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The owner's queue of held commissions (shared device, shared address, budget): release or void
+ * The owner's queue of held commissions (every abuse signal found, or the budget): release or void
  * with a reason, both audited by {@link LedgerAdministration}. Mistakes come back as a message.
  */
 @Controller
@@ -45,7 +45,7 @@ class AdminHoldsController {
         model.addAttribute("distributionSection", "holds");
         model.addAttribute("holds", holds);
         model.addAttribute("budget", queue.budgetReached().orElse(null));
-        model.addAttribute("budgetHolds", holds.stream().anyMatch(l -> "BUDGET".equals(l.hold().reason())));
+        model.addAttribute("budgetHolds", holds.stream().anyMatch(l -> l.hold().reasons().contains("BUDGET")));
         model.addAttribute("reasonMax", REASON_MAX);
         return "distribution/admin-holds";
     }

@@ -35,6 +35,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
@@ -244,8 +245,11 @@ class DashboardController {
             Integer of = details == null ? null : details.parentUnits();
             reason = msg("distribution.dashboard.reason." + line.kind(), locale, units, of == null ? units : of);
         } else if (line.holdReason() != null) {
-            reason = msg("distribution.dashboard.hold", locale,
-                    msg("distribution.ledger.hold." + line.holdReason(), locale));
+            // An entry keeps every reason it was held for, comma-separated.
+            reason = msg("distribution.dashboard.hold", locale, Arrays.stream(line.holdReason().split(","))
+                    .map(String::strip).filter(r -> !r.isEmpty())
+                    .map(r -> msg("distribution.ledger.hold." + r, locale))
+                    .collect(Collectors.joining(" · ")));
         }
         return new LedgerRow(line.orderNumber(), buyer, line.amount(), line.level(), line.kind(), line.state(), reason,
                 timeline(line, details, dates, locale));

@@ -104,6 +104,22 @@ class ReferralBindingTests {
     }
 
     @Test
+    void noOneIsBoundToAGmailAddressThatDiffersOnlyByDotsOrATag() {
+        String name = OrderFixtures.unique("twin").toLowerCase().replaceAll("[^a-z0-9]", "");
+        long anna = insertCustomer(name + "@gmail.com");
+        long dotted = insertCustomer(name.charAt(0) + "." + name.substring(1) + "@gmail.com");
+        long tagged = insertCustomer(name + "+second@googlemail.com");
+        long ben = insertCustomer(name + "@example.com");
+        long elsewhere = insertCustomer(name.charAt(0) + "." + name.substring(1) + "@example.com");
+        assertThat(bindings.bind(dotted, codeOf(anna), ReferralSource.TYPED_LATER, null)).isEqualTo(BindingOutcome.SAME_EMAIL);
+        assertThat(bindings.bind(tagged, codeOf(anna), ReferralSource.TYPED_LATER, null)).isEqualTo(BindingOutcome.SAME_EMAIL);
+        assertThat(bindings.referrerOf(dotted)).isEmpty();
+        assertThat(bindings.referrerOf(tagged)).isEmpty();
+        // Other providers deliver a dotted name to another mailbox: only the tag is ignored there.
+        assertThat(bindings.bind(elsewhere, codeOf(ben), ReferralSource.TYPED_LATER, null)).isEqualTo(BindingOutcome.BOUND);
+    }
+
+    @Test
     void aCycleIsRefusedDirectAndThroughAChain() {
         long a = fixtures.customer("Cycle A").id();
         long b = fixtures.customer("Cycle B").id();
