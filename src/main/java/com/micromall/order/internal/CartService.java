@@ -17,6 +17,7 @@ import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -137,6 +138,16 @@ public class CartService {
         }
     }
 
+    /**
+     * Locks the customer's cart row until the surrounding transaction ends: checkouts of one customer
+     * (two tabs, a double click) wait for each other and then see what the first one did.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockForCheckout(long customerId) {
+        jdbc.sql("SELECT id FROM cart WHERE customer_id = :c FOR UPDATE").param("c", customerId)
+                .query(Long.class).optional();
+    }
+
     @Transactional
     public void remove(CartKey key, long productId) {
         cartId(key).ifPresent(id -> jdbc.sql("DELETE FROM cart_item WHERE cart_id = :cart AND product_id = :product")
@@ -241,7 +252,8 @@ public class CartService {
         if (key.customerId() == null && (key.token() == null || key.token().isBlank())) {
             throw new IllegalArgumentException("A visitor cart needs a token");
         }
-        jdbc.sql("INSERT INTO cart (token, customer_id, updated_at) VALUES (:t, :c, :at)")
+        // Two requests may create the same cart at once (two tabs): the second one uses the first one's row.
+        jdbc.sql("INSERT INTO cart (token, customer_id, updated_at) VALUES (:t, :c, :at) ON CONFLICT DO NOTHING")
                 .param("t", key.customerId() == null ? key.token() : null)
                 .param("c", key.customerId())
                 .param("at", Timestamp.from(clock.instant()))
