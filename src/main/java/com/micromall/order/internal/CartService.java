@@ -65,7 +65,7 @@ public class CartService {
     }
 
     /** Why adding did not (fully) work. */
-    public enum AddResult { ADDED, CAPPED_AT_STOCK, SOLD_OUT, UNKNOWN_PRODUCT }
+    public enum AddResult { ADDED, CAPPED_AT_STOCK, CAPPED_AT_MAXIMUM, SOLD_OUT, UNKNOWN_PRODUCT }
 
     public static final int MAX_QUANTITY = 99;
 
@@ -112,10 +112,14 @@ public class CartService {
         }
         long cart = cartIdOrCreate(key);
         int already = quantityIn(cart, productId);
-        int wanted = Math.min(already + quantity, MAX_QUANTITY);
-        int allowed = Math.min(wanted, product.stock());
+        // Summed as long: a huge quantity typed in must not wrap around to a negative line.
+        long asked = (long) already + quantity;
+        int allowed = (int) Math.min(Math.min(asked, MAX_QUANTITY), product.stock());
         put(cart, productId, allowed);
-        return allowed < already + quantity ? AddResult.CAPPED_AT_STOCK : AddResult.ADDED;
+        if (allowed == asked) {
+            return AddResult.ADDED;
+        }
+        return allowed < MAX_QUANTITY ? AddResult.CAPPED_AT_STOCK : AddResult.CAPPED_AT_MAXIMUM;
     }
 
     /** Sets a line's quantity; 0 removes it. More than is in stock is capped at the stock. */
