@@ -93,7 +93,7 @@ class CommissionLedger {
     /** Credits the order's commission (synchronously, in its own transaction); safe to repeat. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void credit(OrderCompleted event) {
-        Snapshot snapshot = snapshot(event.orderId()).orElseThrow(() -> new IllegalStateException(
+        Snapshot snapshot = lockedSnapshot(event.orderId()).orElseThrow(() -> new IllegalStateException(
                 "No commission snapshot yet for order " + event.orderNumber() + "; will be retried"));
         jdbc.sql("UPDATE commission_snapshot SET state = 'COMPLETED' WHERE order_id = :o AND state = 'PLACED'")
                 .param("o", snapshot.orderId()).update();
@@ -181,7 +181,7 @@ class CommissionLedger {
     /** Reverses or claws back the refunded share (synchronously, in its own transaction); once per refund. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void takeBack(OrderRefunded event) {
-        Snapshot snapshot = snapshot(event.orderId()).orElseThrow(() -> new IllegalStateException(
+        Snapshot snapshot = lockedSnapshot(event.orderId()).orElseThrow(() -> new IllegalStateException(
                 "No commission snapshot yet for order " + event.orderNumber() + "; will be retried"));
         // The referrer's GMV drops by the refund (idempotent: follows the order's current state).
         totals.syncOrder(event.orderId());
@@ -346,10 +346,23 @@ class CommissionLedger {
     }
 
     Optional<Snapshot> snapshot(long orderId) {
+        return snapshot(orderId, "");
+    }
+
+    /**
+     * The snapshot, its row locked first: crediting and taking back serialise on it, so a refund committed while
+     * the order is being credited is either seen in the lines credit reads or finds the order COMPLETED and its
+     * entries written - never lost in between.
+     */
+    private Optional<Snapshot> lockedSnapshot(long orderId) {
+        return snapshot(orderId, " FOR UPDATE");
+    }
+
+    private Optional<Snapshot> snapshot(long orderId, String lock) {
         return jdbc.sql("""
                 SELECT order_id, order_number, buyer_id, level1_id, level2_id, level1_percent, level2_percent,
                     return_window_days, currency, shipping_line1, shipping_postal, state
-                FROM commission_snapshot WHERE order_id = :o""")
+                FROM commission_snapshot WHERE order_id = :o""" + lock)
                 .param("o", orderId)
                 .query((rs, i) -> new Snapshot(rs.getLong("order_id"), rs.getString("order_number"), rs.getLong("buyer_id"),
                         (Long) rs.getObject("level1_id", Long.class), rs.getObject("level2_id", Long.class),

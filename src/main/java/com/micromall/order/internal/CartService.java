@@ -17,6 +17,7 @@ import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
@@ -64,7 +65,7 @@ public class CartService {
     }
 
     /** Why adding did not (fully) work. */
-    public enum AddResult { ADDED, CAPPED_AT_STOCK, SOLD_OUT, UNKNOWN_PRODUCT }
+    public enum AddResult { ADDED, CAPPED_AT_STOCK, CAPPED_AT_MAXIMUM, SOLD_OUT, UNKNOWN_PRODUCT }
 
     public static final int MAX_QUANTITY = 99;
 
@@ -111,10 +112,14 @@ public class CartService {
         }
         long cart = cartIdOrCreate(key);
         int already = quantityIn(cart, productId);
-        int wanted = Math.min(already + quantity, MAX_QUANTITY);
-        int allowed = Math.min(wanted, product.stock());
+        // Summed as long: a huge quantity typed in must not wrap around to a negative line.
+        long asked = (long) already + quantity;
+        int allowed = (int) Math.min(Math.min(asked, MAX_QUANTITY), product.stock());
         put(cart, productId, allowed);
-        return allowed < already + quantity ? AddResult.CAPPED_AT_STOCK : AddResult.ADDED;
+        if (allowed == asked) {
+            return AddResult.ADDED;
+        }
+        return allowed < MAX_QUANTITY ? AddResult.CAPPED_AT_STOCK : AddResult.CAPPED_AT_MAXIMUM;
     }
 
     /** Sets a line's quantity; 0 removes it. More than is in stock is capped at the stock. */
@@ -135,6 +140,16 @@ public class CartService {
         } else if (quantityIn(cart.get(), productId) > 0) {
             put(cart.get(), productId, allowed);
         }
+    }
+
+    /**
+     * Locks the customer's cart row until the surrounding transaction ends: checkouts of one customer
+     * (two tabs, a double click) wait for each other and then see what the first one did.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void lockForCheckout(long customerId) {
+        jdbc.sql("SELECT id FROM cart WHERE customer_id = :c FOR UPDATE").param("c", customerId)
+                .query(Long.class).optional();
     }
 
     @Transactional
@@ -241,7 +256,8 @@ public class CartService {
         if (key.customerId() == null && (key.token() == null || key.token().isBlank())) {
             throw new IllegalArgumentException("A visitor cart needs a token");
         }
-        jdbc.sql("INSERT INTO cart (token, customer_id, updated_at) VALUES (:t, :c, :at)")
+        // Two requests may create the same cart at once (two tabs): the second one uses the first one's row.
+        jdbc.sql("INSERT INTO cart (token, customer_id, updated_at) VALUES (:t, :c, :at) ON CONFLICT DO NOTHING")
                 .param("t", key.customerId() == null ? key.token() : null)
                 .param("c", key.customerId())
                 .param("at", Timestamp.from(clock.instant()))

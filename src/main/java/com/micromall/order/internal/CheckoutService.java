@@ -11,7 +11,10 @@ import com.micromall.order.PaymentMethod;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
 import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
@@ -38,6 +41,8 @@ public class CheckoutService {
     public record Summary(CartService.CartView cart, List<DiscountLine> discounts, Money goodsTotal,
                           Money discountTotal, Money shippingFee, Money total) {
     }
+
+    private static final Duration JUST_ORDERED = Duration.ofMinutes(30);
 
     private final CartService carts;
     private final ProductApi products;
@@ -94,9 +99,14 @@ public class CheckoutService {
      * Places the order or changes nothing: any refused stock reservation, or a discount that can
      * no longer be granted ({@link com.micromall.order.DiscountUnavailableException}), rolls the
      * whole transaction back (other lines' reservations included) and the cart stays as it was.
+     *
+     * <p>One customer's checkouts run one after the other (the cart row is locked first), so a second
+     * tab finds the cart the first one ordered empty, and "first order" benefits see every order
+     * placed before. Stock rows are then locked in product-id order, the same for every checkout.
      */
     @Transactional
     public String place(PlaceOrder command) {
+        carts.lockForCheckout(command.customerId());
         Optional<String> already = orderNumberForToken(command.customerId(), command.checkoutToken());
         if (already.isPresent()) {
             return already.get();
@@ -108,12 +118,16 @@ public class CheckoutService {
         Order.ShippingAddress address = shippingAddress(command);
         Summary summary = summary(command.customerId());
         if (summary.cart().isEmpty()) {
-            throw new CheckoutException("order.checkout.emptyCart");
+            throw justOrdered(command.customerId())
+                    .map(number -> new CheckoutException("order.checkout.alreadyOrdered", number))
+                    .orElseGet(() -> new CheckoutException("order.checkout.emptyCart"));
         }
         if (!summary.cart().removedNames().isEmpty()) {
             throw new CheckoutException("order.cart.removedArchived", String.join(", ", summary.cart().removedNames()));
         }
-        for (CartService.Line line : summary.cart().lines()) {
+        List<CartService.Line> byProduct = summary.cart().lines().stream()
+                .sorted(Comparator.comparingLong(line -> line.product().id())).toList();
+        for (CartService.Line line : byProduct) {
             if (!products.reserveStock(line.product().id(), line.quantity())) {
                 throw new CheckoutException("order.checkout.outOfStock", line.product().name());
             }
@@ -143,6 +157,13 @@ public class CheckoutService {
         order.releaseEvents().forEach(events::publishEvent);
         carts.clear(CartService.CartKey.customer(command.customerId()));
         return order.getNumber();
+    }
+
+    /** The order the customer placed in the last few minutes, if any: what another tab's checkout just made. */
+    private Optional<String> justOrdered(long customerId) {
+        Instant recently = clock.instant().minus(JUST_ORDERED);
+        return orders.findByCustomerIdOrderByPlacedAtDescIdDesc(customerId).stream().findFirst()
+                .filter(order -> order.getPlacedAt().isAfter(recently)).map(Order::getNumber);
     }
 
     private Order.ShippingAddress shippingAddress(PlaceOrder command) {

@@ -29,11 +29,11 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Currency;
 import java.util.EnumSet;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
@@ -209,9 +209,9 @@ class Order {
         events.add(new OrderCancelled(id, number, customerId, now, reason));
     }
 
-    /** Product id → quantity this order holds from stock. */
+    /** Product id → quantity this order holds from stock, by product id: the order stock rows are always locked in. */
     Map<Long, Integer> reservedQuantities() {
-        Map<Long, Integer> quantities = new LinkedHashMap<>();
+        Map<Long, Integer> quantities = new TreeMap<>();
         lines.forEach(line -> quantities.merge(line.getProductId(), line.getQuantity(), Integer::sum));
         return quantities;
     }

@@ -47,6 +47,10 @@ class CartController {
         switch (result) {
             case ADDED -> flash.addFlashAttribute("flashSuccess", "order.cart.added");
             case CAPPED_AT_STOCK -> flash.addFlashAttribute("flashError", "order.cart.cappedAtStock");
+            case CAPPED_AT_MAXIMUM -> {
+                flash.addFlashAttribute("flashError", "order.cart.maxQuantity");
+                flash.addFlashAttribute("flashArgs", new Object[] {CartService.MAX_QUANTITY});
+            }
             case SOLD_OUT -> flash.addFlashAttribute("flashError", "order.cart.soldOutAdd");
             case UNKNOWN_PRODUCT -> flash.addFlashAttribute("flashError", "order.cart.unknownProduct");
         }

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
+import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -102,6 +103,10 @@ class CheckoutController {
         } catch (CheckoutException e) {
             flash.addFlashAttribute("flashError", e.messageKey());
             flash.addFlashAttribute("flashArgs", e.args());
+            return "redirect:/cart";
+        } catch (ConcurrencyFailureException e) {
+            // Lost a race for the same stock (deadlock, lock timeout): everything was rolled back.
+            flash.addFlashAttribute("flashError", "order.checkout.busy");
             return "redirect:/cart";
         } catch (DataIntegrityViolationException e) {
             // The same form was submitted twice at the same moment: the first submit placed the order.
