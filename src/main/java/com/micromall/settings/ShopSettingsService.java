@@ -2,7 +2,11 @@ package com.micromall.settings;
 
 import com.micromall.settings.internal.ShopSettingsStore;
 import com.micromall.shared.Money;
+import java.util.Currency;
+import java.util.List;
 import lombok.RequiredArgsConstructor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.web.context.request.RequestAttributes;
@@ -17,6 +21,7 @@ public class ShopSettingsService {
 
     private final ShopSettingsStore store;
     private final AuditLog auditLog;
+    private final ObjectProvider<CurrencyChangeCheck> currencyChecks;
 
     /**
      * The settings now. Within a web request they are read once and kept as a request attribute: the layout,
@@ -36,9 +41,29 @@ public class ShopSettingsService {
         return settings;
     }
 
-    /** Applies the owner's change and writes one audit line per field that changed. */
+    /**
+     * What stops the shop from switching to {@code target}, asked of every module that keeps amounts in the shop's
+     * currency; empty when {@code target} is the current currency or every amount fits it.
+     */
+    @Transactional(readOnly = true)
+    public List<MessageSourceResolvable> problemsSwitchingTo(Currency target) {
+        if (store.load().currency().equals(target)) {
+            return List.of();
+        }
+        return currencyChecks.orderedStream().flatMap(check -> check.problemsSwitchingTo(target).stream()).toList();
+    }
+
+    /**
+     * Applies the owner's change and writes one audit line per field that changed.
+     *
+     * @throws CurrencyChangeRefused when stored amounts have more decimals than the new currency allows
+     */
     @Transactional
     public ShopSettings update(ShopSettingsChange change, String actor) {
+        List<MessageSourceResolvable> problems = problemsSwitchingTo(change.currency());
+        if (!problems.isEmpty()) {
+            throw new CurrencyChangeRefused(change.currency(), problems);
+        }
         ShopSettings before = store.load();
         ShopSettings after = new ShopSettings(
                 change.shopName().strip(),

@@ -1,6 +1,7 @@
 package com.micromall.settings;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.micromall.shared.Money;
 import com.micromall.support.MicromallTest;
@@ -61,6 +62,24 @@ class ShopSettingsServiceTests {
         ShopSettings current = settings.current();
         settings.update(new ShopSettingsChange(current.shopName(), current.currency(), current.contactEmail(),
                 current.contactPhone(), current.shippingFee().amount()), "owner@demo.micromall");
+        assertThat(auditCount()).isEqualTo(before);
+    }
+
+    @Test
+    void theServiceItselfRefusesACurrencyThatAStoredPriceDoesNotFitAndChangesNothing() {
+        ShopSettings current = settings.current();
+        int before = auditCount();
+        jdbc.sql("INSERT INTO product (name, price, stock, created_at) VALUES ('Cents tea', 12.50, 1, CURRENT_TIMESTAMP)")
+                .update();
+        ShopSettingsChange toYen = new ShopSettingsChange("Tokyo Shop", Currency.getInstance("JPY"),
+                current.contactEmail(), current.contactPhone(), new BigDecimal("500"));
+
+        assertThatThrownBy(() -> settings.update(toYen, "owner@demo.micromall"))
+                .isInstanceOfSatisfying(CurrencyChangeRefused.class, refused -> assertThat(refused.getProblems())
+                        .extracting(problem -> problem.getCodes()[0]).contains("catalog.currency.blocked.prices"));
+
+        assertThat(jdbc.sql("SELECT currency FROM shop_settings").query(String.class).single())
+                .isEqualTo(current.currency().getCurrencyCode());
         assertThat(auditCount()).isEqualTo(before);
     }
 

@@ -2,6 +2,8 @@ package com.micromall.distribution.internal;
 
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.DayOfWeek;
@@ -10,6 +12,7 @@ import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.temporal.TemporalAdjusters;
 import java.util.ArrayList;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -72,7 +75,7 @@ public class DistributorDashboard {
                 .query((rs, i) -> {
                     Timestamp next = rs.getTimestamp("next_unfreeze");
                     return new Figures(rs.getLong("clicks"), rs.getLong("sign_ups"), rs.getLong("first_orders"),
-                            Money.of(rs.getBigDecimal("gmv"), currency), next == null ? null : next.toInstant());
+                            recorded(rs.getBigDecimal("gmv"), currency), next == null ? null : next.toInstant());
                 })
                 .single();
     }
@@ -139,7 +142,7 @@ public class DistributorDashboard {
                     .param("nf" + i, fromHour).param("nt" + i, toHour);
         }
         return statement.query((rs, i) -> new Week(starts.get(rs.getInt("idx")),
-                        Money.of(rs.getBigDecimal("credited"), currency), rs.getLong("sign_ups")))
+                        recorded(rs.getBigDecimal("credited"), currency), rs.getLong("sign_ups")))
                 .list();
     }
 
@@ -170,6 +173,14 @@ public class DistributorDashboard {
                 })
                 .list().stream().filter(Objects::nonNull)
                 .collect(Collectors.toMap(EntryDetails::entryId, d -> d));
+    }
+
+    /**
+     * Sums recorded before the owner switched to a currency without cents keep their cents; the figures show them
+     * rounded, like the owner's overview does, instead of failing.
+     */
+    private static Money recorded(BigDecimal amount, Currency currency) {
+        return Money.of(amount, currency, RoundingMode.HALF_UP);
     }
 
     /** Zero money in the shop's currency (for empty figures). */

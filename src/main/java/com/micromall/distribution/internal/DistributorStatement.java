@@ -3,6 +3,7 @@ package com.micromall.distribution.internal;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -73,10 +74,15 @@ public class DistributorStatement {
         List<Month> months = new ArrayList<>();
         for (int m = 0; m < 12; m++) {
             BigDecimal[] s = sums[m];
-            months.add(new Month(m + 1, Money.of(s[0], currency), Money.of(s[1], currency), Money.of(s[2], currency),
-                    Money.of(s[3], currency), Money.of(s[4], currency)));
+            months.add(new Month(m + 1, recorded(s[0], currency), recorded(s[1], currency), recorded(s[2], currency),
+                    recorded(s[3], currency), recorded(s[4], currency)));
         }
         return months;
+    }
+
+    /** Sums of a year that began before the owner switched to a currency without cents are shown rounded. */
+    private static Money recorded(BigDecimal amount, Currency currency) {
+        return Money.of(amount, currency, RoundingMode.HALF_UP);
     }
 
     private static void add(BigDecimal[][] sums, Instant at, int column, BigDecimal amount) {

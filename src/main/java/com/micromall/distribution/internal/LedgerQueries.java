@@ -4,6 +4,7 @@ import com.micromall.distribution.DistributionApi;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
 import java.math.BigDecimal;
+import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -39,10 +40,10 @@ class LedgerQueries implements DistributionApi {
                     Money withdrawing = money(rs.getBigDecimal("withdrawing"), currency);
                     Money withdrawn = money(rs.getBigDecimal("withdrawn"), currency);
                     Money creditSpent = money(rs.getBigDecimal("credit_spent"), currency);
+                    BigDecimal available = amount(rs.getBigDecimal("available")).subtract(amount(rs.getBigDecimal("withdrawing")))
+                            .subtract(amount(rs.getBigDecimal("withdrawn"))).subtract(amount(rs.getBigDecimal("credit_spent")));
                     return new Balances(money(rs.getBigDecimal("expected"), currency),
-                            money(rs.getBigDecimal("frozen"), currency),
-                            money(rs.getBigDecimal("available"), currency).minus(withdrawing).minus(withdrawn)
-                                    .minus(creditSpent),
+                            money(rs.getBigDecimal("frozen"), currency), money(available, currency),
                             money(rs.getBigDecimal("on_hold"), currency), withdrawing, withdrawn,
                             money(rs.getBigDecimal("clawed_back"), currency).negate(), creditSpent);
                 })
@@ -87,7 +88,15 @@ class LedgerQueries implements DistributionApi {
         return shopSettings.current().currency();
     }
 
+    /**
+     * The totals carry no currency: amounts earned before the owner switched to a currency without cents keep theirs.
+     * Those are shown rounded toward zero, so a balance never shows more than can be paid out in the shop's currency.
+     */
     private static Money money(@Nullable BigDecimal amount, Currency currency) {
-        return Money.of(amount == null ? BigDecimal.ZERO : amount, currency);
+        return Money.of(amount(amount), currency, RoundingMode.DOWN);
+    }
+
+    private static BigDecimal amount(@Nullable BigDecimal amount) {
+        return amount == null ? BigDecimal.ZERO : amount;
     }
 }

@@ -1,6 +1,8 @@
 package com.micromall.settings.web;
 
 import com.micromall.settings.AuditLog;
+import com.micromall.settings.CurrencyChangeCheck;
+import com.micromall.settings.CurrencyChangeRefused;
 import com.micromall.settings.ShopSettings;
 import com.micromall.settings.ShopSettingsChange;
 import com.micromall.settings.ShopSettingsService;
@@ -14,6 +16,7 @@ import java.util.List;
 import java.util.Objects;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.security.core.Authentication;
 import org.springframework.stereotype.Controller;
@@ -63,12 +66,21 @@ class AdminSettingsController {
                         new Object[] {currency.getCurrencyCode(), currency.getDefaultFractionDigits()}, null);
             }
         }
+        if (!errors.hasFieldErrors("currency")) {
+            Currency target = Currency.getInstance(required(form.getCurrency()));
+            refuseCurrency(target, settings.problemsSwitchingTo(target), errors);
+        }
         if (errors.hasErrors()) {
             return page(model);
         }
         Currency currency = Currency.getInstance(required(form.getCurrency()));
-        settings.update(new ShopSettingsChange(required(form.getShopName()), currency, form.getContactEmail(),
-                form.getContactPhone(), Objects.requireNonNull(fee).stripTrailingZeros()), owner.getName());
+        try {
+            settings.update(new ShopSettingsChange(required(form.getShopName()), currency, form.getContactEmail(),
+                    form.getContactPhone(), Objects.requireNonNull(fee).stripTrailingZeros()), owner.getName());
+        } catch (CurrencyChangeRefused refused) {
+            refuseCurrency(refused.getTarget(), refused.getProblems(), errors);
+            return page(model);
+        }
         redirect.addFlashAttribute("flashSuccess", "settings.shop.saved");
         return "redirect:/admin/settings";
     }
@@ -85,6 +97,18 @@ class AdminSettingsController {
         model.addAttribute("lines", lines);
         model.addAttribute("limit", AUDIT_LINES);
         return "admin/audit";
+    }
+
+    /** Names, next to the currency, every kind of amount that keeps the shop from switching to {@code target}. */
+    private static void refuseCurrency(Currency target, List<MessageSourceResolvable> problems, BindingResult errors) {
+        if (problems.isEmpty()) {
+            return;
+        }
+        errors.rejectValue("currency", "settings.currency.blocked",
+                new Object[] {target.getCurrencyCode(), CurrencyChangeCheck.scaleOf(target)}, null);
+        for (MessageSourceResolvable problem : problems) {
+            errors.rejectValue("currency", Objects.requireNonNull(problem.getCodes())[0], problem.getArguments(), null);
+        }
     }
 
     private String page(Model model) {
