@@ -10,9 +10,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 class LoginController {
 
     @GetMapping("/login")
-    String login(@RequestParam(name = "locked", required = false) @Nullable Integer lockedMinutes, Model model) {
-        if (lockedMinutes != null) {
-            model.addAttribute("lockedMinutes", Math.max(1, Math.min(lockedMinutes, 24 * 60)));
+    String login(@RequestParam(name = "locked", required = false) @Nullable String locked, Model model) {
+        if (locked != null) {
+            // The throttle's redirect says how long; a hand-edited value still shows the message, never an error.
+            model.addAttribute("lockedMinutes", locked.matches("\\d{1,4}") ? Math.max(1, Integer.parseInt(locked)) : 1);
         }
         return "customer/login";
     }

@@ -63,6 +63,8 @@ class SignInTests {
                 .andReturn().getResponse().getContentAsString();
         assertThat(Jsoup.parse(chinese).select("#login-locked").text()).contains("尝试次数过多");
 
+        mvc.perform(get("/login").param("locked", "not-a-number")).andExpect(status().isOk());
+
         // The lock follows the account, not the address it was guessed from.
         mvc.perform(login(me.getEmail(), CustomerMother.PASSWORD, anAddress())).andExpect(unauthenticated());
     }
