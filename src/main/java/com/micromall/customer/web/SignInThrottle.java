@@ -22,8 +22,11 @@ class SignInThrottle {
     /** An office or a mobile carrier shares one address among many honest people. */
     static final int FAILURES_PER_ADDRESS = 30;
     static final Duration ADDRESS_PERIOD = Duration.ofMinutes(15);
-    /** A family signs up together; a script making accounts by the hundred does not get far. */
-    static final int SIGN_UPS_PER_ADDRESS = 30;
+    /**
+     * A family or an office behind one address signs up together, and mistyped forms count too; a script making
+     * accounts by the thousand does not get far.
+     */
+    static final int SIGN_UPS_PER_ADDRESS = 60;
     static final Duration SIGN_UP_PERIOD = Duration.ofHours(1);
 
     private final Throttle perAccount;
