@@ -8,6 +8,7 @@ import com.micromall.customer.internal.AddressBook;
 import com.micromall.customer.internal.AddressDetails;
 import com.micromall.customer.internal.AddressLimitReachedException;
 import com.micromall.customer.internal.CustomerAccountService;
+import com.micromall.customer.internal.PasswordPolicy;
 import com.micromall.customer.internal.WrongPasswordException;
 import com.micromall.shared.NotFoundException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -41,6 +42,8 @@ class AccountController {
     private final CustomerAccountService accounts;
     private final AddressBook addressBook;
     private final SessionLogin sessionLogin;
+    private final PasswordPolicy passwordPolicy;
+    private final OtherSessions otherSessions;
 
     @GetMapping
     String account(@AuthenticationPrincipal CustomerPrincipal me, Model model) {
@@ -69,11 +72,16 @@ class AccountController {
     @PostMapping("/password")
     String changePassword(@AuthenticationPrincipal CustomerPrincipal me,
                           @Valid @ModelAttribute("passwordForm") PasswordForm form, BindingResult errors, Model model,
-                          RedirectAttributes redirect) {
+                          RedirectAttributes redirect, HttpServletRequest request) {
+        if (!errors.hasFieldErrors("newPassword")) {
+            passwordPolicy.refusal(required(form.getNewPassword()), me.getEmail(), me.getDisplayName())
+                    .ifPresent(refusal -> errors.rejectValue("newPassword", refusal));
+        }
         if (!errors.hasErrors()) {
             try {
                 accounts.changePassword(me.getCustomerId(), required(form.getCurrentPassword()),
                         required(form.getNewPassword()));
+                otherSessions.end(me.getUsername(), request);
                 redirect.addFlashAttribute("flashSuccess", "customer.account.passwordChanged");
                 return BACK;
             } catch (WrongPasswordException e) {

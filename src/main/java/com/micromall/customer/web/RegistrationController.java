@@ -8,10 +8,13 @@ import com.micromall.shared.web.LocalRedirect;
 import com.micromall.customer.internal.CustomerRegistration;
 import com.micromall.customer.internal.EmailAlreadyRegisteredException;
 import com.micromall.customer.internal.NewCustomer;
+import com.micromall.customer.internal.PasswordPolicy;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
+import java.time.Duration;
 import java.util.Objects;
+import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
@@ -36,6 +39,8 @@ class RegistrationController {
     private final CustomerRegistration registration;
     private final DeviceFingerprint deviceFingerprint;
     private final SessionLogin sessionLogin;
+    private final SignInThrottle throttle;
+    private final PasswordPolicy passwordPolicy;
     private final ObjectProvider<InvitationCodes> invitationCodes;
 
     @GetMapping("/register")
@@ -57,6 +62,15 @@ class RegistrationController {
                     @RequestParam(name = "continue", required = false) @Nullable String continueTo, Model model,
                     HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
         model.addAttribute("continueTo", LocalRedirect.isSafe(continueTo) ? continueTo : null);
+        Optional<Duration> wait = throttle.signUp(request.getRemoteAddr());
+        if (wait.isPresent()) {
+            errors.reject("auth.tooManyAttempts", new Object[] {SignInThrottle.minutes(wait.get())}, null);
+            return again(form);
+        }
+        if (!errors.hasFieldErrors("password")) {
+            passwordPolicy.refusal(required(form.getPassword()), form.getEmail(), form.getName())
+                    .ifPresent(refusal -> errors.rejectValue("password", refusal));
+        }
         String typedCode = form.getReferralCode();
         if (!errors.hasFieldErrors("referralCode") && typedCode != null && !typedCode.isBlank()
                 && invitationCodes.stream().noneMatch(codes -> codes.exists(typedCode))) {
