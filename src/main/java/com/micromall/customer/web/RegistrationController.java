@@ -1,14 +1,11 @@
 package com.micromall.customer.web;
 
-import com.micromall.customer.CustomerPrincipal;
 import com.micromall.customer.ReferralAttribution;
 import com.micromall.shared.web.DeviceFingerprint;
 import com.micromall.shared.web.LocalRedirect;
 import com.micromall.customer.internal.CustomerRegistration;
-import com.micromall.customer.internal.EmailAlreadyRegisteredException;
 import com.micromall.customer.internal.NewCustomer;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.util.Objects;
 import lombok.RequiredArgsConstructor;
@@ -24,7 +21,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Sign-up: a new account is logged in at once and sent back to where the visitor was going. */
+/**
+ * Sign-up. Whether the address was new or already had an account, the visitor lands on the same
+ * "check your inbox" page and is not logged in: anything else would tell a stranger which
+ * addresses have accounts. The new account can log in at once and shop while its address is
+ * unverified; the owner of a taken address gets a mail instead of a second account.
+ */
 @Controller
 @RequiredArgsConstructor
 class RegistrationController {
@@ -33,7 +35,6 @@ class RegistrationController {
 
     private final CustomerRegistration registration;
     private final DeviceFingerprint deviceFingerprint;
-    private final SessionLogin sessionLogin;
 
     @GetMapping("/register")
     String form(@RequestParam(name = "code", required = false) @Nullable String code,
@@ -52,25 +53,25 @@ class RegistrationController {
     @PostMapping("/register")
     String register(@Valid @ModelAttribute("registrationForm") RegistrationForm form, BindingResult errors,
                     @RequestParam(name = "continue", required = false) @Nullable String continueTo, Model model,
-                    HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+                    HttpServletRequest request, RedirectAttributes redirect) {
         model.addAttribute("continueTo", LocalRedirect.isSafe(continueTo) ? continueTo : null);
         if (errors.hasErrors()) {
             return again(form);
         }
-        CustomerPrincipal principal;
-        try {
-            principal = registration.register(new NewCustomer(required(form.getName()), required(form.getEmail()),
-                    required(form.getPassword()), form.getPhone(), form.getWechatId(), form.getReferralCode(),
-                    deviceFingerprint.of(request), LocaleContextHolder.getLocale()));
-        } catch (EmailAlreadyRegisteredException e) {
-            errors.rejectValue("email", "customer.validation.email.taken");
-            model.addAttribute("emailTaken", true);
-            return again(form);
+        registration.signUp(new NewCustomer(required(form.getName()), required(form.getEmail()),
+                required(form.getPassword()), form.getPhone(), form.getWechatId(), form.getReferralCode(),
+                deviceFingerprint.of(request), LocaleContextHolder.getLocale()));
+        redirect.addFlashAttribute("registeredEmail", required(form.getEmail()).strip());
+        if (LocalRedirect.isSafe(continueTo)) {
+            redirect.addAttribute("continue", continueTo);
         }
-        sessionLogin.logIn(principal, request, response, true);
-        redirect.addFlashAttribute("flashSuccess", "customer.register.welcome");
-        redirect.addFlashAttribute("flashArgs", new Object[] {principal.getDisplayName()});
-        return "redirect:" + LocalRedirect.orHome(continueTo);
+        return "redirect:/register/check-inbox";
+    }
+
+    @GetMapping("/register/check-inbox")
+    String checkInbox(@RequestParam(name = "continue", required = false) @Nullable String continueTo, Model model) {
+        model.addAttribute("continueTo", LocalRedirect.isSafe(continueTo) ? continueTo : null);
+        return "customer/check-inbox";
     }
 
     private static String again(RegistrationForm form) {

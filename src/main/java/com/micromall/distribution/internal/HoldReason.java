@@ -1,4 +1,4 @@
 package com.micromall.distribution.internal;
 
 /** Why a new entry waits for the owner instead of freezing. */
-enum HoldReason { SHARED_DEVICE, SHARED_ADDRESS, BUDGET }
+enum HoldReason { SHARED_DEVICE, SHARED_ADDRESS, BUDGET, UNVERIFIED_REFEREE }
