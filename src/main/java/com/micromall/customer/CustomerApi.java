@@ -11,6 +11,9 @@ public interface CustomerApi {
 
     List<CustomerProfile> findAll(Collection<Long> customerIds);
 
+    /** Whether the customer has confirmed their e-mail address (unknown customers are not). */
+    boolean isEmailVerified(long customerId);
+
     /** The customer's saved addresses, default first. */
     List<Address> addressesOf(long customerId);
 

@@ -34,7 +34,7 @@ class CustomerBrowserTests {
     }
 
     @Test
-    void aVisitorRegistersThroughTheFormAndLandsLoggedIn() throws Exception {
+    void aVisitorRegistersThroughTheFormChecksTheirInboxAndLogsIn() throws Exception {
         driver.get(url("/register?code=ANNA2345&continue=/account"));
         assertThat(driver.findElement(By.id("referralCode")).getAttribute("value")).isEqualTo("ANNA2345");
         browser.shootBothWidths("customer-register");
@@ -59,9 +59,17 @@ class CustomerBrowserTests {
         type("phone", "+63 917 555 0101");
         submit("registration-form");
 
-        assertThat(driver.getCurrentUrl()).endsWith("/account");
+        assertThat(driver.getCurrentUrl()).contains("/register/check-inbox");
+        assertThat(shown(By.id("check-inbox")).getText()).contains("We have sent a mail to " + email);
+        browser.shootBothWidths("customer-check-inbox");
+        browser.click(By.id("check-inbox-login"));
+        type("email", email);
+        type("password", "a good long password");
+        browser.click(By.cssSelector("main form[action='/login'] button[type=submit]"));
+        driver.get(url("/account"));
         assertThat(driver.findElement(By.tagName("h1")).getText()).isEqualTo("My account");
         assertThat(driver.getPageSource()).contains(email);
+        assertThat(shown(By.id("email-unverified")).getText()).contains("not verified yet");
 
         driver.get(url("/account/addresses/new"));
         type("recipient", "Mia Santos");

@@ -54,7 +54,12 @@ class DistributionBrowserTests {
             driver.findElement(By.id("email")).sendKeys(email);
             driver.findElement(By.id("password")).sendKeys(CustomerMother.PASSWORD);
             visitor.click(By.cssSelector("#registration-form button[type=submit]"));
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/register"));
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/register/check-inbox"));
+            visitor.click(By.id("check-inbox-login"));
+            driver.findElement(By.id("email")).sendKeys(email);
+            driver.findElement(By.id("password")).sendKeys(CustomerMother.PASSWORD);
+            visitor.click(By.cssSelector("main form[action='/login'] button[type=submit]"));
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
 
             await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
                     SELECT count(*) FROM referral_binding b JOIN customer c ON c.id = b.referee_id WHERE c.email = :e""")

@@ -91,7 +91,13 @@ class ShopJourneyBrowserTests {
             driver.findElement(By.id("email")).sendKeys(email);
             driver.findElement(By.id("password")).sendKeys("a long secret");
             shopper.click(By.cssSelector("#registration-form button[type=submit]"));
-            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/register"));
+            // The same "check your inbox" page whether or not the address was new; she logs in at once.
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> d.getCurrentUrl().contains("/register/check-inbox"));
+            shopper.click(By.id("check-inbox-login"));
+            driver.findElement(By.id("email")).sendKeys(email);
+            driver.findElement(By.id("password")).sendKeys("a long secret");
+            shopper.click(By.cssSelector("main form[action='/login'] button[type=submit]"));
+            new WebDriverWait(driver, Duration.ofSeconds(10)).until(d -> !d.getCurrentUrl().contains("/login"));
 
             // The visitor's cart became her cart.
             driver.get(url("/cart"));
@@ -123,6 +129,7 @@ class ShopJourneyBrowserTests {
             assertThat(statusSeenBy(shopper, number)).isEqualTo("Completed");
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(subjectsTo(email)).containsExactlyInAnyOrder(
+                    "Micromall · Confirm your e-mail address",
                     "Micromall · Order " + number + " received",
                     "Micromall · Payment received for order " + number,
                     "Micromall · Order " + number + " is on its way",

@@ -62,8 +62,8 @@ public final class OrderFixtures {
         String password = "secret-" + SEQUENCE.incrementAndGet();
         String hash = encoder.encode(password);
         jdbc.sql("""
-                INSERT INTO customer (email, password_hash, name, phone, wechat_id, role, created_at)
-                VALUES (:e, :h, :n, '555-0100', 'wx_test', 'CUSTOMER', :at)""")
+                INSERT INTO customer (email, password_hash, name, phone, wechat_id, role, created_at, email_verified_at)
+                VALUES (:e, :h, :n, '555-0100', 'wx_test', 'CUSTOMER', :at, :at)""")
                 .param("e", email).param("h", hash).param("n", name).param("at", Timestamp.from(Instant.now())).update();
         long id = jdbc.sql("SELECT id FROM customer WHERE email = :e").param("e", email).query(Long.class).single();
         CustomerPrincipal principal = new CustomerPrincipal(id, email, hash, name,

@@ -51,6 +51,9 @@ class Customer {
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
+    @Column(name = "email_verified_at")
+    private @Nullable Instant emailVerifiedAt;
+
     @Version
     private long version;
 
@@ -60,6 +63,9 @@ class Customer {
         this.name = requireName(name);
         this.role = role;
         this.createdAt = createdAt;
+        if (role == Role.OWNER) {
+            this.emailVerifiedAt = createdAt; // the owner's address comes from the shop's own configuration
+        }
     }
 
     /** A shopper who signed up through the registration form, in the language they used. */
@@ -87,6 +93,19 @@ class Customer {
     /** The caller has checked the current password; only a hash ever reaches the entity. */
     void changePassword(String newPasswordHash) {
         this.passwordHash = requireHash(newPasswordHash);
+    }
+
+    boolean isEmailVerified() {
+        return emailVerifiedAt != null;
+    }
+
+    /** @return whether this call verified the address (false when it already was) */
+    boolean verifyEmail(Instant at) {
+        if (emailVerifiedAt != null) {
+            return false;
+        }
+        emailVerifiedAt = at;
+        return true;
     }
 
     void changeLocale(Locale locale) {

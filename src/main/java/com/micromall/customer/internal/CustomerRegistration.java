@@ -2,6 +2,8 @@ package com.micromall.customer.internal;
 
 import com.micromall.customer.CustomerPrincipal;
 import com.micromall.customer.CustomerRegistered;
+import com.micromall.customer.RegistrationWithTakenEmailAttempted;
+import com.micromall.customer.VerificationMailRequested;
 import java.time.Clock;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
@@ -10,7 +12,10 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Opens a shopper's account and tells the other modules (the outbox records {@link CustomerRegistered}). */
+/**
+ * Opens a shopper's account and tells the other modules (the outbox records {@link CustomerRegistered});
+ * the new account gets a link that verifies its e-mail address.
+ */
 @Service
 @RequiredArgsConstructor
 public class CustomerRegistration {
@@ -19,6 +24,7 @@ public class CustomerRegistration {
     private final PasswordEncoder passwordEncoder;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final AccountTokens tokens;
     private final Clock clock;
 
     /**
@@ -28,8 +34,9 @@ public class CustomerRegistration {
      */
     public CustomerPrincipal register(NewCustomer registration) {
         String email = Customer.normalizeEmail(registration.email());
+        Opened opened;
         try {
-            return transactions.execute(status -> {
+            opened = transactions.execute(status -> {
                 if (customers.existsByEmail(email)) {
                     throw new EmailAlreadyRegisteredException(email);
                 }
@@ -39,7 +46,8 @@ public class CustomerRegistration {
                 events.publishEvent(new CustomerRegistered(customer.getId(), customer.getName(), customer.getEmail(),
                         customer.getCreatedAt(), Customer.blankToNull(registration.referralCode()),
                         registration.deviceHash(), registration.networkHash()));
-                return CustomerAccounts.principalOf(customer);
+                return new Opened(CustomerAccounts.principalOf(customer),
+                        tokens.issue(customer.getId(), AccountTokens.Purpose.EMAIL_VERIFICATION));
             });
         } catch (DataIntegrityViolationException e) {
             if (customers.existsByEmail(email)) {
@@ -47,5 +55,26 @@ public class CustomerRegistration {
             }
             throw e;
         }
+        // After commit, so the link already works when the mail arrives; never through the outbox.
+        events.publishEvent(new VerificationMailRequested(opened.principal().getCustomerId(), opened.verificationToken()));
+        return opened.principal();
+    }
+
+    /**
+     * Registration as the sign-up page sees it: a taken address looks exactly like a new account
+     * to the visitor, and its owner is told by mail instead, so the page reveals no address.
+     */
+    public void signUp(NewCustomer registration) {
+        try {
+            register(registration);
+        } catch (EmailAlreadyRegisteredException e) {
+            // Hash anyway: a refusal that skips the slow hash would answer measurably faster.
+            passwordEncoder.encode(registration.rawPassword());
+            customers.findByEmail(Customer.normalizeEmail(registration.email())).ifPresent(owner ->
+                    events.publishEvent(new RegistrationWithTakenEmailAttempted(owner.getId())));
+        }
+    }
+
+    private record Opened(CustomerPrincipal principal, String verificationToken) {
     }
 }

@@ -47,6 +47,13 @@ class JdbcCustomerApi implements CustomerApi {
 
     @Override
     @Transactional(readOnly = true)
+    public boolean isEmailVerified(long customerId) {
+        return jdbc.sql("SELECT COUNT(*) FROM customer WHERE id = :id AND email_verified_at IS NOT NULL")
+                .param("id", customerId).query(Long.class).single() > 0;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<Address> addressesOf(long customerId) {
         return jdbc.sql(SELECT_ADDRESS + " WHERE customer_id = :customer ORDER BY is_default DESC, id")
                 .param("customer", customerId).query((rs, i) -> address(rs)).list();

@@ -173,6 +173,7 @@ class AccountController {
 
     private String page(CustomerPrincipal me, Model model, ProfileForm profileForm, PasswordForm passwordForm) {
         model.addAttribute("profile", profile(me));
+        model.addAttribute("emailVerified", customerApi.isEmailVerified(me.getCustomerId()));
         model.addAttribute("profileForm", profileForm);
         model.addAttribute("passwordForm", passwordForm);
         model.addAttribute("addresses", addressBook.addressesOf(me.getCustomerId()));

@@ -1,16 +1,13 @@
 package com.micromall.customer.web;
 
-import com.micromall.customer.CustomerPrincipal;
 import com.micromall.customer.InvitationCodes;
 import com.micromall.customer.ReferralAttribution;
 import com.micromall.shared.web.DeviceFingerprint;
 import com.micromall.shared.web.LocalRedirect;
 import com.micromall.customer.internal.CustomerRegistration;
-import com.micromall.customer.internal.EmailAlreadyRegisteredException;
 import com.micromall.customer.internal.NewCustomer;
 import com.micromall.customer.internal.PasswordPolicy;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import java.time.Duration;
 import java.util.Objects;
@@ -29,7 +26,12 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** Sign-up: a new account is logged in at once and sent back to where the visitor was going. */
+/**
+ * Sign-up. Whether the address was new or already had an account, the visitor lands on the same
+ * "check your inbox" page and is not logged in: anything else would tell a stranger which
+ * addresses have accounts. The new account can log in at once and shop while its address is
+ * unverified; the owner of a taken address gets a mail instead of a second account.
+ */
 @Controller
 @RequiredArgsConstructor
 class RegistrationController {
@@ -38,7 +40,6 @@ class RegistrationController {
 
     private final CustomerRegistration registration;
     private final DeviceFingerprint deviceFingerprint;
-    private final SessionLogin sessionLogin;
     private final SignInThrottle throttle;
     private final PasswordPolicy passwordPolicy;
     private final ObjectProvider<InvitationCodes> invitationCodes;
@@ -60,7 +61,7 @@ class RegistrationController {
     @PostMapping("/register")
     String register(@Valid @ModelAttribute("registrationForm") RegistrationForm form, BindingResult errors,
                     @RequestParam(name = "continue", required = false) @Nullable String continueTo, Model model,
-                    HttpServletRequest request, HttpServletResponse response, RedirectAttributes redirect) {
+                    HttpServletRequest request, RedirectAttributes redirect) {
         model.addAttribute("continueTo", LocalRedirect.isSafe(continueTo) ? continueTo : null);
         Optional<Duration> wait = throttle.signUp(request.getRemoteAddr());
         if (wait.isPresent()) {
@@ -79,21 +80,20 @@ class RegistrationController {
         if (errors.hasErrors()) {
             return again(form);
         }
-        CustomerPrincipal principal;
-        try {
-            principal = registration.register(new NewCustomer(required(form.getName()), required(form.getEmail()),
-                    required(form.getPassword()), form.getPhone(), form.getWechatId(), form.getReferralCode(),
-                    deviceFingerprint.of(request), LocaleContextHolder.getLocale(),
-                    deviceFingerprint.networkOf(request)));
-        } catch (EmailAlreadyRegisteredException e) {
-            errors.rejectValue("email", "customer.validation.email.taken");
-            model.addAttribute("emailTaken", true);
-            return again(form);
+        registration.signUp(new NewCustomer(required(form.getName()), required(form.getEmail()),
+                required(form.getPassword()), form.getPhone(), form.getWechatId(), form.getReferralCode(),
+                deviceFingerprint.of(request), LocaleContextHolder.getLocale(), deviceFingerprint.networkOf(request)));
+        redirect.addFlashAttribute("registeredEmail", required(form.getEmail()).strip());
+        if (LocalRedirect.isSafe(continueTo)) {
+            redirect.addAttribute("continue", continueTo);
         }
-        sessionLogin.logIn(principal, request, response, true);
-        redirect.addFlashAttribute("flashSuccess", "customer.register.welcome");
-        redirect.addFlashAttribute("flashArgs", new Object[] {principal.getDisplayName()});
-        return "redirect:" + LocalRedirect.orHome(continueTo);
+        return "redirect:/register/check-inbox";
+    }
+
+    @GetMapping("/register/check-inbox")
+    String checkInbox(@RequestParam(name = "continue", required = false) @Nullable String continueTo, Model model) {
+        model.addAttribute("continueTo", LocalRedirect.isSafe(continueTo) ? continueTo : null);
+        return "customer/check-inbox";
     }
 
     private static String again(RegistrationForm form) {

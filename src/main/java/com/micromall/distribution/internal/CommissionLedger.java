@@ -1,5 +1,7 @@
 package com.micromall.distribution.internal;
 
+import com.micromall.customer.CustomerApi;
+import com.micromall.customer.CustomerVerified;
 import com.micromall.order.OrderCompleted;
 import com.micromall.order.OrderRefunded;
 import com.micromall.order.RefundedLine;
@@ -52,6 +54,7 @@ class CommissionLedger {
     private final DistributionSettingsService settings;
     private final AuditLog auditLog;
     private final DistributorTotals totals;
+    private final CustomerApi customers;
     private final Clock clock;
 
     record Snapshot(long orderId, String orderNumber, long buyerId, @Nullable Long level1, @Nullable Long level2,
@@ -109,8 +112,11 @@ class CommissionLedger {
         if (beneficiary == null) {
             return;
         }
-        Set<HoldReason> abuse = abuseGuard.check(beneficiary, snapshot.buyerId(), snapshot.shippingLine1(),
+        Set<HoldReason> found = abuseGuard.check(beneficiary, snapshot.buyerId(), snapshot.shippingLine1(),
                 snapshot.shippingPostal());
+        // An unverified buyer may be made up: the sharer's commission waits until the address is confirmed.
+        Set<HoldReason> abuse = !found.isEmpty() || customers.isEmailVerified(snapshot.buyerId()) ? found
+                : Set.of(HoldReason.UNVERIFIED_REFEREE);
         for (SnapshotLine line : lines) {
             int units = line.quantity() - line.refundedBefore();
             if (units <= 0) {
@@ -171,6 +177,28 @@ class CommissionLedger {
         }
         BigDecimal percent = line.overridePercent() != null ? line.overridePercent() : snapshot.level1Percent();
         return percent.stripTrailingZeros().toPlainString() + "%";
+    }
+
+    /**
+     * A buyer who could not yet prove their address may be an invented friend: what their orders
+     * earned waits until they verify, then goes on as if it had never been held.
+     */
+    @ApplicationModuleListener
+    void releaseOnCustomerVerified(CustomerVerified event) {
+        releaseUnverifiedHolds(event.customerId());
+    }
+
+    @Transactional(propagation = Propagation.REQUIRES_NEW)
+    void releaseUnverifiedHolds(long buyerId) {
+        List<Entry> held = jdbc.sql(ENTRY_SELECT + """
+                 WHERE buyer_id = :buyer AND kind = 'COMMISSION' AND state = 'ON_HOLD' AND hold_reason = :reason
+                ORDER BY id""")
+                .param("buyer", buyerId).param("reason", HoldReason.UNVERIFIED_REFEREE.name())
+                .query(this::entryRow).list();
+        for (Entry entry : held) {
+            LedgerState target = entry.unfreezesAt().isAfter(clock.instant()) ? LedgerState.FROZEN : LedgerState.AVAILABLE;
+            moveGroup(entry.id(), LedgerState.ON_HOLD, target, "released: the buyer verified their e-mail address");
+        }
     }
 
     @ApplicationModuleListener

@@ -7,7 +7,7 @@ import java.util.stream.Collectors;
 
 /** Why a new entry waits for the owner instead of freezing. An entry keeps every reason found, comma-separated. */
 enum HoldReason {
-    SHARED_DEVICE, SHARED_NETWORK, SHARED_ADDRESS, SHARED_PAYOUT_ACCOUNT, SAME_EMAIL, BUDGET;
+    SHARED_DEVICE, SHARED_NETWORK, SHARED_ADDRESS, SHARED_PAYOUT_ACCOUNT, SAME_EMAIL, BUDGET, UNVERIFIED_REFEREE;
 
     static String stored(Collection<HoldReason> reasons) {
         return reasons.stream().map(Enum::name).collect(Collectors.joining(","));

@@ -1,5 +1,6 @@
 package com.micromall.distribution.web;
 
+import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerPrincipal;
 import com.micromall.distribution.internal.WithdrawalMethod;
 import com.micromall.distribution.internal.WithdrawalService;
@@ -25,6 +26,7 @@ class WithdrawalController {
     private final WithdrawalService withdrawals;
     private final ShopSettingsService shopSettings;
     private final MoneyFormat money;
+    private final CustomerApi customers;
 
     @GetMapping("/distribution/withdrawals")
     String page(@AuthenticationPrincipal CustomerPrincipal principal, Model model) {
@@ -36,6 +38,11 @@ class WithdrawalController {
     String request(@AuthenticationPrincipal CustomerPrincipal principal,
                    @ModelAttribute("withdrawalForm") WithdrawalForm form, BindingResult errors, Model model,
                    RedirectAttributes redirect) {
+        // Money only leaves for an address that is known to reach its owner.
+        if (!customers.isEmailVerified(principal.getCustomerId())) {
+            errors.reject("distribution.withdrawals.error.unverified");
+            return show(principal, model);
+        }
         int scale = Math.max(shopSettings.current().currency().getDefaultFractionDigits(), 0);
         WithdrawalForm.Request request = form.parse(scale, errors);
         if (request == null) {
@@ -63,6 +70,7 @@ class WithdrawalController {
     private String show(CustomerPrincipal principal, Model model) {
         model.addAttribute("overview", withdrawals.overview(principal.getCustomerId()));
         model.addAttribute("methods", WithdrawalMethod.values());
+        model.addAttribute("emailUnverified", !customers.isEmailVerified(principal.getCustomerId()));
         return VIEW;
     }
 }

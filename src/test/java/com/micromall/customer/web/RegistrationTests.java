@@ -2,7 +2,9 @@ package com.micromall.customer.web;
 
 import com.micromall.shared.web.DeviceFingerprint;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestBuilders.formLogin;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
+import static org.springframework.security.test.web.servlet.response.SecurityMockMvcResultMatchers.authenticated;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
@@ -12,6 +14,7 @@ import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerMother;
 import com.micromall.customer.CustomerProfile;
 import com.micromall.customer.CustomerRegistered;
+import com.micromall.customer.RegistrationWithTakenEmailAttempted;
 import com.micromall.support.MicromallTest;
 import jakarta.servlet.http.Cookie;
 import java.util.List;
@@ -76,58 +79,62 @@ class RegistrationTests {
     }
 
     @Test
-    void anEmailAlreadyRegisteredInAnotherCaseIsRefusedWithAFieldMessage() throws Exception {
+    void anEmailAlreadyRegisteredInAnotherCaseLandsOnTheSamePageAndOpensNoSecondAccount() throws Exception {
         String email = CustomerMother.uniqueEmail("twice");
-        mvc.perform(register("First", email)).andExpect(status().is3xxRedirection());
+        mvc.perform(register("First", email)).andExpect(redirectedUrl("/register/check-inbox"));
 
-        String html = mvc.perform(register("Second", email.toUpperCase(Locale.ROOT)))
-                .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
+        mvc.perform(register("Second", email.toUpperCase(Locale.ROOT)))
+                .andExpect(status().is3xxRedirection())
+                .andExpect(redirectedUrl("/register/check-inbox"));
 
-        Document page = Jsoup.parse(html);
-        assertThat(page.select("#email ~ .invalid-feedback").text()).contains("already registered — log in?");
-        assertThat(page.select("#email ~ .invalid-feedback a").attr("href")).isEqualTo("/login");
-        assertThat(page.select("#email").val()).isEqualTo(email.toUpperCase(Locale.ROOT));
-        assertThat(html).doesNotContain(CustomerMother.PASSWORD);
         assertThat(jdbc.sql("SELECT count(*) FROM customer WHERE email = :email").param("email", email)
                 .query(Integer.class).single()).isEqualTo(1);
+        assertThat(events.stream(RegistrationWithTakenEmailAttempted.class)).singleElement()
+                .satisfies(attempt -> assertThat(attempt.customerId()).isEqualTo(jdbc.sql(
+                        "SELECT id FROM customer WHERE email = :email").param("email", email).query(Long.class).single()));
     }
 
     @Test
-    void aNewCustomerIsLoggedInAtOnceWithAFreshSessionId() throws Exception {
+    void aNewCustomerIsNotLoggedInButAskedToCheckTheirInboxAndCanLogInAtOnce() throws Exception {
         Cookie visitorSession = mvc.perform(get("/register")).andReturn().getResponse().getCookie("SESSION");
         assertThat(visitorSession).as("the form's CSRF token lives in a session").isNotNull();
         String email = CustomerMother.uniqueEmail("auto");
 
         MvcResult result = mvc.perform(register("Auto Login", email).cookie(visitorSession))
                 .andExpect(status().is3xxRedirection())
-                .andExpect(redirectedUrl("/"))
+                .andExpect(redirectedUrl("/register/check-inbox"))
                 .andReturn();
 
-        Cookie loggedInSession = result.getResponse().getCookie("SESSION");
-        assertThat(loggedInSession).isNotNull();
-        assertThat(loggedInSession.getValue()).isNotEqualTo(visitorSession.getValue());
-        String home = mvc.perform(get("/").cookie(loggedInSession)).andReturn().getResponse().getContentAsString();
-        assertThat(home).contains("Welcome, Auto Login! Your account is ready.");
-        String account = mvc.perform(get("/account").cookie(loggedInSession))
-                .andExpect(status().isOk())
-                .andReturn().getResponse().getContentAsString();
-        assertThat(account).contains(email).contains("Auto Login");
-        mvc.perform(get("/account").cookie(visitorSession)).andExpect(status().is3xxRedirection());
+        Cookie session = result.getResponse().getCookie("SESSION") != null
+                ? result.getResponse().getCookie("SESSION") : visitorSession;
+        Document inbox = Jsoup.parse(mvc.perform(get("/register/check-inbox").cookie(session))
+                .andReturn().getResponse().getContentAsString());
+        assertThat(inbox.getElementById("check-inbox").text()).contains("We have sent a mail to " + email)
+                .contains("You can log in and shop right away");
+        assertThat(inbox.select("#check-inbox-login").attr("href")).isEqualTo("/login");
+        mvc.perform(get("/account").cookie(session)).andExpect(status().is3xxRedirection());
+        mvc.perform(formLogin("/login").userParameter("email").user(email).password(CustomerMother.PASSWORD))
+                .andExpect(authenticated().withUsername(email));
     }
 
     @Test
-    void aLocalContinuePathIsFollowedAfterRegistering() throws Exception {
-        mvc.perform(register("Cart Shopper", CustomerMother.uniqueEmail("cart")).param("continue", "/cart"))
-                .andExpect(redirectedUrl("/cart"));
+    void aLocalContinuePathIsOfferedAfterRegistering() throws Exception {
+        MvcResult result = mvc.perform(register("Cart Shopper", CustomerMother.uniqueEmail("cart")).param("continue", "/cart"))
+                .andExpect(redirectedUrl("/register/check-inbox?continue=%2Fcart")).andReturn();
+        Document inbox = Jsoup.parse(mvc.perform(get("/register/check-inbox").param("continue", "/cart")
+                .cookie(result.getResponse().getCookies())).andReturn().getResponse().getContentAsString());
+        assertThat(inbox.select("#check-inbox a[href=/cart]")).hasSize(1);
     }
 
     @Test
-    void anUnsafeContinuePathLandsOnTheHomePage() throws Exception {
+    void anUnsafeContinuePathIsDropped() throws Exception {
         for (String unsafe : List.of("//evil.example", "https://evil.example", "/\\evil.example", "http:/evil",
                 "evil.example", "/{x}", "/ok\r\nLocation: //evil")) {
             mvc.perform(register("Careful", CustomerMother.uniqueEmail("careful")).param("continue", unsafe))
-                    .andExpect(redirectedUrl("/"));
+                    .andExpect(redirectedUrl("/register/check-inbox"));
+            String inbox = mvc.perform(get("/register/check-inbox").param("continue", unsafe))
+                    .andReturn().getResponse().getContentAsString();
+            assertThat(Jsoup.parse(inbox).select("#check-inbox a").eachAttr("href")).containsExactly("/login", "/");
         }
     }
 

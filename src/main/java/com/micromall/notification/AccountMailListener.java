@@ -1,0 +1,85 @@
+package com.micromall.notification;
+
+import com.micromall.customer.CustomerApi;
+import com.micromall.customer.CustomerProfile;
+import com.micromall.customer.PasswordResetMailRequested;
+import com.micromall.customer.RegistrationWithTakenEmailAttempted;
+import com.micromall.customer.VerificationMailRequested;
+import com.micromall.settings.ShopSettings;
+import com.micromall.settings.ShopSettingsService;
+import java.util.HashMap;
+import java.util.Map;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Async;
+import org.springframework.stereotype.Component;
+
+/**
+ * Mails about the account itself: a password reset link, an address verification link, a warning
+ * that someone registered with the customer's address. The link events carry a raw token, so they
+ * are plain events, heard here off the request thread (the page answers as fast whether a mail
+ * goes out or not) and never recorded in the event outbox: a lost mail is not retried, the
+ * customer asks for a new link.
+ */
+@Component
+class AccountMailListener {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountMailListener.class);
+
+    private final CustomerApi customers;
+    private final MailRenderer renderer;
+    private final ShopSettingsService shopSettings;
+    private final CustomerMailer mailer;
+    private final String baseUrl;
+
+    AccountMailListener(CustomerApi customers, MailRenderer renderer, ShopSettingsService shopSettings,
+                        CustomerMailer mailer, @Value("${micromall.base-url:http://localhost:8080}") String baseUrl) {
+        this.customers = customers;
+        this.renderer = renderer;
+        this.shopSettings = shopSettings;
+        this.mailer = mailer;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    @Async
+    @EventListener
+    void sendPasswordResetLink(PasswordResetMailRequested event) {
+        send(event.customerId(), "password reset link", "account-password-reset", "mail.subject.passwordReset",
+                baseUrl + "/password/reset?token=" + event.token());
+    }
+
+    @Async
+    @EventListener
+    void sendVerificationLink(VerificationMailRequested event) {
+        send(event.customerId(), "verification link", "account-verify", "mail.subject.verify",
+                baseUrl + "/verify?token=" + event.token());
+    }
+
+    @Async
+    @EventListener
+    void warnAboutRegistrationAttempt(RegistrationWithTakenEmailAttempted event) {
+        send(event.customerId(), "registration attempt warning", "account-registration-attempt",
+                "mail.subject.registrationAttempt", baseUrl + "/password/forgot");
+    }
+
+    private void send(long customerId, String what, String template, String subjectKey, String actionUrl) {
+        CustomerProfile customer = customers.find(customerId).orElse(null);
+        if (customer == null) {
+            log.warn("No customer {} for the {}: nothing sent", customerId, what);
+            return;
+        }
+        ShopSettings shop = shopSettings.current();
+        Map<String, Object> model = new HashMap<>();
+        model.put("customerName", customer.name());
+        model.put("actionUrl", actionUrl);
+        model.put("loginUrl", baseUrl + "/login");
+        try {
+            mailer.send(customer, renderer.render(template, customer.locale(), shop, subjectKey, new Object[0], model),
+                    what);
+        } catch (MailNotSentException e) {
+            // Already logged by the mailer; nothing retries a link mail, the customer asks again.
+        }
+    }
+}
