@@ -8,6 +8,8 @@ import com.micromall.order.OrderPlaced;
 import com.micromall.order.OrderRefunded;
 import com.micromall.order.OrderShipped;
 import com.micromall.order.RefundedLine;
+import com.micromall.settings.PaymentInstructions;
+import com.micromall.settings.PaymentInstructionsService;
 import com.micromall.settings.ShopSettings;
 import com.micromall.settings.ShopSettingsService;
 import java.util.HashMap;
@@ -22,12 +24,14 @@ class OrderMails {
 
     private final MailRenderer renderer;
     private final ShopSettingsService shopSettings;
+    private final PaymentInstructionsService paymentInstructions;
     private final String baseUrl;
 
-    OrderMails(MailRenderer renderer, ShopSettingsService shopSettings,
+    OrderMails(MailRenderer renderer, ShopSettingsService shopSettings, PaymentInstructionsService paymentInstructions,
                @Value("${micromall.base-url:http://localhost:8080}") String baseUrl) {
         this.renderer = renderer;
         this.shopSettings = shopSettings;
+        this.paymentInstructions = paymentInstructions;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -39,6 +43,12 @@ class OrderMails {
         model.put("shippingFee", order.shippingFee());
         model.put("total", order.total());
         model.put("paymentMethod", order.paymentMethod().name());
+        // The owner's instructions as they are when the mail goes out; only manual methods have any,
+        // so an order paid on placement is never asked to pay.
+        PaymentInstructions instructions = paymentInstructions.forMethod(order.paymentMethod().name()).orElse(null);
+        model.put("paymentText", instructions == null ? null : instructions.textFor(order.orderNumber()));
+        model.put("paymentQrUrl", instructions == null || instructions.qrPath() == null ? null
+                : baseUrl + instructions.qrPath());
         // The buyer's own share link ("ask right after a purchase", DESIGN.md): the distribution
         // module fills it in a later issue; until then the section is left out.
         model.put("shareLink", shareLinkOf(customer));

@@ -17,6 +17,8 @@ import com.micromall.order.OrderRefunded;
 import com.micromall.order.OrderShipped;
 import com.micromall.order.PaymentMethod;
 import com.micromall.order.RefundedLine;
+import com.micromall.settings.PaymentInstructionsChange;
+import com.micromall.settings.PaymentInstructionsService;
 import com.micromall.settings.ShopSettings;
 import com.micromall.settings.ShopSettingsChange;
 import com.micromall.settings.ShopSettingsService;
@@ -30,6 +32,8 @@ import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
+import java.awt.image.BufferedImage;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.nio.file.Files;
@@ -43,6 +47,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.atomic.AtomicLong;
+import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
@@ -102,6 +107,9 @@ class OrderMailTests {
     @Autowired
     OrderMails orderMails;
 
+    @Autowired
+    PaymentInstructionsService paymentInstructions;
+
     @Test
     void mailPartsUseAngusMailsStreamProviderNamedUpFrontNotSearchedForEachPart() {
         assertThat(System.getProperty(jakarta.mail.util.StreamProvider.class.getName()))
@@ -137,6 +145,45 @@ class OrderMailTests {
         } finally {
             shopSettings.update(new ShopSettingsChange(before.shopName(), before.currency(), before.contactEmail(),
                     before.contactPhone(), before.shippingFee().amount()), "test");
+        }
+    }
+
+    @Test
+    void aBankTransferConfirmationCarriesTheOwnersPaymentInstructionsWithTheOrderNumber() throws Exception {
+        long customerId = customer("Tom Transfer", "en");
+        String number = orderNumber();
+        paymentInstructions.update(List.of(new PaymentInstructionsChange("BANK_TRANSFER",
+                "Bank of Suzhou, IBAN CN12 3456 7890\nPlease put {order} in the transfer note.", qrPng(), false)),
+                "test");
+        try {
+            String qrPath = paymentInstructions.forMethod("BANK_TRANSFER").orElseThrow().qrPath();
+            publish(placed(number, customerId, PaymentMethod.BANK_TRANSFER));
+
+            Mail mail = awaitMailTo(customerId);
+            assertThat(mail.html().text()).contains("How to pay", "IBAN CN12 3456 7890",
+                    "Please put " + number + " in the transfer note.").doesNotContain("{order}");
+            assertThat(mail.html().select("img").eachAttr("src")).contains("https://shop.example" + qrPath);
+            assertThat(mail.text()).contains("IBAN CN12 3456 7890", "Please put " + number + " in the transfer note.",
+                    "https://shop.example" + qrPath);
+        } finally {
+            paymentInstructions.update(List.of(new PaymentInstructionsChange("BANK_TRANSFER", null, null, true)), "test");
+        }
+    }
+
+    @Test
+    void anOrderPaidOnPlacementGetsNoPaymentInstructions() {
+        long customerId = customer("Dana Demo", "en");
+        String number = orderNumber();
+        paymentInstructions.update(List.of(new PaymentInstructionsChange("BANK_TRANSFER", "IBAN CN12 3456 7890",
+                null, false)), "test");
+        try {
+            publish(placed(number, customerId, PaymentMethod.DEMO_INSTANT));
+
+            Mail mail = awaitMailTo(customerId);
+            assertThat(mail.html().text()).contains("Paid with the demo payment").doesNotContain("How to pay", "IBAN");
+            assertThat(mail.text()).doesNotContain("IBAN");
+        } finally {
+            paymentInstructions.update(List.of(new PaymentInstructionsChange("BANK_TRANSFER", null, null, true)), "test");
         }
     }
 
@@ -340,6 +387,13 @@ class OrderMailTests {
                 List.of(line(11, "Rose hand cream", 2), new OrderLineSnapshot(12, 102, "Lavender soap", 1,
                         cny("18.00"), cny("18.00"), cny("16.67"))),
                 cny("43.00"), cny("5.00"), cny("10.00"), cny("48.00").minus(cny("10.00")), paymentMethod);
+    }
+
+    /** A tiny real PNG (the settings check the picture's first bytes). */
+    private static byte[] qrPng() throws IOException {
+        ByteArrayOutputStream out = new ByteArrayOutputStream();
+        ImageIO.write(new BufferedImage(8, 8, BufferedImage.TYPE_INT_RGB), "png", out);
+        return out.toByteArray();
     }
 
     private static OrderLineSnapshot line(long lineId, String name, int quantity) {

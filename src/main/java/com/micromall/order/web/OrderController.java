@@ -3,6 +3,8 @@ package com.micromall.order.web;
 import com.micromall.customer.CustomerPrincipal;
 import com.micromall.order.internal.OrderService;
 import com.micromall.order.internal.OrderStateException;
+import com.micromall.order.internal.OrderViews;
+import com.micromall.settings.PaymentInstructionsService;
 import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -20,6 +22,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class OrderController {
 
     private final OrderService orders;
+    private final PaymentInstructionsService paymentInstructions;
 
     @GetMapping
     String list(@AuthenticationPrincipal CustomerPrincipal principal, Model model) {
@@ -29,14 +32,12 @@ class OrderController {
 
     @GetMapping("/{number}")
     String show(@AuthenticationPrincipal CustomerPrincipal principal, @PathVariable String number, Model model) {
-        model.addAttribute("order", orders.orderOf(principal.getCustomerId(), number));
-        return "order/order";
+        return withPaymentInstructions(orders.orderOf(principal.getCustomerId(), number), model, "order/order");
     }
 
     @GetMapping("/{number}/confirmation")
     String confirmation(@AuthenticationPrincipal CustomerPrincipal principal, @PathVariable String number, Model model) {
-        model.addAttribute("order", orders.orderOf(principal.getCustomerId(), number));
-        return "order/confirmation";
+        return withPaymentInstructions(orders.orderOf(principal.getCustomerId(), number), model, "order/confirmation");
     }
 
     @PostMapping("/{number}/cancel")
@@ -50,5 +51,18 @@ class OrderController {
             flash.addFlashAttribute("flashArgs", e.args());
         }
         return "redirect:/orders/" + number;
+    }
+
+    /**
+     * The owner's instructions as they are now, and only while the order awaits payment: a paid,
+     * shipped or cancelled order must not ask the buyer to pay.
+     */
+    private String withPaymentInstructions(OrderViews.Detail order, Model model, String view) {
+        model.addAttribute("order", order);
+        if ("PENDING_PAYMENT".equals(order.status())) {
+            paymentInstructions.forMethod(order.paymentMethod().name())
+                    .ifPresent(instructions -> model.addAttribute("paymentInstructions", instructions));
+        }
+        return view;
     }
 }

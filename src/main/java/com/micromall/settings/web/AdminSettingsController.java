@@ -3,17 +3,25 @@ package com.micromall.settings.web;
 import com.micromall.settings.AuditLog;
 import com.micromall.settings.CurrencyChangeCheck;
 import com.micromall.settings.CurrencyChangeRefused;
+import com.micromall.settings.PaymentInstructions;
+import com.micromall.settings.PaymentInstructionsChange;
+import com.micromall.settings.PaymentInstructionsService;
 import com.micromall.settings.ShopSettings;
 import com.micromall.settings.ShopSettingsChange;
 import com.micromall.settings.ShopSettingsService;
 import jakarta.validation.Valid;
+import java.io.IOException;
 import java.math.BigDecimal;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.context.MessageSourceResolvable;
@@ -25,6 +33,7 @@ import org.springframework.validation.BindingResult;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /** The owner's shop settings page and the audit log of every change. */
@@ -36,6 +45,7 @@ class AdminSettingsController {
 
     private final ShopSettingsService settings;
     private final AuditLog auditLog;
+    private final PaymentInstructionsService paymentInstructions;
 
     /** One audit line as the page shows it: the time already in the viewer's language. */
     record AuditLine(String time, String actor, String action, String subject, @Nullable String oldValue,
@@ -44,6 +54,10 @@ class AdminSettingsController {
 
     @GetMapping("/admin/settings")
     String form(Model model) {
+        return page(model.addAttribute("shopSettingsForm", shopForm()));
+    }
+
+    private ShopSettingsForm shopForm() {
         ShopSettings current = settings.current();
         ShopSettingsForm form = new ShopSettingsForm();
         form.setShopName(current.shopName());
@@ -51,7 +65,7 @@ class AdminSettingsController {
         form.setContactEmail(current.contactEmail());
         form.setContactPhone(current.contactPhone());
         form.setShippingFee(current.shippingFee().amount().toPlainString());
-        return page(model.addAttribute("shopSettingsForm", form));
+        return form;
     }
 
     @PostMapping("/admin/settings")
@@ -85,6 +99,46 @@ class AdminSettingsController {
         return "redirect:/admin/settings";
     }
 
+    @PostMapping("/admin/settings/payment")
+    String savePayment(@ModelAttribute("paymentInstructionsForm") PaymentInstructionsForm form, BindingResult errors,
+                       Model model, Authentication owner, RedirectAttributes redirect) throws IOException {
+        Map<String, PaymentInstructions> known = paymentInstructions.all().stream()
+                .collect(Collectors.toMap(PaymentInstructions::method, Function.identity()));
+        List<PaymentInstructionsChange> changes = new ArrayList<>();
+        for (int i = 0; i < form.getMethods().size(); i++) {
+            PaymentInstructionsForm.Entry entry = form.getMethods().get(i);
+            String field = "methods[" + i + "]";
+            if (entry.getMethod() == null || !known.containsKey(entry.getMethod())) {
+                errors.reject("payinfo.validation.unknownMethod");
+                continue;
+            }
+            String text = entry.getText() == null ? null : entry.getText().replace("\r\n", "\n");
+            entry.setText(text);
+            if (text != null && text.strip().length() > PaymentInstructions.MAX_TEXT_LENGTH) {
+                errors.rejectValue(field + ".text", "payinfo.validation.textTooLong",
+                        new Object[] {PaymentInstructions.MAX_TEXT_LENGTH}, null);
+            }
+            byte[] qr = null;
+            MultipartFile upload = entry.getQrImage();
+            if (upload != null && !upload.isEmpty()) {
+                qr = upload.getBytes();
+                if (PaymentInstructions.qrImageType(qr).isEmpty()) {
+                    errors.rejectValue(field + ".qrImage", "payinfo.validation.qrType");
+                } else if (qr.length > PaymentInstructions.MAX_QR_BYTES) {
+                    errors.rejectValue(field + ".qrImage", "payinfo.validation.qrTooLarge");
+                }
+            }
+            changes.add(new PaymentInstructionsChange(entry.getMethod(), text, qr, entry.isRemoveQr()));
+        }
+        if (errors.hasErrors()) {
+            model.addAttribute("shopSettingsForm", shopForm());
+            return page(model);
+        }
+        paymentInstructions.update(changes, owner.getName());
+        redirect.addFlashAttribute("flashSuccess", "payinfo.saved");
+        return "redirect:/admin/settings#payment-instructions";
+    }
+
     @GetMapping("/admin/audit")
     String audit(Model model) {
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
@@ -114,6 +168,12 @@ class AdminSettingsController {
     private String page(Model model) {
         model.addAttribute("adminSection", "settings");
         model.addAttribute("currencies", ShopSettingsForm.CURRENCIES);
+        List<PaymentInstructions> payment = paymentInstructions.all();
+        model.addAttribute("paymentInstructions", payment.stream()
+                .collect(Collectors.toMap(PaymentInstructions::method, Function.identity())));
+        if (!model.containsAttribute("paymentInstructionsForm")) {
+            model.addAttribute("paymentInstructionsForm", PaymentInstructionsForm.of(payment));
+        }
         return "admin/settings";
     }
 
