@@ -71,6 +71,11 @@ class DatabaseOutage implements ErrorViewResolver, Ordered {
                     && (sql.getSQLState().startsWith("08") || sql.getSQLState().startsWith("57P0"))) {
                 return true;
             }
+            // Hikari closes a connection the server dropped mid-transaction; the rollback then fails with this
+            // (no SQL state), and it replaces the original failure.
+            if (cause instanceof SQLException sql && sql.getSQLState() == null && "Connection is closed".equals(sql.getMessage())) {
+                return true;
+            }
         }
         return false;
     }

@@ -79,13 +79,7 @@ class ProductionProfileTests {
         String csrfCookie = cookie(login, "XSRF-TOKEN").orElseThrow();
         assertThat(csrfCookie).containsIgnoringCase("; Secure");
 
-        String token = Jsoup.parse(login.body()).selectFirst("input[name=_csrf]").attr("value");
-        HttpResponse<String> signedIn = send(HttpRequest.newBuilder(uri("/login"))
-                .header("X-Forwarded-Proto", "https")
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .header("Cookie", csrfCookie.substring(0, csrfCookie.indexOf(';')))
-                .POST(HttpRequest.BodyPublishers.ofString("email=" + OWNER_EMAIL.replace("@", "%40")
-                        + "&password=" + OWNER_PASSWORD.replace(' ', '+') + "&_csrf=" + token)));
+        HttpResponse<String> signedIn = signIn(login, "https");
 
         assertThat(signedIn.statusCode()).isEqualTo(302);
         assertThat(signedIn.headers().firstValue("Location")).hasValueSatisfying(to -> assertThat(to).doesNotContain("error"));
@@ -129,6 +123,17 @@ class ProductionProfileTests {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 assertThat(send(get("/products")).statusCode()).isEqualTo(200));
         assertThat(send(health()).statusCode()).isEqualTo(200);
+    }
+
+    private HttpResponse<String> signIn(HttpResponse<String> loginPage, String protocol) throws Exception {
+        String csrfCookie = cookie(loginPage, "XSRF-TOKEN").orElseThrow();
+        String token = Jsoup.parse(loginPage.body()).selectFirst("input[name=_csrf]").attr("value");
+        return send(HttpRequest.newBuilder(uri("/login"))
+                .header("X-Forwarded-Proto", protocol)
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .header("Cookie", csrfCookie.substring(0, csrfCookie.indexOf(';')))
+                .POST(HttpRequest.BodyPublishers.ofString("email=" + OWNER_EMAIL.replace("@", "%40")
+                        + "&password=" + OWNER_PASSWORD.replace(' ', '+') + "&_csrf=" + token)));
     }
 
     private HttpRequest.Builder get(String path) {
