@@ -8,9 +8,11 @@ import java.util.HashMap;
 import java.util.Map;
 import org.hibernate.exception.JDBCConnectionException;
 import org.jspecify.annotations.Nullable;
+import org.springframework.boot.autoconfigure.web.WebProperties;
+import org.springframework.boot.webmvc.autoconfigure.error.DefaultErrorViewResolver;
 import org.springframework.boot.webmvc.autoconfigure.error.ErrorViewResolver;
 import org.springframework.boot.webmvc.error.ErrorAttributes;
-import org.springframework.core.Ordered;
+import org.springframework.context.ApplicationContext;
 import org.springframework.dao.DataAccessResourceFailureException;
 import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Component;
@@ -21,10 +23,11 @@ import org.springframework.web.servlet.ModelAndView;
 /**
  * The database cannot be reached: the visitor gets the shop's "We'll be right back" page with a 503, not a 500 or
  * the server's bare page. {@link ErrorHandling} shows it for failures in a controller; this resolver for the ones
- * that reach the error page another way (a page's template or a filter reading the database).
+ * that reach the error page another way (a page's template or a filter reading the database). Boot's own resolver
+ * (error/404.html and so on) steps back when an application defines one, so every other error is handed to it.
  */
 @Component
-class DatabaseOutage implements ErrorViewResolver, Ordered {
+class DatabaseOutage implements ErrorViewResolver {
 
     static final String VIEW = "error/503";
 
@@ -35,19 +38,17 @@ class DatabaseOutage implements ErrorViewResolver, Ordered {
     private static final String[] LAYOUT_VALUES = {"shop", "cartCount", "invitation", "shareBox"};
 
     private final ErrorAttributes errorAttributes;
+    private final ErrorViewResolver otherErrors;
 
-    DatabaseOutage(ErrorAttributes errorAttributes) {
+    DatabaseOutage(ErrorAttributes errorAttributes, ApplicationContext context, WebProperties web) {
         this.errorAttributes = errorAttributes;
+        this.otherErrors = new DefaultErrorViewResolver(context, web.getResources());
     }
 
     @Override
     public @Nullable ModelAndView resolveErrorView(HttpServletRequest request, HttpStatus status, Map<String, Object> model) {
-        return isOutage(errorAttributes.getError(new ServletWebRequest(request))) ? page() : null;
-    }
-
-    @Override
-    public int getOrder() {
-        return Ordered.HIGHEST_PRECEDENCE;
+        return isOutage(errorAttributes.getError(new ServletWebRequest(request))) ? page()
+                : otherErrors.resolveErrorView(request, status, model);
     }
 
     static ModelAndView page() {
