@@ -13,7 +13,14 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** Hands a rendered mail (HTML with a plain-text alternative) to the SMTP server. */
+/**
+ * Hands a rendered mail (HTML with a plain-text alternative) to the SMTP server, once per event, recipient and
+ * kind ({@link #sendOnce}): an event delivered twice (a restart while another instance still sends, a retry) finds
+ * the mail claimed in {@link SentMails} and sends nothing. The trade-off: a mail is sent at most once, except when
+ * an instance dies after the SMTP server took the mail but before the send was recorded — then the outbox's retry
+ * sends it again once the claim is older than {@code micromall.mail.claim-timeout}, because a lost mail is worse
+ * than a rare second one; a send that fails gives its claim up at once, so the retry sends it.
+ */
 @Component
 class CustomerMailer {
 
@@ -32,12 +39,40 @@ class CustomerMailer {
     }
 
     private final JavaMailSender mailSender;
+    private final SentMails sentMails;
     private final String from;
 
-    CustomerMailer(JavaMailSender mailSender,
+    CustomerMailer(JavaMailSender mailSender, SentMails sentMails,
                    @Value("${micromall.mail.from:Micromall <no-reply@micromall.local>}") String from) {
         this.mailSender = mailSender;
+        this.sentMails = sentMails;
         this.from = from;
+    }
+
+    /**
+     * Sends the mail of this kind for this event unless it was sent already. {@code eventKey} names the event
+     * (an order number, plus the refund's time for a refund), {@code kind} the mail (e.g. {@code order-paid}).
+     * Throws {@link MailNotSentException} when the send fails or another delivery is sending the same mail right
+     * now, so the publication stays incomplete and the retry looks again.
+     */
+    void sendOnce(String eventKey, String kind, CustomerProfile to, RenderedMail mail) {
+        String what = kind + " mail for " + eventKey;
+        switch (sentMails.claim(eventKey, kind, to.email(), mail.subject())) {
+            case SENT -> log.debug("The {} went to customer {} already", what, to.id());
+            case IN_PROGRESS -> {
+                log.info("The {} to customer {} is being sent by another delivery; checked again later", what, to.id());
+                throw new MailNotSentException("The " + what + " is being sent by another delivery");
+            }
+            case OURS -> {
+                try {
+                    send(to, mail, what);
+                } catch (MailNotSentException e) {
+                    sentMails.release(eventKey, kind, to.email());
+                    throw e;
+                }
+                sentMails.sent(eventKey, kind, to.email());
+            }
+        }
     }
 
     /**

@@ -18,7 +18,8 @@ import org.springframework.stereotype.Component;
 /**
  * Mails the customer about their order. Runs asynchronously after the order's transaction has
  * committed, so a slow or absent mail server never blocks or breaks checkout; a failed send
- * leaves the event publication incomplete for {@link com.micromall.shared.EventPublicationJobs}.
+ * leaves the event publication incomplete for {@link com.micromall.shared.EventPublicationJobs}. Each mail is
+ * sent once per order event however often the event is delivered (see {@link CustomerMailer}).
  */
 @Component
 @RequiredArgsConstructor
@@ -32,38 +33,40 @@ class OrderMailListener {
 
     @ApplicationModuleListener
     void sendOrderConfirmation(OrderPlaced event) {
-        send(event.customerId(), "order confirmation for " + event.orderNumber(), c -> mails.placed(event, c));
+        send(event.customerId(), event.orderNumber(), "order-placed", c -> mails.placed(event, c));
     }
 
     @ApplicationModuleListener
     void sendPaymentReceived(OrderPaid event) {
-        send(event.customerId(), "payment mail for " + event.orderNumber(), c -> mails.paid(event, c));
+        send(event.customerId(), event.orderNumber(), "order-paid", c -> mails.paid(event, c));
     }
 
     @ApplicationModuleListener
     void sendShipped(OrderShipped event) {
-        send(event.customerId(), "shipping mail for " + event.orderNumber(), c -> mails.shipped(event, c));
+        send(event.customerId(), event.orderNumber(), "order-shipped", c -> mails.shipped(event, c));
     }
 
     @ApplicationModuleListener
     void sendCompleted(OrderCompleted event) {
-        send(event.customerId(), "completion mail for " + event.orderNumber(), c -> mails.completed(event, c));
+        send(event.customerId(), event.orderNumber(), "order-completed", c -> mails.completed(event, c));
     }
 
     @ApplicationModuleListener
     void sendCancelled(OrderCancelled event) {
-        send(event.customerId(), "cancellation mail for " + event.orderNumber(), c -> mails.cancelled(event, c));
+        send(event.customerId(), event.orderNumber(), "order-cancelled", c -> mails.cancelled(event, c));
     }
 
     @ApplicationModuleListener
     void sendRefunded(OrderRefunded event) {
-        send(event.customerId(), "refund mail for " + event.orderNumber(), c -> mails.refunded(event, c));
+        // An order can be refunded in parts: each refund, named by its time, gets its own mail.
+        send(event.customerId(), event.orderNumber() + "/" + event.refundedAt(), "order-refunded",
+                c -> mails.refunded(event, c));
     }
 
-    private void send(long customerId, String what, Function<CustomerProfile, RenderedMail> compose) {
+    private void send(long customerId, String eventKey, String kind, Function<CustomerProfile, RenderedMail> compose) {
         customers.find(customerId).ifPresentOrElse(
-                customer -> mailer.send(customer, compose.apply(customer), what),
+                customer -> mailer.sendOnce(eventKey, kind, customer, compose.apply(customer)),
                 // Retrying cannot make a missing customer appear: complete the publication.
-                () -> log.warn("No customer {} for the {}: nothing sent", customerId, what));
+                () -> log.warn("No customer {} for the {} mail for {}: nothing sent", customerId, kind, eventKey));
     }
 }

@@ -38,7 +38,7 @@ public class EventPublicationJobs {
      */
     @Scheduled(fixedDelayString = "${micromall.mail.retry.interval:PT5M}",
             initialDelayString = "${micromall.mail.retry.interval:PT5M}")
-    @SchedulerLock(name = "notification.resubmitIncompletePublications")
+    @SchedulerLock(name = "notification.resubmitIncompletePublications", lockAtMostFor = "PT1M")
     public void resubmitIncompletePublications() {
         incompletePublications.resubmitIncompletePublicationsOlderThan(retryMinimumAge);
     }
@@ -49,7 +49,7 @@ public class EventPublicationJobs {
      * retried); recent completed ones stay, to look at when something went wrong.
      */
     @Scheduled(fixedDelayString = "${micromall.events.cleanup-interval:PT6H}", initialDelayString = "PT1M")
-    @SchedulerLock(name = "shared.deleteCompletedPublications")
+    @SchedulerLock(name = "shared.deleteCompletedPublications", lockAtMostFor = "PT2M")
     public void deleteCompletedPublications() {
         completedPublications.deletePublicationsOlderThan(completedKept);
     }

@@ -18,7 +18,7 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 @Configuration(proxyBeanMethods = false)
 @ConditionalOnProperty(name = "micromall.scheduling.enabled", havingValue = "true", matchIfMissing = true)
 @EnableScheduling
-@EnableSchedulerLock(defaultLockAtMostFor = "PT10M")
+@EnableSchedulerLock(defaultLockAtMostFor = "PT2M")
 class SchedulingConfiguration {
 
     @Bean

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.icegreen.greenmail.junit5.GreenMailExtension;
 import com.icegreen.greenmail.util.ServerSetup;
+import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerProfile;
 import com.micromall.customer.Role;
 import com.micromall.order.OrderCancelled;
@@ -40,12 +41,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
@@ -109,6 +116,12 @@ class OrderMailTests {
 
     @Autowired
     PaymentInstructionsService paymentInstructions;
+
+    @Autowired
+    CustomerMailer mailer;
+
+    @Autowired
+    CustomerApi customers;
 
     @Test
     void mailPartsUseAngusMailsStreamProviderNamedUpFrontNotSearchedForEachPart() {
@@ -315,9 +328,71 @@ class OrderMailTests {
         assertThat(mail.subject()).contains(number);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
                 assertThat(publicationStatus(number)).isEqualTo("COMPLETED"));
+        assertThat(sentMail(number, "order-paid").get("sent_at")).as("the failed send gave its claim up").isNotNull();
         publicationJobs.resubmitIncompletePublications();
         Thread.sleep(500);
         assertThat(mailsTo(customerId)).as("a completed publication is not sent again").hasSize(1);
+    }
+
+    @Test
+    void theSameEventDeliveredAgainAfterItsMailWentOutSendsNoSecondMail() {
+        long customerId = customer("Sam Twice", "en");
+        String number = orderNumber();
+        OrderShipped event = new OrderShipped(orderId, number, customerId, Instant.now(), "SF1234567890");
+
+        publish(event);
+        awaitMailTo(customerId);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(publicationStatuses(number)).containsExactly("COMPLETED"));
+        // What a second instance's restart does with a publication this one is still delivering: deliver it again.
+        publish(event);
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(publicationStatuses(number)).containsExactly("COMPLETED", "COMPLETED"));
+
+        assertThat(mailsTo(customerId)).hasSize(1);
+        assertThat(sentMail(number, "order-shipped")).satisfies(row -> {
+            assertThat(row.get("recipient")).isEqualTo(emailOf(customerId));
+            assertThat((String) row.get("subject")).contains(number);
+            assertThat(row.get("sent_at")).isNotNull();
+        });
+    }
+
+    @Test
+    void twoDeliveriesOfTheSameMailAtTheSameMomentSendItOnce() throws Exception {
+        long customerId = customer("Tia Together", "en");
+        String number = orderNumber();
+        CustomerProfile customer = customers.find(customerId).orElseThrow();
+        RenderedMail mail = orderMails.paid(new OrderPaid(orderId, number, customerId, Instant.now()), customer);
+        CyclicBarrier start = new CyclicBarrier(2);
+        ExecutorService threads = Executors.newFixedThreadPool(2);
+        try {
+            List<Future<String>> outcomes = new ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                outcomes.add(threads.submit(() -> {
+                    start.await(10, TimeUnit.SECONDS);
+                    try {
+                        mailer.sendOnce(number, "order-paid", customer, mail);
+                        return "done";
+                    } catch (MailNotSentException e) {
+                        return "left for the retry";
+                    }
+                }));
+            }
+            List<String> results = new ArrayList<>();
+            for (Future<String> outcome : outcomes) {
+                results.add(outcome.get(30, TimeUnit.SECONDS));
+            }
+            assertThat(results).contains("done");
+        } finally {
+            threads.shutdownNow();
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() -> !mailsTo(customerId).isEmpty());
+
+        // A delivery that found the other one sending is retried later: it finds the mail sent.
+        mailer.sendOnce(number, "order-paid", customer, mail);
+
+        assertThat(mailsTo(customerId)).hasSize(1);
+        assertThat(sentMail(number, "order-paid").get("sent_at")).isNotNull();
     }
 
     @Test
@@ -435,6 +510,20 @@ class OrderMailTests {
                         WHERE listener_id LIKE '%OrderMailListener%' AND serialized_event LIKE :number""")
                 .param("number", "%\"" + orderNumber + "\"%")
                 .query(String.class).single();
+    }
+
+    private List<String> publicationStatuses(String orderNumber) {
+        return jdbc.sql("""
+                        SELECT status FROM event_publication
+                        WHERE listener_id LIKE '%OrderMailListener%' AND serialized_event LIKE :number
+                        ORDER BY publication_date""")
+                .param("number", "%\"" + orderNumber + "\"%")
+                .query(String.class).list();
+    }
+
+    private Map<String, Object> sentMail(String eventKey, String kind) {
+        return jdbc.sql("SELECT recipient, subject, sent_at FROM sent_mail WHERE event_key = :key AND kind = :kind")
+                .param("key", eventKey).param("kind", kind).query().singleRow();
     }
 
     private List<MimeMessage> mailsTo(long customerId) {

@@ -82,16 +82,27 @@ public class DistributorTotals {
                 .param("a", amount).param("d", distributorId).update();
     }
 
-    /** Every FROZEN entry due at {@code at} becomes AVAILABLE: one set-based statement, before the entries move. */
+    /**
+     * The FROZEN entries due at {@code :at} up to and including the one due at {@code :bound} with id {@code :id}
+     * in (unfreezes_at, id) order: one chunk of {@link UnfreezeJob}'s work ({@code :bound = :at} and the largest
+     * id for all of them).
+     */
+    static final String DUE_IN_CHUNK = """
+            state = 'FROZEN' AND unfreezes_at <= :at
+            AND (unfreezes_at < :bound OR (unfreezes_at = :bound AND id <= :id))""";
+
+    /** A chunk of due FROZEN entries (see {@link #DUE_IN_CHUNK}) becomes AVAILABLE: one set-based statement, before the entries move. */
     @Transactional(propagation = Propagation.MANDATORY)
-    int unfreezeDue(Timestamp at) {
+    int unfreezeDue(Timestamp at, Timestamp bound, long id) {
         return jdbc.sql("""
                 MERGE INTO distributor_totals t
                 USING (SELECT distributor_id, SUM(amount) AS due FROM commission_entry
-                       WHERE state = 'FROZEN' AND unfreezes_at <= :at GROUP BY distributor_id) x
+                       WHERE
+                """ + DUE_IN_CHUNK + """
+                        GROUP BY distributor_id) x
                 ON t.customer_id = x.distributor_id
                 WHEN MATCHED THEN UPDATE SET frozen = t.frozen - x.due, available = t.available + x.due""")
-                .param("at", at).update();
+                .param("at", at).param("bound", bound).param("id", id).update();
     }
 
     /**

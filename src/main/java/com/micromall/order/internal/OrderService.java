@@ -38,6 +38,9 @@ public class OrderService {
     private final Clock clock;
     private final TransactionTemplate transactions;
 
+    /** Half the cancel job's lock ceiling: an order's cancellation started just before it still fits. */
+    private static final Duration CANCEL_RUN_BUDGET = Duration.ofMinutes(1);
+
     @Value("${micromall.orders.payment-timeout:PT48H}")
     private Duration paymentTimeout = Duration.ofHours(48);
 
@@ -146,16 +149,23 @@ public class OrderService {
 
     /**
      * Cancels orders still unpaid after the payment timeout and puts their stock back. Each order
-     * in its own transaction, so one failure does not keep the others reserved.
+     * in its own transaction, so one failure does not keep the others reserved. A run stops starting
+     * new ones after {@link #CANCEL_RUN_BUDGET}, inside its lock's ceiling; the next run cancels the rest.
      */
     @Scheduled(fixedDelayString = "${micromall.orders.cancel-check-interval:PT10M}")
-    @SchedulerLock(name = "cancelUnpaidOrders")
+    @SchedulerLock(name = "cancelUnpaidOrders", lockAtMostFor = "PT2M")
     public void cancelUnpaidOrders() {
-        Instant deadline = clock.instant().minus(paymentTimeout);
+        Instant start = clock.instant();
+        Instant deadline = start.minus(paymentTimeout);
         List<Long> due = orders.findByStatusAndPlacedAtBefore(OrderStatus.PENDING_PAYMENT, deadline).stream()
                 .map(Order::getId).toList();
         int cancelled = 0;
         for (Long id : due) {
+            if (Duration.between(start, clock.instant()).compareTo(CANCEL_RUN_BUDGET) >= 0) {
+                log.info("Cancelling unpaid orders stopped after {} to keep within its lock; the next run carries on",
+                        CANCEL_RUN_BUDGET);
+                break;
+            }
             try {
                 Boolean done = transactions.execute(status -> {
                     Order order = orders.findById(id).orElseThrow();
