@@ -1,6 +1,8 @@
 package com.micromall.customer.internal;
 
 import com.micromall.customer.PasswordResetMailRequested;
+import java.util.Objects;
+import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -37,16 +39,15 @@ public class PasswordReset {
         return tokens.peek(AccountTokens.Purpose.PASSWORD_RESET, token).isPresent();
     }
 
-    /** @return false when the link is unknown, expired, used or replaced by a newer one */
-    public boolean reset(String token, String newPassword) {
-        return Boolean.TRUE.equals(transactions.execute(status -> tokens
+    /** @return the account's e-mail (its sign-in name), or empty when the link is unknown, expired, used or replaced */
+    public Optional<String> reset(String token, String newPassword) {
+        return Objects.requireNonNull(transactions.execute(status -> tokens
                 .consume(AccountTokens.Purpose.PASSWORD_RESET, token)
                 .flatMap(customers::findById)
                 .map(customer -> {
                     customer.changePassword(passwordEncoder.encode(newPassword));
                     verification.markVerified(customer);
-                    return true;
-                })
-                .orElse(false)));
+                    return customer.getEmail();
+                })));
     }
 }

@@ -1,8 +1,11 @@
 package com.micromall.customer.web;
 
+import com.micromall.customer.internal.PasswordPolicy;
 import com.micromall.customer.internal.PasswordReset;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import java.util.Objects;
+import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Controller;
@@ -27,6 +30,8 @@ class PasswordResetController {
     private static final String LINK_UNUSABLE_VIEW = "customer/password-link-unusable";
 
     private final PasswordReset passwordReset;
+    private final PasswordPolicy passwordPolicy;
+    private final OtherSessions otherSessions;
 
     @GetMapping("/password/forgot")
     String forgot(Model model) {
@@ -58,10 +63,14 @@ class PasswordResetController {
 
     @PostMapping("/password/reset")
     String reset(@Valid @ModelAttribute("passwordResetForm") PasswordResetForm form, BindingResult errors,
-                 RedirectAttributes redirect) {
+                 HttpServletRequest request, RedirectAttributes redirect) {
         String token = form.getToken();
         if (token == null || token.isBlank()) {
             return LINK_UNUSABLE_VIEW;
+        }
+        if (!errors.hasFieldErrors("password")) {
+            passwordPolicy.refusal(Objects.requireNonNull(form.getPassword()), null, null)
+                    .ifPresent(refusal -> errors.rejectValue("password", refusal));
         }
         if (!errors.hasFieldErrors("password") && !Objects.equals(form.getPassword(), form.getPasswordAgain())) {
             errors.rejectValue("passwordAgain", "customer.password.reset.mismatch");
@@ -71,9 +80,12 @@ class PasswordResetController {
             form.setPasswordAgain(null);
             return passwordReset.isUsable(token) ? RESET_VIEW : LINK_UNUSABLE_VIEW;
         }
-        if (!passwordReset.reset(token, Objects.requireNonNull(form.getPassword()))) {
+        Optional<String> account = passwordReset.reset(token, Objects.requireNonNull(form.getPassword()));
+        if (account.isEmpty()) {
             return LINK_UNUSABLE_VIEW;
         }
+        // Whoever knew the old password (or held a stolen session) is signed out everywhere.
+        otherSessions.end(account.get(), request);
         redirect.addFlashAttribute("flashSuccess", "customer.password.reset.done");
         return "redirect:/login";
     }

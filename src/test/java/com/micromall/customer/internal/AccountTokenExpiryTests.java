@@ -36,12 +36,12 @@ class AccountTokenExpiryTests {
 
         PasswordReset afterThirtyOne = resetAsOf(Duration.ofMinutes(31));
         assertThat(afterThirtyOne.isUsable(token)).isFalse();
-        assertThat(afterThirtyOne.reset(token, "too-late-secret-1")).isFalse();
+        assertThat(afterThirtyOne.reset(token, "too-late-secret-1")).isEmpty();
         assertThat(passwordEncoder.matches(CustomerMother.PASSWORD, hashOf(late))).isTrue();
 
         PasswordReset afterTwentyNine = resetAsOf(Duration.ofMinutes(29));
         assertThat(afterTwentyNine.isUsable(token)).isTrue();
-        assertThat(afterTwentyNine.reset(token, "just-in-time-1")).isTrue();
+        assertThat(afterTwentyNine.reset(token, "just-in-time-1")).isPresent();
         assertThat(passwordEncoder.matches("just-in-time-1", hashOf(late))).isTrue();
     }
 
@@ -63,7 +63,7 @@ class AccountTokenExpiryTests {
         String verify = transactions.execute(s -> tokens.issue(mixed.getCustomerId(), AccountTokens.Purpose.EMAIL_VERIFICATION));
 
         assertThat(verificationAsOf(Duration.ZERO).verify(reset)).isFalse();
-        assertThat(resetAsOf(Duration.ZERO).reset(verify, "crossed-wires-1")).isFalse();
+        assertThat(resetAsOf(Duration.ZERO).reset(verify, "crossed-wires-1")).isEmpty();
     }
 
     private PasswordReset resetAsOf(Duration later) {

@@ -125,6 +125,10 @@ class AccountMailTests {
                 .param("password", "short").param("passwordAgain", "short")).andExpect(status().isOk()).andReturn());
         assertThat(tooShort.select("#password ~ .invalid-feedback").text()).contains("at least 8 characters");
         assertThat(tooShort.select("#password-reset-form input[name=token]").val()).isEqualTo(token);
+        Document common = page(mvc.perform(post("/password/reset").with(csrf()).param("token", token)
+                .param("password", "password123").param("passwordAgain", "password123"))
+                .andExpect(status().isOk()).andReturn());
+        assertThat(common.select("#password ~ .invalid-feedback").text()).isNotBlank();
         assertThat(passwordEncoder.matches(CustomerMother.PASSWORD, passwordHashOf(tom))).as("unchanged").isTrue();
     }
 
