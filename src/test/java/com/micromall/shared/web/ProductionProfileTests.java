@@ -53,7 +53,7 @@ class ProductionProfileTests {
                 "--spring.datasource.password=" + shared.password(),
                 "--micromall.owner.email=" + OWNER_EMAIL,
                 "--micromall.owner.password=" + OWNER_PASSWORD,
-                "--micromall.device-hash-salt=production-test-salt",
+                "--micromall.device-hash-salt=production-test-secret-of-more-than-32-bytes",
                 "--micromall.scheduling.enabled=false",
                 "--micromall.kept-pages.ttl=PT0S",
                 "--server.port=0");
