@@ -94,6 +94,8 @@ class ProductionProfileTests {
     @Test
     void whenTheDatabaseIsCutOffPagesAnswerTheShops503WithinSecondsAndComeBackWithoutARestart() throws Exception {
         assertThat(send(get("/products")).statusCode()).isEqualTo(200);
+        String session = cookie(signIn(send(get("/login")), "http"), "SESSION").orElseThrow();
+        String sessionCookie = session.substring(0, session.indexOf(';'));
         try {
             maintenance("ALTER DATABASE " + database + " WITH ALLOW_CONNECTIONS false",
                     "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE datname = '" + database + "'");
@@ -110,6 +112,12 @@ class ProductionProfileTests {
                         .contains("bootstrap.min.css", "mm-header")
                         .doesNotContain("Exception", "at com.micromall", "at org.", "Whitelabel", "Apache Tomcat");
             }
+
+            // A signed-in visitor: the session is read by a filter before any page is reached.
+            HttpResponse<String> signedIn = send(get("/admin").header("Cookie", sessionCookie));
+            assertThat(signedIn.statusCode()).as("signed in").isEqualTo(503);
+            assertThat(signedIn.body()).as("signed in").contains("be right back")
+                    .doesNotContain("Exception", "at com.micromall", "at org.", "Whitelabel", "Apache Tomcat");
 
             long started = System.nanoTime();
             HttpResponse<String> health = send(health());
