@@ -1,5 +1,6 @@
 package com.micromall.settings;
 
+import com.micromall.shared.ImageType;
 import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
@@ -36,14 +37,7 @@ public record PaymentInstructions(String method, @Nullable String text, boolean 
      * image/png or image/jpeg, or empty for anything else.
      */
     public static Optional<String> qrImageType(byte[] data) {
-        if (data.length >= 8 && (data[0] & 0xFF) == 0x89 && data[1] == 'P' && data[2] == 'N' && data[3] == 'G'
-                && data[4] == 0x0D && data[5] == 0x0A && data[6] == 0x1A && data[7] == 0x0A) {
-            return Optional.of("image/png");
-        }
-        if (data.length >= 3 && (data[0] & 0xFF) == 0xFF && (data[1] & 0xFF) == 0xD8 && (data[2] & 0xFF) == 0xFF) {
-            return Optional.of("image/jpeg");
-        }
-        return Optional.empty();
+        return ImageType.detect(data).filter(type -> type != ImageType.WEBP).map(ImageType::contentType);
     }
 
     /** A stored QR picture as served. */

@@ -1,5 +1,6 @@
 package com.micromall.catalog.internal;
 
+import com.micromall.shared.ImageType;
 import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.GradientPaint;

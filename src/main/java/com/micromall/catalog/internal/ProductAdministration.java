@@ -1,5 +1,6 @@
 package com.micromall.catalog.internal;
 
+import com.micromall.shared.ImageType;
 import com.micromall.settings.AuditLog;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
@@ -20,6 +21,9 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @RequiredArgsConstructor
 public class ProductAdministration {
+
+    /** Larger pictures slow phones down and bloat the database. */
+    public static final int MAX_IMAGE_BYTES = 2 * 1024 * 1024;
 
     private final ProductRepository products;
     private final CategoryRepository categories;
@@ -115,7 +119,7 @@ public class ProductAdministration {
         if (bytes.length == 0) {
             throw new ImageRejectedException("catalog.admin.image.empty");
         }
-        if (bytes.length > ImageType.MAX_BYTES) {
+        if (bytes.length > MAX_IMAGE_BYTES) {
             throw new ImageRejectedException("catalog.admin.image.tooLarge");
         }
         ImageType type = ImageType.detect(bytes)

@@ -1,5 +1,6 @@
 package com.micromall.catalog.internal;
 
+import com.micromall.shared.ImageType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;

@@ -1,6 +1,6 @@
 package com.micromall.catalog.web;
 
-import com.micromall.catalog.internal.ImageType;
+import com.micromall.catalog.internal.ProductAdministration;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
@@ -35,7 +35,7 @@ class UploadSizeFilter extends OncePerRequestFilter {
         Matcher upload = IMAGE_UPLOAD.matcher(request.getRequestURI().substring(request.getContextPath().length()));
         if ("POST".equals(request.getMethod()) && upload.matches()) {
             long length = request.getContentLengthLong();
-            if (length > ImageType.MAX_BYTES + ENVELOPE) {
+            if (length > ProductAdministration.MAX_IMAGE_BYTES + ENVELOPE) {
                 response.sendRedirect(request.getContextPath() + "/admin/products/" + upload.group(1)
                         + "/edit?upload=tooLarge#pictures");
                 return;

@@ -4,6 +4,7 @@ import com.micromall.customer.internal.PasswordPolicy;
 import com.micromall.customer.internal.PasswordReset;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
+import java.time.Duration;
 import java.util.Objects;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
@@ -32,6 +33,7 @@ class PasswordResetController {
     private final PasswordReset passwordReset;
     private final PasswordPolicy passwordPolicy;
     private final OtherSessions otherSessions;
+    private final SignInThrottle throttle;
 
     @GetMapping("/password/forgot")
     String forgot(Model model) {
@@ -41,8 +43,13 @@ class PasswordResetController {
 
     @PostMapping("/password/forgot")
     String requestLink(@Valid @ModelAttribute("forgotPasswordForm") ForgotPasswordForm form, BindingResult errors,
-                       Model model) {
+                       HttpServletRequest request, Model model) {
         if (errors.hasErrors()) {
+            return FORGOT_VIEW;
+        }
+        Optional<Duration> wait = throttle.resetLink(Objects.requireNonNull(form.getEmail()), request.getRemoteAddr());
+        if (wait.isPresent()) {
+            errors.reject("auth.tooManyAttempts", new Object[] {SignInThrottle.minutes(wait.get())}, null);
             return FORGOT_VIEW;
         }
         passwordReset.requestLink(Objects.requireNonNull(form.getEmail()));

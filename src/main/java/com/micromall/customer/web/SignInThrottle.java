@@ -29,14 +29,23 @@ class SignInThrottle {
     static final int SIGN_UPS_PER_ADDRESS = 60;
     static final Duration SIGN_UP_PERIOD = Duration.ofHours(1);
 
+    /** Reset links: a person asks once or twice; more would fill someone's inbox. */
+    static final int RESET_LINKS_PER_ACCOUNT = 3;
+    static final int RESET_LINKS_PER_ADDRESS = 20;
+    static final Duration RESET_LINK_PERIOD = Duration.ofHours(1);
+
     private final Throttle perAccount;
     private final Throttle perAddress;
     private final Throttle signUps;
+    private final Throttle resetLinksPerAccount;
+    private final Throttle resetLinksPerAddress;
 
     SignInThrottle(Clock clock) {
         this.perAccount = new Throttle(FAILURES_PER_ACCOUNT, ACCOUNT_PERIOD, clock);
         this.perAddress = new Throttle(FAILURES_PER_ADDRESS, ADDRESS_PERIOD, clock);
         this.signUps = new Throttle(SIGN_UPS_PER_ADDRESS, SIGN_UP_PERIOD, clock);
+        this.resetLinksPerAccount = new Throttle(RESET_LINKS_PER_ACCOUNT, RESET_LINK_PERIOD, clock);
+        this.resetLinksPerAddress = new Throttle(RESET_LINKS_PER_ADDRESS, RESET_LINK_PERIOD, clock);
     }
 
     /** Asked before the password is looked at: how long this login must wait, or empty when it may go ahead. */
@@ -60,6 +69,15 @@ class SignInThrottle {
     /** Takes one sign-up attempt for the address: empty when allowed, else how long until the next one is. */
     Optional<Duration> signUp(String address) {
         return signUps.take(address);
+    }
+
+    /**
+     * Takes one password-reset request for the typed address and the client: empty when allowed, else how long to
+     * wait. Counted per typed e-mail whether or not it has an account, so the answer says nothing about that.
+     */
+    Optional<Duration> resetLink(String email, String address) {
+        Optional<Duration> fromAddress = resetLinksPerAddress.take(address);
+        return fromAddress.isPresent() ? fromAddress : resetLinksPerAccount.take(accountKey(email));
     }
 
     /** Whole minutes, rounded up, for the message "try again in N minutes". */

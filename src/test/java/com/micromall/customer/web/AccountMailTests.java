@@ -133,6 +133,30 @@ class AccountMailTests {
     }
 
     @Test
+    void askingForResetLinksAgainAndAgainIsThrottledWithAMessageAndNoMoreMail() throws Exception {
+        CustomerPrincipal pat = CustomerMother.register(registration, "Pat Persistent");
+        for (int i = 1; i <= SignInThrottle.RESET_LINKS_PER_ACCOUNT; i++) {
+            mvc.perform(post("/password/forgot").with(csrf()).with(request -> {
+                request.setRemoteAddr("198.51.100.31");
+                return request;
+            }).param("email", pat.getEmail())).andExpect(status().isOk());
+        }
+        await().atMost(Duration.ofSeconds(10)).until(() ->
+                mailsTo(pat.getEmail(), "Choose a new password").size() == SignInThrottle.RESET_LINKS_PER_ACCOUNT);
+
+        Document refused = page(mvc.perform(post("/password/forgot").with(csrf()).with(request -> {
+            request.setRemoteAddr("198.51.100.32");
+            return request;
+        }).param("email", pat.getEmail())).andExpect(status().isOk()).andReturn());
+
+        assertThat(refused.select("main").text()).contains("Too many attempts. Try again in");
+        CustomerPrincipal other = CustomerMother.register(registration, "Olly Other");
+        mvc.perform(post("/password/forgot").with(csrf()).param("email", other.getEmail()));
+        awaitMail(other.getEmail(), "Choose a new password"); // a later request's mail is there, so a refused one would be
+        assertThat(mailsTo(pat.getEmail(), "Choose a new password")).hasSize(SignInThrottle.RESET_LINKS_PER_ACCOUNT);
+    }
+
+    @Test
     void anUnknownAddressGetsTheSameAnswerAndNoMail() throws Exception {
         CustomerPrincipal known = CustomerMother.register(registration, "Kim Known");
         String unknown = CustomerMother.uniqueEmail("nobody");

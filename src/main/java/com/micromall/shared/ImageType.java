@@ -1,20 +1,17 @@
-package com.micromall.catalog.internal;
+package com.micromall.shared;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Optional;
 
 /**
- * The picture formats the shop accepts, recognised by the file's first bytes (its "magic
- * number"), never by the name or the browser's claimed type, which anyone can fake.
+ * The picture formats the shop accepts (product pictures, payment QR codes), recognised by the file's first
+ * bytes (its "magic number"), never by the name or the browser's claimed type, which anyone can fake.
  */
 public enum ImageType {
     PNG("image/png"),
     JPEG("image/jpeg"),
     WEBP("image/webp");
-
-    /** Larger pictures slow phones down and bloat the database. */
-    public static final int MAX_BYTES = 2 * 1024 * 1024;
 
     private static final byte[] PNG_SIGNATURE = {(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'};
 
