@@ -60,6 +60,7 @@ class AccessibilityBrowserTests {
         try (Browser browser = new Browser()) {
             WebDriver driver = browser.driver();
             check(driver, "/?lang=en", violations);
+            browser.shootBothWidths("a11y-home");
             check(driver, "/products", violations);
             check(driver, productPage, violations);
             check(driver, "/login", violations);
@@ -70,6 +71,7 @@ class AccessibilityBrowserTests {
             browser.click(By.cssSelector("form[action$='/cart/add'] button[type=submit]"));
             check(driver, "/cart", violations);
             check(driver, "/checkout", violations);
+            browser.shootBothWidths("a11y-checkout");
             browser.click(By.id("place-order"));
             String number = driver.findElement(By.id("order-number")).getText();
             check(driver, "/orders/" + number + "/confirmation", violations);
