@@ -48,8 +48,8 @@ class I18nTests {
             "zh_TW", Set.of(),
             "fil", Set.of(
                     "app.name", // the brand stays in Latin letters (the Chinese versions write it in Chinese)
-                    // "E-mail" is the word Filipinos use; a column header or label has nothing to add to it
-                    "field.email", "order.admin.customer.email", "admin.distributors.column.email",
+                    // "E-mail" and "Password" are the words Filipinos use; a label has nothing to add to them
+                    "field.email", "field.password", "order.admin.customer.email", "admin.distributors.column.email",
                     "mail.contact.email",
                     "settings.currency.EUR", // "Euro" is the Filipino name of the currency too
                     // brand names
