@@ -469,9 +469,6 @@ public class DemoImages {
         drip.quadTo(332, 270, 330, 236);
         drip.closePath();
         fill(g, drip, 0xF5A623);
-        for (int i = 0; i < 3; i++) {
-            fill(g, oval(470 + (i % 2) * 40, 200 + i * 60, 10, 12), 0xF5A623, 200);
-        }
         flower(g, 500, 470, 30, 0xFFFFFF, 0xF5A623);
         flower(g, 110, 150, 22, 0xF7A8C8, 0xF5A623);
     }
