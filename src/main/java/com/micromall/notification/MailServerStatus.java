@@ -51,10 +51,6 @@ class MailServerStatus {
         }
     }
 
-    boolean isUnreachable() {
-        return unreachable.get();
-    }
-
     private static String readable(Duration interval) {
         if (interval.toSecondsPart() == 0 && interval.toMinutes() > 0) {
             return interval.toMinutes() + " min";
