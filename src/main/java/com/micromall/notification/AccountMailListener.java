@@ -79,7 +79,9 @@ class AccountMailListener {
             mailer.send(customer, renderer.render(template, customer.locale(), shop, subjectKey, new Object[0], model),
                     what);
         } catch (MailNotSentException e) {
-            // Already logged by the mailer; nothing retries a link mail, the customer asks again.
+            // Nothing retries a link mail (its token is not kept): said for each one, so the owner can tell the customer.
+            log.warn("The {} for customer {} was not sent and is not retried; the customer can ask for a new one",
+                    what, customerId);
         }
     }
 }

@@ -40,12 +40,14 @@ class CustomerMailer {
 
     private final JavaMailSender mailSender;
     private final SentMails sentMails;
+    private final MailServerStatus server;
     private final String from;
 
-    CustomerMailer(JavaMailSender mailSender, SentMails sentMails,
+    CustomerMailer(JavaMailSender mailSender, SentMails sentMails, MailServerStatus server,
                    @Value("${micromall.mail.from:Micromall <no-reply@micromall.local>}") String from) {
         this.mailSender = mailSender;
         this.sentMails = sentMails;
+        this.server = server;
         this.from = from;
     }
 
@@ -76,8 +78,9 @@ class CustomerMailer {
     }
 
     /**
-     * Sends or throws {@link MailNotSentException} after one WARN line, so the event publication
-     * that asked for the mail stays incomplete and the retry job sends it later.
+     * Sends or throws {@link MailNotSentException}, so the event publication that asked for the mail stays
+     * incomplete and the retry job sends it later. A server out of reach is logged once per outage
+     * ({@link MailServerStatus}), any other failure in one WARN line per mail.
      */
     void send(CustomerProfile to, RenderedMail mail, String what) {
         try {
@@ -88,11 +91,17 @@ class CustomerMailer {
             helper.setSubject(mail.subject());
             helper.setText(mail.text(), mail.html());
             mailSender.send(message);
+            server.answered();
             log.debug("Sent {} to customer {}", what, to.id());
         } catch (MailException | MessagingException e) {
             Throwable cause = NestedExceptionUtils.getMostSpecificCause(e);
-            log.warn("Could not send {} to customer {} ({}: {}); it will be retried", what, to.id(),
-                    cause.getClass().getSimpleName(), cause.getMessage());
+            if (MailServerStatus.meansUnreachable(cause)) {
+                server.unreachable();
+                log.debug("Could not send {} to customer {}: no mail server ({})", what, to.id(), cause.getMessage());
+            } else {
+                log.warn("Could not send {} to customer {} ({}: {})", what, to.id(),
+                        cause.getClass().getSimpleName(), cause.getMessage());
+            }
             throw new MailNotSentException("Could not send " + what + " to customer " + to.id());
         }
     }

@@ -7,9 +7,10 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 
 /**
- * Event listeners run asynchronously after commit. When one fails (say the mail server is down),
- * its event stays incomplete in the outbox and is delivered again later, so the failure is a
- * warning to watch, not an error with a stack trace. The executor stays Spring Boot's.
+ * Event listeners run asynchronously after commit. When one fails, its event stays incomplete in the outbox and is
+ * delivered again later, so the failure is a warning to watch, not an error with a stack trace; a listener that
+ * postponed its work on purpose ({@link DeliveryPostponedException}) has logged why already. The executor stays
+ * Spring Boot's.
  */
 @Configuration(proxyBeanMethods = false)
 class AsyncConfiguration implements AsyncConfigurer {
@@ -18,8 +19,15 @@ class AsyncConfiguration implements AsyncConfigurer {
 
     @Override
     public AsyncUncaughtExceptionHandler getAsyncUncaughtExceptionHandler() {
-        return (exception, method, params) -> log.warn("{}.{} failed ({}: {}); its event stays in the outbox and is retried",
-                method.getDeclaringClass().getSimpleName(), method.getName(), exception.getClass().getSimpleName(),
-                exception.getMessage());
+        return (exception, method, params) -> {
+            if (exception instanceof DeliveryPostponedException) {
+                log.debug("{}.{} postponed ({}); its event stays in the outbox and is retried",
+                        method.getDeclaringClass().getSimpleName(), method.getName(), exception.getMessage());
+                return;
+            }
+            log.warn("{}.{} failed ({}: {}); its event stays in the outbox and is retried",
+                    method.getDeclaringClass().getSimpleName(), method.getName(), exception.getClass().getSimpleName(),
+                    exception.getMessage());
+        };
     }
 }

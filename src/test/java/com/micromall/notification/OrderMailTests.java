@@ -58,8 +58,11 @@ import javax.imageio.ImageIO;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.system.CapturedOutput;
+import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -332,6 +335,46 @@ class OrderMailTests {
         publicationJobs.resubmitIncompletePublications();
         Thread.sleep(500);
         assertThat(mailsTo(customerId)).as("a completed publication is not sent again").hasSize(1);
+    }
+
+    @Test
+    @ExtendWith(OutputCaptureExtension.class)
+    void anUnreachableMailServerIsLoggedOnceForAllItsUnsentMailsAndOnceWhenItAnswersAgain(CapturedOutput output)
+            throws Exception {
+        long customerId = customer("Otto Outage", "en");
+        String before = orderNumber();
+        publish(new OrderPaid(-ORDER_SEQUENCE.incrementAndGet(), before, customerId, Instant.now()));
+        awaitMailTo(customerId);
+        List<String> numbers = List.of(orderNumber(), orderNumber(), orderNumber(), orderNumber());
+        smtp.stop();
+        try {
+            for (String number : numbers) {
+                publish(new OrderPaid(-ORDER_SEQUENCE.incrementAndGet(), number, customerId, Instant.now()));
+            }
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(numbers)
+                    .allSatisfy(number -> assertThat(publicationStatus(number)).isEqualTo("FAILED")));
+        } finally {
+            smtp.start();
+        }
+        String address = "127.0.0.1:" + SMTP_PORT;
+        assertThat(linesOf(output, "No mail server at " + address + ": mails wait in the outbox and are sent when"
+                + " one answers")).as("one line for the whole outage").hasSize(1);
+        assertThat(linesOf(output, "Could not send")).isEmpty();
+        assertThat(linesOf(output, "OrderMailListener.sendPaymentReceived failed")).isEmpty();
+        assertThat(linesOf(output, "answers again")).isEmpty();
+
+        publicationJobs.resubmitIncompletePublications();
+
+        // A restarted GreenMail starts with an empty inbox: these are the mails that waited.
+        await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(customerId).size() == numbers.size());
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(numbers)
+                .allSatisfy(number -> assertThat(publicationStatus(number)).isEqualTo("COMPLETED")));
+        assertThat(linesOf(output, "Mail server at " + address + " answers again")).hasSize(1);
+        assertThat(linesOf(output, "No mail server at")).hasSize(1);
+    }
+
+    private static List<String> linesOf(CapturedOutput output, String containing) {
+        return output.getAll().lines().filter(line -> line.contains(containing)).toList();
     }
 
     @Test

@@ -1,26 +1,12 @@
 package com.micromall.catalog.internal;
 
 import com.micromall.shared.ImageType;
-import java.awt.BasicStroke;
 import java.awt.Color;
-import java.awt.GradientPaint;
-import java.awt.Graphics2D;
-import java.awt.Polygon;
-import java.awt.RenderingHints;
-import java.awt.geom.Area;
-import java.awt.geom.Ellipse2D;
-import java.awt.geom.Path2D;
-import java.awt.geom.RoundRectangle2D;
-import java.awt.image.BufferedImage;
-import java.io.ByteArrayOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import javax.imageio.ImageIO;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
@@ -34,8 +20,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The demo shop's shelves (embedded default only, {@code micromall.demo.enabled=true}): four
- * categories and twenty products with drawn pictures, a few low or sold out, a few with their
- * own commission. Runs once: when any product exists, it does nothing.
+ * categories and twenty products, each with its own picture ({@link DemoPictures}), a few low
+ * or sold out, a few with their own commission. Runs once: when any product exists, it does nothing.
  */
 @Component
 @Order(10)
@@ -94,7 +80,6 @@ class DemoCatalog implements ApplicationRunner {
         }
         Instant now = clock.instant();
         int created = 0;
-        int variant = 0;
         for (Shelf shelf : SHELVES) {
             CategoryView category = administration.createCategory(shelf.category());
             for (Item item : shelf.items()) {
@@ -103,7 +88,7 @@ class DemoCatalog implements ApplicationRunner {
                 // Spread creation times so "newest first" has a visible order.
                 Product product = products.save(new Product(draft, categories.getReferenceById(category.id()),
                         now.minus(Duration.ofHours(created))));
-                images.save(new ProductImage(product.getId(), ImageType.PNG, picture(shelf, variant++), 1));
+                images.save(new ProductImage(product.getId(), ImageType.PNG, DemoPictures.of(item.name()), 1));
                 created++;
             }
         }
@@ -112,55 +97,5 @@ class DemoCatalog implements ApplicationRunner {
 
     private static @Nullable BigDecimal decimal(@Nullable String value) {
         return value == null ? null : new BigDecimal(value);
-    }
-
-    /** A soft diagonal gradient with one simple shape: no fonts, so it looks the same on every machine. */
-    static byte[] picture(Shelf shelf, int variant) {
-        int size = 600;
-        BufferedImage image = new BufferedImage(size, size, BufferedImage.TYPE_INT_RGB);
-        Graphics2D g = image.createGraphics();
-        try {
-            g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
-            boolean flip = variant % 2 == 0;
-            g.setPaint(new GradientPaint(0, flip ? 0 : size, shelf.from(), size, flip ? size : 0, shelf.to()));
-            g.fillRect(0, 0, size, size);
-            g.setColor(new Color(255, 255, 255, 60));
-            g.fill(new Ellipse2D.Double(-120 + (variant % 5) * 60, 380, 360, 360));
-            g.setColor(new Color(255, 255, 255, 215));
-            int s = 220 + (variant % 3) * 30;
-            int x = (size - s) / 2;
-            int y = (size - s) / 2;
-            switch (shelf.shape()) {
-                case CIRCLE -> g.fill(new Ellipse2D.Double(x, y, s, s));
-                case SQUARE -> g.fill(new RoundRectangle2D.Double(x, y, s, s, 48, 48));
-                case DIAMOND -> g.fillPolygon(new Polygon(new int[] {size / 2, x + s, size / 2, x},
-                        new int[] {y, size / 2, y + s, size / 2}, 4));
-                case DROP -> {
-                    // A circle and a triangle whose sides touch it at 30° above its centre: one smooth drop.
-                    double r = s / 2.6;
-                    double cx = size / 2.0;
-                    double cy = size / 2.0 + r * 0.5;
-                    Path2D tip = new Path2D.Double();
-                    tip.moveTo(cx, cy - 2 * r);
-                    tip.lineTo(cx + r * Math.cos(Math.PI / 6), cy - r / 2);
-                    tip.lineTo(cx - r * Math.cos(Math.PI / 6), cy - r / 2);
-                    tip.closePath();
-                    Area drop = new Area(new Ellipse2D.Double(cx - r, cy - r, 2 * r, 2 * r));
-                    drop.add(new Area(tip));
-                    g.fill(drop);
-                }
-            }
-            g.setColor(shelf.to().darker());
-            g.setStroke(new BasicStroke(10f));
-            g.drawOval(size / 2 - 30, size / 2 - 30, 60, 60);
-        } finally {
-            g.dispose();
-        }
-        try (ByteArrayOutputStream out = new ByteArrayOutputStream()) {
-            ImageIO.write(image, "png", out);
-            return out.toByteArray();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

@@ -4,7 +4,6 @@ import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
@@ -28,9 +27,6 @@ class DemoReferrals implements ApplicationRunner {
     private final ReferralBindings bindings;
     private final JdbcClient jdbc;
 
-    @Value("${micromall.base-url:http://localhost:8080}")
-    private String baseUrl;
-
     @Override
     public void run(ApplicationArguments args) {
         Optional<Long> anna = demo("anna");
@@ -47,7 +43,7 @@ class DemoReferrals implements ApplicationRunner {
         bindings.bind(ben.get(), annaCode, ReferralSource.TYPED_AT_REGISTRATION, null);
         bindings.bind(chen.get(), annaCode, ReferralSource.TYPED_AT_REGISTRATION, null);
         bindings.bind(dina.get(), benCode, ReferralSource.TYPED_AT_REGISTRATION, null);
-        log.info("Demo referrals: Ben and Chen invited by Anna, Dina by Ben. Anna's share link: {}/r/{}", baseUrl, annaCode);
+        log.info("Demo referrals: Ben and Chen invited by Anna, Dina by Ben");
     }
 
     /** Demo accounts are looked up by their fixed e-mail (demo data only; the customer module owns the table). */

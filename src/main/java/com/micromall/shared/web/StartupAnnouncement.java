@@ -8,7 +8,10 @@ import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
-/** Tells whoever started the shop where to open it (and, in the demo, how to log in). */
+/**
+ * Tells whoever started the shop where to open it. The demo shop says it in its own welcome block, with the logins
+ * and a share link (distribution's {@code DemoWelcome}), so this line is left out there.
+ */
 @Component
 class StartupAnnouncement {
 
@@ -17,20 +20,13 @@ class StartupAnnouncement {
     @Value("${micromall.demo.enabled:false}")
     private boolean demo;
 
-    @Value("${micromall.owner.email:}")
-    private String ownerEmail;
-
-    @Value("${micromall.owner.password:}")
-    private String ownerPassword;
-
     @EventListener
     void announce(ApplicationReadyEvent event) {
         if (!(event.getApplicationContext() instanceof WebServerApplicationContext web) || web.getWebServer() == null) {
             return;
         }
-        log.info("Micromall is running at http://localhost:{}/", web.getWebServer().getPort());
-        if (demo && !ownerEmail.isBlank()) {
-            log.info("Demo owner login: {} / {}", ownerEmail, ownerPassword);
+        if (!demo) {
+            log.info("Micromall is running at http://localhost:{}/", web.getWebServer().getPort());
         }
     }
 }

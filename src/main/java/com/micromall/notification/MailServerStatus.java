@@ -1,0 +1,60 @@
+package com.micromall.notification;
+
+import java.net.ConnectException;
+import java.net.SocketTimeoutException;
+import java.net.UnknownHostException;
+import java.time.Duration;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * Whether the mail server answered the last time a mail went out. While it cannot be reached every mail fails the
+ * same way, so the outage is said once when it starts and once when the server answers again: a line per unsent
+ * mail would bury everything else, as on a first start without a mail catcher.
+ */
+@Component
+class MailServerStatus {
+
+    private static final Logger log = LoggerFactory.getLogger(MailServerStatus.class);
+
+    private final AtomicBoolean unreachable = new AtomicBoolean();
+    private final String address;
+    private final Duration retryInterval;
+
+    MailServerStatus(@Value("${spring.mail.host:localhost}") String host, @Value("${spring.mail.port:25}") int port,
+                     @Value("${micromall.mail.retry.interval:PT5M}") Duration retryInterval) {
+        this.address = host + ":" + port;
+        this.retryInterval = retryInterval;
+    }
+
+    /** A refused connection, an unknown host or a connect timeout: no server answers, not a mail it refused. */
+    static boolean meansUnreachable(Throwable cause) {
+        return cause instanceof ConnectException || cause instanceof UnknownHostException
+                || cause instanceof SocketTimeoutException;
+    }
+
+    /** No server answered; says so if it is the first failure since the server last answered. */
+    void unreachable() {
+        if (unreachable.compareAndSet(false, true)) {
+            log.warn("No mail server at {}: mails wait in the outbox and are sent when one answers (tried again every {}"
+                    + " and on restart)", address, readable(retryInterval));
+        }
+    }
+
+    /** A mail went out; says so if the server had been out of reach. */
+    void answered() {
+        if (unreachable.compareAndSet(true, false)) {
+            log.info("Mail server at {} answers again: the mails waiting in the outbox go out with the retry", address);
+        }
+    }
+
+    private static String readable(Duration interval) {
+        if (interval.toSecondsPart() == 0 && interval.toMinutes() > 0) {
+            return interval.toMinutes() + " min";
+        }
+        return interval.toSeconds() + " s";
+    }
+}
