@@ -1,7 +1,6 @@
 package com.micromall.catalog.internal;
 
 import com.micromall.shared.ImageType;
-import java.awt.Color;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
@@ -31,35 +30,33 @@ class DemoCatalog implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoCatalog.class);
 
-    private enum Shape { CIRCLE, DROP, SQUARE, DIAMOND }
-
     private record Item(String name, String description, String price, int stock, @Nullable String percent,
                         @Nullable String fixed) {
     }
 
-    private record Shelf(String category, Color from, Color to, Shape shape, List<Item> items) {
+    private record Shelf(String category, List<Item> items) {
     }
 
     private static final List<Shelf> SHELVES = List.of(
-            new Shelf("Skin care", new Color(0xFFD6C9), new Color(0xF7A38B), Shape.DROP, List.of(
+            new Shelf("Skin care", List.of(
                     new Item("Rose hydrating toner", "A gentle toner with rose water that calms and refreshes the skin.", "89.00", 40, null, null),
                     new Item("Vitamin C serum", "Brightening serum for a more even tone. Use in the morning before sunscreen.", "168.00", 3, "15.00", null),
                     new Item("Daily sunscreen SPF 50", "Light, non-greasy and suitable for sensitive skin.", "129.00", 25, null, null),
                     new Item("Overnight repair mask", "Wake up to soft skin: a cream mask that works while you sleep.", "145.00", 0, null, null),
                     new Item("Gentle foam cleanser", "Removes make-up and sunscreen without drying the skin.", "69.00", 60, null, null))),
-            new Shelf("Home & smart locks", new Color(0xCFE3F7), new Color(0x7FA8D6), Shape.SQUARE, List.of(
+            new Shelf("Home & smart locks", List.of(
                     new Item("Fingerprint door lock", "Opens with a fingerprint, a code or the app. Installation guide included.", "1299.00", 8, null, "80.00"),
                     new Item("Smart lock battery pack", "Rechargeable pack for fingerprint locks; lasts about six months.", "99.00", 30, null, null),
                     new Item("Video doorbell", "See who is at the door from your phone, day and night.", "499.00", 2, null, null),
                     new Item("Window sensor set", "Four sensors that tell you when a window opens.", "199.00", 15, null, null),
                     new Item("Key safe box", "Wall-mounted box with a code for spare keys.", "159.00", 0, null, null))),
-            new Shelf("Pantry", new Color(0xE4F2C9), new Color(0x9CC46B), Shape.CIRCLE, List.of(
+            new Shelf("Pantry", List.of(
                     new Item("Wildflower honey", "Raw honey from small beekeepers in the hills. 500 g jar.", "58.00", 50, null, null),
                     new Item("Cold-pressed sesame oil", "Nutty, fragrant oil for dressings and noodles. 250 ml.", "45.00", 35, "5.00", null),
                     new Item("Oolong tea leaves", "Lightly roasted oolong, 100 g. Brews five times or more.", "88.00", 4, null, null),
                     new Item("Five-grain breakfast mix", "Oats, millet, buckwheat, barley and red rice. 1 kg.", "39.00", 80, null, null),
                     new Item("Chili crisp sauce", "Crunchy chili oil that goes on everything. 200 g.", "32.00", 100, "0.00", null))),
-            new Shelf("Gifts", new Color(0xF3D9F2), new Color(0xC48BD6), Shape.DIAMOND, List.of(
+            new Shelf("Gifts", List.of(
                     new Item("Tea lover's gift box", "Three teas and a small glass pot in a box ready to give.", "238.00", 12, null, null),
                     new Item("Scented candle trio", "Fig, cedar and white tea: three candles, 40 hours each.", "128.00", 20, null, null),
                     new Item("Handmade ceramic mug", "Each one a little different, glazed by hand.", "76.00", 5, null, null),
