@@ -91,6 +91,9 @@ class ShareAndEarnWayTests {
         assertThat(dashboard.getElementById("share-link")).isNotNull();
         assertThat(dashboard.select("a[href=/distribution/invited-by]")).isEmpty();
         assertThat(dashboard.text()).doesNotContain("Were you invited by a friend");
+        Document late = page(buyer, "/distribution/invited-by");
+        assertThat(late.getElementById("invited-by-form")).isNull();
+        assertThat(late.getElementById("invited-by-back").attr("href")).isEqualTo("/distribution");
     }
 
     @Test

@@ -83,7 +83,7 @@ class PartialRefundFormTests {
         assertThat(label(form(number))).endsWith(": up to 2 more (paid CN¥66.66 for those 2)");
 
         refund(number, 1);
-        assertThat(label(form(number))).endsWith(": up to 1 more (paid CN¥33.33 for those 1)");
+        assertThat(label(form(number))).endsWith(": up to 1 more (paid CN¥33.33 for that one)");
     }
 
     @Test
@@ -95,7 +95,7 @@ class PartialRefundFormTests {
                 .param("n", number).update();
 
         refund(number, 2);
-        assertThat(label(form(number))).endsWith(": up to 1 more (paid CN¥10.00 for those 1)");
+        assertThat(label(form(number))).endsWith(": up to 1 more (paid CN¥10.00 for that one)");
         assertThat(jdbc.sql("SELECT refunded_amount FROM order_line WHERE order_id = (SELECT id FROM shop_order WHERE number = :n)")
                 .param("n", number).query(java.math.BigDecimal.class).single()).isEqualByComparingTo("19.99");
     }
