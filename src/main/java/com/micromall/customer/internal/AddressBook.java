@@ -60,7 +60,9 @@ public class AddressBook {
             if (saved.size() >= MAX_ADDRESSES) {
                 return Optional.empty();
             }
-            address = addresses.save(new CustomerAddress(customerId, details, saved.isEmpty()));
+            address = new CustomerAddress(customerId, details, saved.isEmpty());
+            address.markUsed(clock.instant());
+            return Optional.of(addresses.save(address).toApi());
         }
         address.markUsed(clock.instant());
         return Optional.of(address.toApi());
