@@ -1,5 +1,6 @@
 package com.micromall.customer;
 
+import java.time.Instant;
 import org.jspecify.annotations.Nullable;
 
 /** A shipping address of a customer. */
@@ -12,7 +13,8 @@ public record Address(
         String city,
         String postalCode,
         String country,
-        boolean isDefault) {
+        boolean isDefault,
+        @Nullable Instant lastUsedAt) {
 
     /** One line for order pages and e-mails. */
     public String singleLine() {

@@ -19,4 +19,13 @@ public interface CustomerApi {
 
     /** One of the customer's own addresses; empty if it belongs to someone else. */
     Optional<Address> addressOf(long customerId, long addressId);
+
+    /**
+     * Keeps an address the customer just shipped to and marks it as the last used. The same address already in
+     * the book is reused rather than saved twice; empty when the book is full.
+     */
+    Optional<Address> rememberAddress(long customerId, NewAddress address);
+
+    /** Marks one of the customer's own addresses as the last used; someone else's id changes nothing. */
+    void markAddressUsed(long customerId, long addressId);
 }

@@ -2,7 +2,9 @@ package com.micromall.customer.internal;
 
 import com.micromall.customer.Address;
 import com.micromall.shared.NotFoundException;
+import java.time.Clock;
 import java.util.List;
+import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -20,6 +22,7 @@ public class AddressBook {
 
     private final CustomerRepository customers;
     private final CustomerAddressRepository addresses;
+    private final Clock clock;
 
     @Transactional(readOnly = true)
     public List<Address> addressesOf(long customerId) {
@@ -41,6 +44,34 @@ public class AddressBook {
             throw new AddressLimitReachedException();
         }
         return addresses.save(new CustomerAddress(customerId, details, count == 0)).toApi();
+    }
+
+    /**
+     * An address the customer just shipped to: the same one already saved is reused, otherwise it is added (the
+     * first becomes the default); either way it becomes the last used. A full book keeps it out, never failing
+     * the caller (an order must not be refused because of the address book).
+     */
+    @Transactional
+    public Optional<Address> remember(long customerId, AddressDetails details) {
+        lockCustomer(customerId);
+        List<CustomerAddress> saved = addresses.findByCustomerIdOrderByIsDefaultDescIdAsc(customerId);
+        CustomerAddress address = saved.stream().filter(a -> a.sameAs(details)).findFirst().orElse(null);
+        if (address == null) {
+            if (saved.size() >= MAX_ADDRESSES) {
+                return Optional.empty();
+            }
+            address = new CustomerAddress(customerId, details, saved.isEmpty());
+            address.markUsed(clock.instant());
+            return Optional.of(addresses.save(address).toApi());
+        }
+        address.markUsed(clock.instant());
+        return Optional.of(address.toApi());
+    }
+
+    /** Someone else's address id changes nothing. */
+    @Transactional
+    public void markUsed(long customerId, long addressId) {
+        addresses.markUsed(customerId, addressId, clock.instant());
     }
 
     @Transactional

@@ -8,6 +8,9 @@ import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
@@ -50,6 +53,9 @@ class CustomerAddress {
     @Column(name = "is_default", nullable = false)
     private boolean isDefault;
 
+    @Column(name = "last_used_at")
+    private @Nullable Instant lastUsedAt;
+
     @Version
     private long version;
 
@@ -69,6 +75,26 @@ class CustomerAddress {
         this.country = details.country().strip();
     }
 
+    /** The same address typed again: equal field by field, ignoring case and extra spaces. */
+    boolean sameAs(AddressDetails details) {
+        return same(recipient, details.recipient()) && same(phone, details.phone()) && same(line1, details.line1())
+                && same(line2, details.line2()) && same(city, details.city())
+                && same(postalCode, details.postalCode()) && same(country, details.country());
+    }
+
+    private static boolean same(@Nullable String saved, @Nullable String typed) {
+        return Objects.equals(comparable(saved), comparable(typed));
+    }
+
+    private static @Nullable String comparable(@Nullable String text) {
+        String value = Customer.blankToNull(text);
+        return value == null ? null : value.replaceAll("\\s+", " ").toLowerCase(Locale.ROOT);
+    }
+
+    void markUsed(Instant at) {
+        this.lastUsedAt = at;
+    }
+
     boolean belongsTo(long customerId) {
         return this.customerId == customerId;
     }
@@ -82,6 +108,6 @@ class CustomerAddress {
     }
 
     Address toApi() {
-        return new Address(id, recipient, phone, line1, line2, city, postalCode, country, isDefault);
+        return new Address(id, recipient, phone, line1, line2, city, postalCode, country, isDefault, lastUsedAt);
     }
 }

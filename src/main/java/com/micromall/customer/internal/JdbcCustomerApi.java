@@ -3,9 +3,11 @@ package com.micromall.customer.internal;
 import com.micromall.customer.Address;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerProfile;
+import com.micromall.customer.NewAddress;
 import com.micromall.customer.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Timestamp;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -15,7 +17,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-/** The customer module's answers to other modules, read straight from the tables. */
+/** The customer module's answers to other modules, read straight from the tables; changes go through the services. */
 @Service
 @RequiredArgsConstructor
 class JdbcCustomerApi implements CustomerApi {
@@ -23,10 +25,11 @@ class JdbcCustomerApi implements CustomerApi {
     private static final String SELECT_CUSTOMER =
             "SELECT id, name, email, phone, wechat_id, role, locale, created_at FROM customer";
     private static final String SELECT_ADDRESS = """
-            SELECT id, recipient, phone, line1, line2, city, postal_code, country, is_default
+            SELECT id, recipient, phone, line1, line2, city, postal_code, country, is_default, last_used_at
             FROM customer_address""";
 
     private final JdbcClient jdbc;
+    private final AddressBook addressBook;
 
     @Override
     @Transactional(readOnly = true)
@@ -66,6 +69,19 @@ class JdbcCustomerApi implements CustomerApi {
                 .param("customer", customerId).param("id", addressId).query((rs, i) -> address(rs)).optional();
     }
 
+    @Override
+    @Transactional
+    public Optional<Address> rememberAddress(long customerId, NewAddress address) {
+        return addressBook.remember(customerId, new AddressDetails(address.recipient(), address.phone(),
+                address.line1(), address.line2(), address.city(), address.postalCode(), address.country()));
+    }
+
+    @Override
+    @Transactional
+    public void markAddressUsed(long customerId, long addressId) {
+        addressBook.markUsed(customerId, addressId);
+    }
+
     private static CustomerProfile profile(ResultSet rs) throws SQLException {
         return new CustomerProfile(rs.getLong("id"), rs.getString("name"), rs.getString("email"),
                 rs.getString("phone"), rs.getString("wechat_id"), Role.valueOf(rs.getString("role")),
@@ -73,8 +89,9 @@ class JdbcCustomerApi implements CustomerApi {
     }
 
     private static Address address(ResultSet rs) throws SQLException {
+        Timestamp lastUsed = rs.getTimestamp("last_used_at");
         return new Address(rs.getLong("id"), rs.getString("recipient"), rs.getString("phone"), rs.getString("line1"),
                 rs.getString("line2"), rs.getString("city"), rs.getString("postal_code"), rs.getString("country"),
-                rs.getBoolean("is_default"));
+                rs.getBoolean("is_default"), lastUsed == null ? null : lastUsed.toInstant());
     }
 }

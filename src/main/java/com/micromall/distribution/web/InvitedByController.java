@@ -58,10 +58,11 @@ class InvitedByController {
         DistributorEnrolment.ApplyOutcome outcome = enrolment.apply(principal.getCustomerId());
         redirect.addFlashAttribute("flashSuccess", switch (outcome) {
             case ACTIVE -> "distribution.apply.active";
-            case PENDING -> "distribution.apply.pending";
+            case PENDING -> "distribution.apply.sent";
             case NOT_YET_ELIGIBLE -> "distribution.apply.firstPurchase";
         });
-        return "redirect:/account";
+        // The share page says where the application stands and what comes next.
+        return "redirect:/distribution";
     }
 
     private String show(CustomerPrincipal principal, Model model) {

@@ -3,6 +3,7 @@ package com.micromall.order.internal;
 import com.micromall.catalog.ProductApi;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerProfile;
+import com.micromall.customer.NewAddress;
 import com.micromall.order.CheckoutBasket;
 import com.micromall.order.DiscountAllocation;
 import com.micromall.order.CheckoutDiscounts;
@@ -33,8 +34,15 @@ public class CheckoutService {
                                String postalCode, String country) {
     }
 
+    /** {@code rememberAddress}: keep a typed address in the customer's address book for the next checkout. */
     public record PlaceOrder(long customerId, String checkoutToken, @Nullable Long savedAddressId,
-                             @Nullable AddressInput address, PaymentMethod paymentMethod) {
+                             @Nullable AddressInput address, PaymentMethod paymentMethod, boolean rememberAddress) {
+
+        /** An order whose typed address is not kept. */
+        public PlaceOrder(long customerId, String checkoutToken, @Nullable Long savedAddressId,
+                          @Nullable AddressInput address, PaymentMethod paymentMethod) {
+            this(customerId, checkoutToken, savedAddressId, address, paymentMethod, false);
+        }
     }
 
     /** What the checkout page shows and the order will charge. */
@@ -154,6 +162,7 @@ public class CheckoutService {
             order.markPaid("payment:" + gateway.method().name(), clock.instant());
         }
         orders.saveAndFlush(order);
+        rememberAddress(command);
         order.releaseEvents().forEach(events::publishEvent);
         carts.clear(CartService.CartKey.customer(command.customerId()));
         return order.getNumber();
@@ -164,6 +173,17 @@ public class CheckoutService {
         Instant recently = clock.instant().minus(JUST_ORDERED);
         return orders.findByCustomerIdOrderByPlacedAtDescIdDesc(customerId).stream().findFirst()
                 .filter(order -> order.getPlacedAt().isAfter(recently)).map(Order::getNumber);
+    }
+
+    /** The next checkout offers the address this order went to (a full address book simply keeps it out). */
+    private void rememberAddress(PlaceOrder command) {
+        AddressInput typed = command.address();
+        if (command.savedAddressId() != null) {
+            customers.markAddressUsed(command.customerId(), command.savedAddressId());
+        } else if (command.rememberAddress() && typed != null) {
+            customers.rememberAddress(command.customerId(), new NewAddress(typed.recipient(), typed.phone(),
+                    typed.line1(), typed.line2(), typed.city(), typed.postalCode(), typed.country()));
+        }
     }
 
     private Order.ShippingAddress shippingAddress(PlaceOrder command) {

@@ -18,6 +18,11 @@ public final class OrderViews {
         public int refundableQuantity() {
             return quantity - refundedQuantity;
         }
+
+        /** What the buyer paid for the units not refunded yet: exactly what refunding all of them returns. */
+        public Money paidForRefundable() {
+            return paidAmount.minus(refundedAmount);
+        }
     }
 
     public record Discount(String source, String labelKey, List<String> labelArgs, Money amount) {

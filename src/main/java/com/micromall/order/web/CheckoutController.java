@@ -10,6 +10,7 @@ import com.micromall.order.internal.CheckoutService;
 import com.micromall.order.internal.CheckoutService.AddressInput;
 import com.micromall.order.internal.CheckoutService.PlaceOrder;
 import com.micromall.order.internal.CheckoutService.Summary;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -48,9 +49,10 @@ class CheckoutController {
         CheckoutForm form = new CheckoutForm();
         form.setCheckoutToken(UUID.randomUUID().toString());
         List<Address> addresses = customers.addressesOf(principal.getCustomerId());
-        if (!addresses.isEmpty()) {
-            form.setAddressId(addresses.get(0).id());
-        }
+        // The address last shipped to, else the default (listed first).
+        addresses.stream().filter(a -> a.lastUsedAt() != null).max(Comparator.comparing(Address::lastUsedAt))
+                .or(() -> addresses.stream().findFirst())
+                .ifPresent(address -> form.setAddressId(address.id()));
         return page(form, summary, addresses, model);
     }
 
@@ -94,7 +96,7 @@ class CheckoutController {
                     savedAddress ? form.getAddressId() : null,
                     savedAddress ? null : new AddressInput(form.getRecipient(), form.getPhone(), form.getLine1(),
                             form.getLine2(), form.getCity(), form.getPostalCode(), form.getCountry()),
-                    method));
+                    method, form.isSaveAddress()));
             return "redirect:/orders/" + number + "/confirmation";
         } catch (DiscountUnavailableException e) {
             // Nothing was placed; the page shows the discounts as they are now, with the reason.

@@ -3,7 +3,10 @@ package com.micromall.order.web;
 import lombok.Getter;
 import org.jspecify.annotations.Nullable;
 
-/** What the checkout page posts: a saved address id or a typed address, the payment method, the one-time token. */
+/**
+ * What the checkout page posts: a saved address id or a typed address (kept for next time unless unticked), the
+ * payment method, the one-time token.
+ */
 @Getter
 public class CheckoutForm {
 
@@ -15,6 +18,7 @@ public class CheckoutForm {
     private String city = "";
     private String postalCode = "";
     private String country = "";
+    private boolean saveAddress = true;
     private String paymentMethod = "BANK_TRANSFER";
     private String checkoutToken = "";
 
@@ -48,6 +52,10 @@ public class CheckoutForm {
 
     public void setCountry(String country) {
         this.country = country;
+    }
+
+    public void setSaveAddress(boolean saveAddress) {
+        this.saveAddress = saveAddress;
     }
 
     public void setPaymentMethod(String paymentMethod) {
