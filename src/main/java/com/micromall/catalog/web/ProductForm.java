@@ -32,6 +32,8 @@ public class ProductForm {
     private String commissionPercent = "";
     /** Blank = the shop's rate; 0 = no commission on this product. */
     private String commissionFixedAmount = "";
+    /** The owner's "yes, save anyway" after being warned that the commission is a large share of the price. */
+    private boolean payoutConfirmed;
 
     static ProductForm of(ProductDraft draft) {
         ProductForm form = new ProductForm();
@@ -173,5 +175,9 @@ public class ProductForm {
 
     public void setCommissionFixedAmount(String commissionFixedAmount) {
         this.commissionFixedAmount = commissionFixedAmount;
+    }
+
+    public void setPayoutConfirmed(boolean payoutConfirmed) {
+        this.payoutConfirmed = payoutConfirmed;
     }
 }
