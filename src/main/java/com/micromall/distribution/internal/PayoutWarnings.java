@@ -81,7 +81,9 @@ public class PayoutWarnings implements CommissionShareCheck {
     private static MessageSourceResolvable product(String name, UnitPayout payout) {
         Locale locale = LocaleContextHolder.getLocale();
         BigDecimal percent = payout.percentOfPrice();
-        return message(percent == null ? "rates.payout.productFree" : "rates.payout.product", name,
+        String code = percent == null ? "rates.payout.productFree"
+                : payout.level2().isZero() ? "rates.payout.productLevelOne" : "rates.payout.product";
+        return message(code, name,
                 payout.price().format(locale), payout.total().format(locale), payout.level1().format(locale),
                 payout.level2().format(locale), percent == null ? "" : percent.toPlainString(), sensible());
     }

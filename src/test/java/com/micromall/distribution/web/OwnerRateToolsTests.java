@@ -141,7 +141,7 @@ class OwnerRateToolsTests {
 
         Document warned = page(saveRates("45", "10"));
         assertThat(warned.select("#payout-warning").text()).contains("55 %").contains("50 %");
-        assertThat(warned.select("#payout-warning input[type=checkbox][name=payoutConfirmed]")).hasSize(1);
+        assertThat(warned.select("form button[name=payoutConfirmed][value=true]")).hasSize(1);
         assertThat(warned.select("#level1Percent").val()).isEqualTo("45");
         assertThat(settings.current().level1Percent()).isEqualByComparingTo("10");
 
@@ -169,7 +169,7 @@ class OwnerRateToolsTests {
         Document warned = page(saveProduct(name, "199", "", "250"));
         assertThat(warned.select("#payout-warning").text()).contains(name).contains("199.00").contains("250.00")
                 .contains("50 %");
-        assertThat(warned.select("#payout-warning input[type=checkbox][name=payoutConfirmed]")).hasSize(1);
+        assertThat(warned.select("form button[name=payoutConfirmed][value=true]")).hasSize(1);
         assertThat(warned.select("#commissionFixedAmount").val()).isEqualTo("250");
         assertThat(productsNamed(name)).isZero();
 
