@@ -7,8 +7,11 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.MessageFormat;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
@@ -28,8 +31,30 @@ class I18nTests {
     private static final Path MESSAGES = Path.of("src/main/resources/messages");
     private static final Path TEMPLATES = Path.of("src/main/resources/templates");
     private static final List<String> LOCALES = List.of("zh_CN", "zh_TW", "fil");
+    private static final Pattern ARGUMENT = Pattern.compile("\\{\\d");
+    private static final Pattern LONE_APOSTROPHE = Pattern.compile("(?<!')'(?!')");
     private static final Pattern MESSAGE_KEY = Pattern.compile("#\\{([A-Za-z0-9_.\\-]+)");
     private static final Set<String> TEXT_ATTRIBUTES = Set.of("placeholder", "title", "alt", "aria-label", "value");
+
+    /** Values that are rightly the same as English in every language. */
+    private static final Set<String> SAME_IN_EVERY_LANGUAGE = Set.of(
+            // the language switcher names each language in that language, whatever the page's language
+            "language.en", "language.zh_CN", "language.zh_TW", "language.fil",
+            "distribution.withdrawals.method.PAYPAL"); // brand name, written the same in every language
+
+    /** Values that are rightly the same as English in one language, each with its reason. */
+    private static final Map<String, Set<String>> SAME_AS_ENGLISH = Map.of(
+            "zh_CN", Set.of(),
+            "zh_TW", Set.of(),
+            "fil", Set.of(
+                    "app.name", // the brand stays in Latin letters (the Chinese versions write it in Chinese)
+                    // "E-mail" and "Password" are the words Filipinos use; a label has nothing to add to them
+                    "field.email", "field.password", "order.admin.customer.email", "admin.distributors.column.email",
+                    "mail.contact.email",
+                    "settings.currency.EUR", // "Euro" is the Filipino name of the currency too
+                    // brand names
+                    "distribution.withdrawals.method.WECHAT", "distribution.withdrawals.method.ALIPAY",
+                    "admin.distributors.wechat"));
 
     @Test
     void everyLocaleHasExactlyTheKeysOfEnglish() throws IOException {
@@ -40,6 +65,70 @@ class I18nTests {
             assertThat(difference(english, translated)).as("keys missing in %s", locale).isEmpty();
             assertThat(difference(translated, english)).as("keys in %s that English lacks", locale).isEmpty();
         }
+    }
+
+    /**
+     * A value equal to the English one is almost always a key copied over and never translated:
+     * the page would show English in the middle of another language.
+     */
+    @Test
+    void noLocaleLeavesAKeyInEnglish() throws IOException {
+        Properties english = load("messages.properties");
+        for (String locale : LOCALES) {
+            Properties translated = load("messages_" + locale + ".properties");
+            List<String> untranslated = english.stringPropertyNames().stream()
+                    .filter(key -> hasLetters(english.getProperty(key)))
+                    .filter(key -> english.getProperty(key).equals(translated.getProperty(key)))
+                    .filter(key -> !SAME_IN_EVERY_LANGUAGE.contains(key) && !SAME_AS_ENGLISH.get(locale).contains(key))
+                    .sorted().map(key -> key + "=" + english.getProperty(key)).toList();
+            assertThat(untranslated).as("values in %s still in English", locale).isEmpty();
+        }
+    }
+
+    @Test
+    void theAllowListOfUntranslatedValuesHoldsNoStaleKeys() throws IOException {
+        Properties english = load("messages.properties");
+        for (String locale : LOCALES) {
+            Properties translated = load("messages_" + locale + ".properties");
+            Set<String> allowed = new TreeSet<>(SAME_IN_EVERY_LANGUAGE);
+            allowed.addAll(SAME_AS_ENGLISH.get(locale));
+            List<String> stale = allowed.stream()
+                    .filter(key -> english.getProperty(key) == null
+                            || !english.getProperty(key).equals(translated.getProperty(key)))
+                    .toList();
+            assertThat(stale).as("allow-listed keys of %s that are translated or gone", locale).isEmpty();
+        }
+    }
+
+    /**
+     * A message with arguments goes through MessageFormat (plural choices included), where a single
+     * apostrophe starts a quote and swallows text; one without arguments is shown as written.
+     */
+    @Test
+    void everyMessageReadsRightThroughMessageFormat() throws IOException {
+        List<String> wrong = new ArrayList<>();
+        for (String file : List.of("messages.properties", "messages_zh_CN.properties", "messages_zh_TW.properties",
+                "messages_fil.properties")) {
+            Properties properties = load(file);
+            for (String key : new TreeSet<>(properties.stringPropertyNames())) {
+                String value = properties.getProperty(key);
+                if (!ARGUMENT.matcher(value).find()) {
+                    if (value.contains("''")) {
+                        wrong.add(file + " " + key + ": no arguments, so '' would show doubled");
+                    }
+                    continue;
+                }
+                if (LONE_APOSTROPHE.matcher(value).find()) {
+                    wrong.add(file + " " + key + ": a single ' in a message with arguments must be doubled");
+                }
+                try {
+                    new MessageFormat(value, Locale.ROOT);
+                } catch (IllegalArgumentException e) {
+                    wrong.add(file + " " + key + ": " + e.getMessage());
+                }
+            }
+        }
+        assertThat(wrong).as("messages MessageFormat would garble").isEmpty();
     }
 
     @Test

@@ -2,6 +2,8 @@ package com.micromall.catalog;
 
 import com.micromall.shared.Money;
 import java.math.BigDecimal;
+import java.util.Locale;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -11,6 +13,9 @@ import org.jspecify.annotations.Nullable;
  *
  * @param onSale false when archived: not shown, not buyable
  * @param imageUrl the main picture, or null when the product has none
+ * @param name the name in the shop's main language (what orders keep)
+ * @param translatedNames the name in the shop's other languages where the owner gave one, by language code
+ *        ("zh_CN", "zh_TW", "fil")
  */
 public record ProductSummary(
         long id,
@@ -20,7 +25,17 @@ public record ProductSummary(
         boolean onSale,
         @Nullable String imageUrl,
         @Nullable BigDecimal commissionPercent,
-        @Nullable Money commissionFixedAmount) {
+        @Nullable Money commissionFixedAmount,
+        Map<String, String> translatedNames) {
+
+    public ProductSummary {
+        translatedNames = Map.copyOf(translatedNames);
+    }
+
+    /** The name to show a reader in this language: the translation, or the main name. */
+    public String nameIn(Locale language) {
+        return translatedNames.getOrDefault(language.toString(), name);
+    }
 
     public boolean canBuy(int quantity) {
         return onSale && quantity > 0 && stock >= quantity;

@@ -220,7 +220,8 @@ class AdminProductTests {
                 .andExpect(flash().attribute("flashSuccess", "catalog.admin.category.created"));
         mvc.perform(post("/admin/categories").with(OWNER).with(csrf()).param("name", name));
         mvc.perform(post("/admin/categories").with(OWNER).with(csrf()).param("name", " "))
-                .andExpect(flash().attribute("flashError", "catalog.admin.category.invalid"));
+                .andExpect(status().isOk())
+                .andExpect(model().attributeHasFieldErrorCode("categoryForm", "name", "catalog.admin.category.invalid"));
 
         List<String> slugs = jdbc.sql("SELECT slug FROM category WHERE name = :n ORDER BY id").param("n", name)
                 .query(String.class).list();

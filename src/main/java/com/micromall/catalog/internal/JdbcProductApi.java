@@ -7,7 +7,11 @@ import com.micromall.shared.Money;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
@@ -26,10 +30,14 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 class JdbcProductApi implements ProductApi {
 
+    /** The product with its first picture and its translated names (one column per language, null where none). */
     private static final String SELECT = """
             SELECT p.id, p.name, p.price, p.stock, p.archived, p.commission_percent, p.commission_fixed_amount,
                    (SELECT min(i.id) FROM product_image i WHERE i.product_id = p.id
                      AND i.sort_order = (SELECT min(j.sort_order) FROM product_image j WHERE j.product_id = p.id)) AS image_id
+            """ + Arrays.stream(CatalogLanguage.values()).map(language -> """
+                   , (SELECT t.name FROM product_translation t WHERE t.product_id = p.id AND t.language = '%s') AS name_%d
+            """.formatted(language.code(), language.ordinal())).collect(Collectors.joining()) + """
             FROM product p""";
 
     private final JdbcClient jdbc;
@@ -86,6 +94,13 @@ class JdbcProductApi implements ProductApi {
         BigDecimal fixed = rs.getBigDecimal("commission_fixed_amount");
         long imageId = rs.getLong("image_id");
         boolean hasImage = !rs.wasNull();
+        Map<String, String> translatedNames = new HashMap<>();
+        for (CatalogLanguage language : CatalogLanguage.values()) {
+            String translated = rs.getString("name_" + language.ordinal());
+            if (translated != null) {
+                translatedNames.put(language.code(), translated);
+            }
+        }
         return new ProductSummary(
                 rs.getLong("id"),
                 rs.getString("name"),
@@ -94,6 +109,7 @@ class JdbcProductApi implements ProductApi {
                 !rs.getBoolean("archived"),
                 hasImage ? "/images/products/" + imageId : null,
                 rs.getBigDecimal("commission_percent"),
-                fixed == null ? null : Money.of(fixed, currency));
+                fixed == null ? null : Money.of(fixed, currency),
+                translatedNames);
     }
 }

@@ -8,7 +8,13 @@ import com.micromall.shared.NotFoundException;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.util.Currency;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
@@ -28,10 +34,11 @@ public class ProductAdministration {
     private final ProductRepository products;
     private final CategoryRepository categories;
     private final ProductImageRepository images;
+    private final ProductTranslationRepository productTranslations;
+    private final CategoryTranslationRepository categoryTranslations;
     private final ShopSettingsService settings;
     private final AuditLog auditLog;
     private final Clock clock;
-    private final Storefront storefront;
 
     @Transactional(readOnly = true)
     public List<AdminProductRow> list(@Nullable String query, boolean withArchived) {
@@ -52,6 +59,20 @@ public class ProductAdministration {
                 p.getPrice(), p.getStock(), p.getCommissionPercent(), p.getCommissionFixedAmount());
     }
 
+    /** The product's name and description in each of the shop's other languages (NONE where not translated). */
+    @Transactional(readOnly = true)
+    public Map<CatalogLanguage, ProductText> translationsOf(long productId) {
+        load(productId);
+        Map<CatalogLanguage, ProductText> texts = new EnumMap<>(CatalogLanguage.class);
+        for (CatalogLanguage language : CatalogLanguage.values()) {
+            texts.put(language, ProductText.NONE);
+        }
+        for (ProductTranslation translation : productTranslations.findByProductId(productId)) {
+            language(translation.getLanguage()).ifPresent(language -> texts.put(language, translation.text()));
+        }
+        return texts;
+    }
+
     @Transactional(readOnly = true)
     public boolean isArchived(long productId) {
         return load(productId).isArchived();
@@ -59,7 +80,14 @@ public class ProductAdministration {
 
     @Transactional
     public long create(ProductDraft draft, String actor) {
+        return create(draft, Map.of(), actor);
+    }
+
+    /** Creates a product with its name and description in other languages (missing or empty ones: none). */
+    @Transactional
+    public long create(ProductDraft draft, Map<CatalogLanguage, ProductText> translations, String actor) {
         Product product = products.save(new Product(draft, category(draft.categoryId()), clock.instant()));
+        translate(product.getId(), translations);
         String subject = subject(product);
         auditLog.record(actor, "catalog.product.price", subject, null, draft.price().toPlainString());
         auditLog.recordChange(actor, "catalog.product.commission", subject, null, commission(product));
@@ -75,6 +103,16 @@ public class ProductAdministration {
      */
     @Transactional
     public void update(long productId, ProductDraft draft, @Nullable Integer stockAsLoaded, String actor) {
+        update(productId, draft, null, stockAsLoaded, actor);
+    }
+
+    /**
+     * As {@link #update(long, ProductDraft, Integer, String)}, and sets the product's texts in other languages:
+     * each language given is replaced (an empty text removes it); null leaves them all as they are.
+     */
+    @Transactional
+    public void update(long productId, ProductDraft draft, @Nullable Map<CatalogLanguage, ProductText> translations,
+                       @Nullable Integer stockAsLoaded, String actor) {
         Product product = products.findForUpdate(productId)
                 .orElseThrow(() -> new NotFoundException("no product " + productId));
         int oldStock = product.getStock();
@@ -85,6 +123,9 @@ public class ProductAdministration {
         String oldPrice = product.getPrice().toPlainString();
         String oldCommission = commission(product);
         product.update(draft.withStock(newStock), category(draft.categoryId()));
+        if (translations != null) {
+            translate(productId, translations);
+        }
         String subject = subject(product);
         auditLog.recordChange(actor, "catalog.product.stock", subject, Integer.toString(oldStock),
                 Integer.toString(newStock));
@@ -133,20 +174,90 @@ public class ProductAdministration {
                 .orElseThrow(() -> new NotFoundException("no image " + imageId + " on product " + productId)));
     }
 
+    /** The categories by their main-language names, as the owner's product form and list show them. */
     @Transactional(readOnly = true)
     public List<CategoryView> categories() {
-        return storefront.categories();
+        return categories.findAllByOrderBySortOrderAscNameAsc().stream().map(CategoryView::of).toList();
     }
 
-    /** Creates a category; its slug comes from the name and gets a number when already taken. */
     @Transactional
     public CategoryView createCategory(String name) {
+        return createCategory(name, Map.of());
+    }
+
+    /**
+     * Creates a category with its name in other languages (blank ones: none); its slug comes from the main name
+     * and gets a number when already taken.
+     */
+    @Transactional
+    public CategoryView createCategory(String name, Map<CatalogLanguage, String> translatedNames) {
         String base = Category.slugBase(name);
         String slug = base;
         for (int n = 2; categories.existsBySlug(slug); n++) {
             slug = base + "-" + n;
         }
-        return CategoryView.of(categories.save(new Category(name, slug, categories.maxSortOrder() + 1)));
+        Category category = categories.save(new Category(name, slug, categories.maxSortOrder() + 1));
+        translatedNames.forEach((language, translated) -> {
+            if (!translated.isBlank()) {
+                categoryTranslations.save(new CategoryTranslation(category.getId(), language, translated));
+            }
+        });
+        return CategoryView.of(category);
+    }
+
+    /** A category's names in the shop's other languages ("" where not translated). */
+    @Transactional(readOnly = true)
+    public Map<CatalogLanguage, String> categoryTranslationsOf(long categoryId) {
+        categories.findById(categoryId).orElseThrow(() -> new NotFoundException("no category " + categoryId));
+        Map<CatalogLanguage, String> names = new EnumMap<>(CatalogLanguage.class);
+        for (CatalogLanguage language : CatalogLanguage.values()) {
+            names.put(language, "");
+        }
+        for (CategoryTranslation translation : categoryTranslations.findByCategoryId(categoryId)) {
+            language(translation.getLanguage()).ifPresent(language -> names.put(language, translation.getName()));
+        }
+        return names;
+    }
+
+    /** Sets a category's names in other languages: each language given is replaced, a blank name removes it. */
+    @Transactional
+    public void translateCategory(long categoryId, Map<CatalogLanguage, String> translatedNames) {
+        categories.findById(categoryId).orElseThrow(() -> new NotFoundException("no category " + categoryId));
+        Map<String, CategoryTranslation> existing = categoryTranslations.findByCategoryId(categoryId).stream()
+                .collect(Collectors.toMap(CategoryTranslation::getLanguage, Function.identity()));
+        translatedNames.forEach((language, name) -> {
+            CategoryTranslation translation = existing.get(language.code());
+            if (name.isBlank()) {
+                if (translation != null) {
+                    categoryTranslations.delete(translation);
+                }
+            } else if (translation == null) {
+                categoryTranslations.save(new CategoryTranslation(categoryId, language, name));
+            } else {
+                translation.rename(name);
+            }
+        });
+    }
+
+    private void translate(long productId, Map<CatalogLanguage, ProductText> translations) {
+        Map<String, ProductTranslation> existing = productTranslations.findByProductId(productId).stream()
+                .collect(Collectors.toMap(ProductTranslation::getLanguage, Function.identity()));
+        translations.forEach((language, text) -> {
+            ProductTranslation translation = existing.get(language.code());
+            if (text.isEmpty()) {
+                if (translation != null) {
+                    productTranslations.delete(translation);
+                }
+            } else if (translation == null) {
+                productTranslations.save(new ProductTranslation(productId, language, text));
+            } else {
+                translation.change(text);
+            }
+        });
+    }
+
+    private static Optional<CatalogLanguage> language(String code) {
+        return Arrays.stream(CatalogLanguage.values()).filter(language -> language.code().equals(code)).findFirst();
     }
 
     private @Nullable Category category(@Nullable Long categoryId) {

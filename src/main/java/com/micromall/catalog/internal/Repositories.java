@@ -14,6 +14,20 @@ interface CategoryRepository extends JpaRepository<Category, Long> {
 
     List<Category> findAllByOrderBySortOrderAscNameAsc();
 
+    /** Every category with its name in a language (null where it has none), in the shop's order. */
+    @Query("""
+            select c, t.name from Category c
+            left join CategoryTranslation t on t.categoryId = c.id and t.language = :language
+            order by c.sortOrder, c.name""")
+    List<Object[]> findAllNamedIn(@Param("language") String language);
+
+    /** The category with this slug (none or one row) and its name in a language (or null). */
+    @Query("""
+            select c, t.name from Category c
+            left join CategoryTranslation t on t.categoryId = c.id and t.language = :language
+            where c.slug = :slug""")
+    List<Object[]> findBySlugNamedIn(@Param("slug") String slug, @Param("language") String language);
+
     Optional<Category> findBySlug(String slug);
 
     boolean existsBySlug(String slug);
@@ -30,36 +44,66 @@ interface ProductRepository extends JpaRepository<Product, Long> {
     Optional<Product> findForUpdate(@Param("id") long id);
 
     /**
-     * The storefront search: products on sale, optionally in one category, name containing a word; each
-     * row is the product and the id of its first picture (or null). The picture comes from a subquery
-     * rather than a second query with the page's ids: Hibernate does not cache the translation of a query
-     * with a list parameter, and re-translating it on every list page was ~5 % of the page's CPU.
+     * The storefront search: products on sale, optionally in one category, with a word in their name or description
+     * in any language; each row is the product, the id of its first picture (or null) and its name in the reader's
+     * language (or null). The picture comes from a subquery rather than a second query with the page's ids:
+     * Hibernate does not cache the translation of a query with a list parameter, and re-translating it on every list
+     * page was ~5 % of the page's CPU. The translated name comes from a join for the same reason.
      */
     @Query(value = """
-            select p, (select i.id from ProductImage i where i.productId = p.id order by i.sortOrder, i.id limit 1)
+            select p, (select i.id from ProductImage i where i.productId = p.id order by i.sortOrder, i.id limit 1),
+                   t.name
             from Product p left join fetch p.category c
+            left join ProductTranslation t on t.productId = p.id and t.language = :language
             where p.archived = false
               and (:anyCategory = true or c.id = :categoryId)
-              and lower(p.name) like :namePattern escape '\\'""",
+              and """ + MATCHES + """
+            """,
             countQuery = """
             select count(p) from Product p left join p.category c
             where p.archived = false
               and (:anyCategory = true or c.id = :categoryId)
-              and lower(p.name) like :namePattern escape '\\'""")
+              and """ + MATCHES + """
+            """)
     Page<Object[]> findOnSale(@Param("anyCategory") boolean anyCategory, @Param("categoryId") long categoryId,
-                             @Param("namePattern") String namePattern, Pageable pageable);
+                             @Param("pattern") String pattern, @Param("language") String language,
+                             Pageable pageable);
 
-    /** One product with its category in the same query (the product page shows both). */
-    @Query("select p from Product p left join fetch p.category where p.id = :id")
-    Optional<Product> findWithCategory(@Param("id") long id);
+    /** A product whose name or description, in the main language or a translation, is like {@code :pattern}. */
+    String MATCHES = """
+            (lower(p.name) like :pattern escape '\\' or lower(p.description) like :pattern escape '\\'
+                   or exists (select 1 from ProductTranslation x where x.productId = p.id
+                              and (lower(x.name) like :pattern escape '\\'
+                                   or lower(x.description) like :pattern escape '\\')))""";
 
-    /** The owner's list: every product (archived ones only when asked for), name containing a word. */
+    /**
+     * One product with its category (the product page shows both) and, in a language, the product's name and
+     * description and the category's name (null where not translated): one query.
+     */
+    @Query("""
+            select p, t.name, t.description, ct.name from Product p left join fetch p.category c
+            left join ProductTranslation t on t.productId = p.id and t.language = :language
+            left join CategoryTranslation ct on ct.categoryId = c.id and ct.language = :language
+            where p.id = :id""")
+    List<Object[]> findWithCategoryIn(@Param("id") long id, @Param("language") String language);
+
+    /** The owner's list: every product (archived ones only when asked for) with a word in a name or description. */
     @Query("""
             select p from Product p left join fetch p.category
             where (:withArchived = true or p.archived = false)
-              and lower(p.name) like :namePattern escape '\\'
+              and """ + MATCHES + """
             order by p.archived, p.createdAt desc, p.id desc""")
-    List<Product> findForOwner(@Param("withArchived") boolean withArchived, @Param("namePattern") String namePattern);
+    List<Product> findForOwner(@Param("withArchived") boolean withArchived, @Param("pattern") String pattern);
+}
+
+interface ProductTranslationRepository extends JpaRepository<ProductTranslation, Long> {
+
+    List<ProductTranslation> findByProductId(long productId);
+}
+
+interface CategoryTranslationRepository extends JpaRepository<CategoryTranslation, Long> {
+
+    List<CategoryTranslation> findByCategoryId(long categoryId);
 }
 
 interface ProductImageRepository extends JpaRepository<ProductImage, Long> {

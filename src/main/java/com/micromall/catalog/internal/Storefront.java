@@ -61,56 +61,74 @@ public class Storefront {
     }
 
     /** The list page: products on sale in the category with this slug (null or blank = all), page numbers from 0. */
-    public Listing listing(@Nullable String categorySlug, @Nullable String query, SortOrder order, int page) {
+    public Listing listing(@Nullable String categorySlug, @Nullable String query, SortOrder order, int page,
+                           Locale language) {
         boolean filtered = categorySlug != null && !categorySlug.isBlank();
-        CategoryView selected = filtered ? category(categorySlug.strip()).orElse(null) : null;
+        CategoryView selected = filtered ? category(categorySlug.strip(), language).orElse(null) : null;
         Page<ProductCard> products = filtered && selected == null ? Page.empty()
-                : search(selected, query, order, page, PAGE_SIZE);
-        return new Listing(selected, products, categories());
+                : search(selected, query, order, page, PAGE_SIZE, language);
+        return new Listing(selected, products, categories(language));
     }
 
-    public List<CategoryView> categories() {
-        return categories.findAllByOrderBySortOrderAscNameAsc().stream().map(CategoryView::of).toList();
+    /** The categories, named in a language where the owner translated them (the main name otherwise). */
+    public List<CategoryView> categories(Locale language) {
+        return categories.findAllNamedIn(CatalogLanguage.lookupCode(language)).stream()
+                .map(row -> CategoryView.of((Category) row[0], (String) row[1])).toList();
     }
 
-    public Optional<CategoryView> category(String slug) {
-        return categories.findBySlug(slug).map(CategoryView::of);
+    public Optional<CategoryView> category(String slug, Locale language) {
+        return categories.findBySlugNamedIn(slug, CatalogLanguage.lookupCode(language)).stream()
+                .map(row -> CategoryView.of((Category) row[0], (String) row[1])).findFirst();
     }
 
-    public List<ProductCard> newest(int count) {
-        return search(null, null, SortOrder.NEWEST, 0, count).getContent();
+    public List<ProductCard> newest(int count, Locale language) {
+        return search(null, null, SortOrder.NEWEST, 0, count, language).getContent();
     }
 
     /**
-     * Products on sale, filtered by category (null = all) and by a word in the name
-     * (case-insensitive), one page at a time (page numbers start at 0).
+     * Products on sale, filtered by category (null = all) and by a word in the name or description in any of the
+     * shop's languages (case-insensitive), one page at a time (page numbers start at 0), named in the reader's
+     * language where translated.
      */
     public Page<ProductCard> search(@Nullable CategoryView category, @Nullable String query, SortOrder order,
-                                    int page, int size) {
+                                    int page, int size, Locale language) {
         Page<Object[]> found = products.findOnSale(category == null, category == null ? -1 : category.id(),
-                namePattern(query), PageRequest.of(Math.max(page, 0), size, order.sort));
+                namePattern(query), CatalogLanguage.lookupCode(language),
+                PageRequest.of(Math.max(page, 0), size, order.sort));
         Currency currency = settings.current().currency();
         return found.map(row -> {
             Product p = (Product) row[0];
-            return new ProductCard(p.getId(), p.getName(), Money.of(p.getPrice(), currency),
+            return new ProductCard(p.getId(), or((String) row[2], p.getName()), Money.of(p.getPrice(), currency),
                     imageUrlOrNull((Long) row[1]), p.getStock(), StockState.of(p.getStock()));
         });
     }
 
-    /** A product on sale; archived or unknown products are not found. */
-    public Optional<ProductDetails> details(long productId) {
+    /** A product on sale in the reader's language (field by field, the main text where not translated). */
+    public Optional<ProductDetails> details(long productId, Locale language) {
         Currency currency = settings.current().currency();
-        return products.findWithCategory(productId).filter(p -> !p.isArchived()).map(p -> new ProductDetails(
-                p.getId(), p.getName(), p.getDescription(), Money.of(p.getPrice(), currency), p.getStock(),
-                StockState.of(p.getStock()), p.getCategory() == null ? null : CategoryView.of(p.getCategory()),
-                images.findImageIds(p.getId()).stream().map(Storefront::imageUrl).toList()));
+        return products.findWithCategoryIn(productId, CatalogLanguage.lookupCode(language)).stream()
+                .filter(row -> !((Product) row[0]).isArchived())
+                .findFirst()
+                .map(row -> {
+                    Product p = (Product) row[0];
+                    Category category = p.getCategory();
+                    return new ProductDetails(p.getId(), or((String) row[1], p.getName()),
+                            or((String) row[2], p.getDescription()), Money.of(p.getPrice(), currency), p.getStock(),
+                            StockState.of(p.getStock()),
+                            category == null ? null : CategoryView.of(category, (String) row[3]),
+                            images.findImageIds(p.getId()).stream().map(Storefront::imageUrl).toList());
+                });
+    }
+
+    private static @Nullable String or(@Nullable String translated, @Nullable String main) {
+        return translated != null ? translated : main;
     }
 
     public Optional<StoredImage> image(long imageId) {
         return images.findById(imageId).map(i -> new StoredImage(i.getId(), i.getContentType(), i.getData()));
     }
 
-    /** A LIKE pattern matching names that contain the query; % and _ typed by the shopper match literally. */
+    /** A LIKE pattern matching texts that contain the query; % and _ typed by the shopper match literally. */
     static String namePattern(@Nullable String query) {
         if (query == null || query.isBlank()) {
             return "%";

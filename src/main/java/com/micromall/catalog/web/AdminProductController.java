@@ -1,6 +1,7 @@
 package com.micromall.catalog.web;
 
 import com.micromall.catalog.CommissionShareCheck;
+import com.micromall.catalog.internal.CatalogLanguage;
 import com.micromall.catalog.internal.CategoryView;
 import com.micromall.catalog.internal.ImageRejectedException;
 import com.micromall.catalog.internal.ProductAdministration;
@@ -8,6 +9,7 @@ import com.micromall.catalog.internal.ProductDraft;
 import com.micromall.catalog.internal.StockAdjustmentRefusedException;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
+import com.micromall.shared.NotFoundException;
 import java.io.IOException;
 import java.math.BigDecimal;
 import java.security.Principal;
@@ -42,14 +44,23 @@ class AdminProductController {
         return "products";
     }
 
+    @ModelAttribute("catalogLanguages")
+    CatalogLanguage[] catalogLanguages() {
+        return CatalogLanguage.values();
+    }
+
     @GetMapping("/admin/products")
     String list(@RequestParam(required = false) @Nullable String q,
                 @RequestParam(required = false) @Nullable String archived, Model model) {
-        boolean withArchived = "true".equals(archived);
+        return list(q, "true".equals(archived), new CategoryForm(), model);
+    }
+
+    private String list(@Nullable String q, boolean withArchived, CategoryForm categoryForm, Model model) {
         model.addAttribute("products", administration.list(q, withArchived));
         model.addAttribute("query", q == null ? "" : q.strip());
         model.addAttribute("withArchived", withArchived);
         model.addAttribute("categories", administration.categories());
+        model.addAttribute("categoryForm", categoryForm);
         return "catalog/admin/products";
     }
 
@@ -65,7 +76,7 @@ class AdminProductController {
         if (draft == null || needsPayoutConfirmation(form, draft, null, model)) {
             return form(form, null, model);
         }
-        long id = administration.create(draft, owner.getName());
+        long id = administration.create(draft, form.translations(), owner.getName());
         redirect.addFlashAttribute("flashSuccess", "catalog.admin.saved");
         return "redirect:/admin/products/" + id + "/edit";
     }
@@ -76,7 +87,7 @@ class AdminProductController {
         if ("tooLarge".equals(upload)) {
             model.addAttribute("imageError", "catalog.admin.image.tooLarge");
         }
-        return form(ProductForm.of(administration.draftOf(productId)), productId, model);
+        return form(ProductForm.of(administration.draftOf(productId), administration.translationsOf(productId)), productId, model);
     }
 
     @PostMapping("/admin/products/{id}")
@@ -88,7 +99,7 @@ class AdminProductController {
             return form(form, productId, model);
         }
         try {
-            administration.update(productId, draft, form.loadedStock(), owner.getName());
+            administration.update(productId, draft, form.translations(), form.loadedStock(), owner.getName());
         } catch (StockAdjustmentRefusedException e) {
             form.restartStockFrom(e.currentStock());
             errors.rejectValue("stock", "catalog.form.stock.movedBelowZero", new Object[] {e.currentStock()}, null);
@@ -139,17 +150,49 @@ class AdminProductController {
         return "redirect:/admin/products/" + productId + "/edit#pictures";
     }
 
+    /** A new category; on a mistake the list is shown again with the owner's input and the message next to it. */
     @PostMapping("/admin/categories")
-    String createCategory(@RequestParam(required = false) @Nullable String name, RedirectAttributes redirect) {
-        String clean = name == null ? "" : name.strip();
-        if (clean.isEmpty() || clean.length() > 60) {
-            redirect.addFlashAttribute("flashError", "catalog.admin.category.invalid");
-        } else {
-            CategoryView created = administration.createCategory(clean);
-            redirect.addFlashAttribute("flashSuccess", "catalog.admin.category.created");
-            redirect.addFlashAttribute("flashArgs", new Object[] {created.name()});
+    String createCategory(@ModelAttribute("categoryForm") CategoryForm form, BindingResult errors, Model model,
+                          RedirectAttributes redirect) {
+        if (!form.validate(errors)) {
+            return list(null, false, form, model);
         }
+        CategoryView created = administration.createCategory(form.cleanName(), form.translatedNames());
+        redirect.addFlashAttribute("flashSuccess", "catalog.admin.category.created");
+        redirect.addFlashAttribute("flashArgs", new Object[] {created.name()});
         return "redirect:/admin/products";
+    }
+
+    @GetMapping("/admin/categories/{id}/edit")
+    String editCategory(@PathVariable String id, Model model) {
+        long categoryId = Ids.parse(id);
+        return categoryForm(CategoryForm.of(category(categoryId).name(),
+                administration.categoryTranslationsOf(categoryId)), categoryId, model);
+    }
+
+    /** The category's names in other languages (its main name and link stay as they are). */
+    @PostMapping("/admin/categories/{id}")
+    String translateCategory(@PathVariable String id, @ModelAttribute("categoryForm") CategoryForm form,
+                             BindingResult errors, Model model, RedirectAttributes redirect) {
+        long categoryId = Ids.parse(id);
+        form.setName(category(categoryId).name());
+        if (!form.validate(errors)) {
+            return categoryForm(form, categoryId, model);
+        }
+        administration.translateCategory(categoryId, form.translatedNames());
+        redirect.addFlashAttribute("flashSuccess", "catalog.admin.category.saved");
+        return "redirect:/admin/products#categories";
+    }
+
+    private CategoryView category(long categoryId) {
+        return administration.categories().stream().filter(c -> c.id() == categoryId).findFirst()
+                .orElseThrow(() -> new NotFoundException("no category " + categoryId));
+    }
+
+    private String categoryForm(CategoryForm form, long categoryId, Model model) {
+        model.addAttribute("categoryForm", form);
+        model.addAttribute("categoryId", categoryId);
+        return "catalog/admin/category-form";
     }
 
     private @Nullable ProductDraft validate(ProductForm form, BindingResult errors) {

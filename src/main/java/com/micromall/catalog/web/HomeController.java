@@ -1,6 +1,7 @@
 package com.micromall.catalog.web;
 
 import com.micromall.catalog.internal.Storefront;
+import java.util.Locale;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -16,9 +17,9 @@ class HomeController {
     private final Storefront storefront;
 
     @GetMapping("/")
-    String home(Model model) {
-        model.addAttribute("categories", storefront.categories());
-        model.addAttribute("featured", storefront.newest(FEATURED));
+    String home(Locale locale, Model model) {
+        model.addAttribute("categories", storefront.categories(locale));
+        model.addAttribute("featured", storefront.newest(FEATURED, locale));
         return "home";
     }
 }

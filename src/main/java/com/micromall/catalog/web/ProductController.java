@@ -8,6 +8,7 @@ import com.micromall.catalog.internal.Storefront.SortOrder;
 import com.micromall.shared.NotFoundException;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.data.domain.Page;
@@ -34,11 +35,11 @@ class ProductController {
                 @RequestParam(required = false) @Nullable String q,
                 @RequestParam(required = false) @Nullable String sort,
                 @RequestParam(required = false) @Nullable String page,
-                Model model) {
+                Locale locale, Model model) {
         SortOrder order = SortOrder.fromParam(sort);
         String query = q == null ? "" : q.strip();
         int pageNumber = pageNumber(page);
-        Listing listing = storefront.listing(category, query, order, pageNumber - 1);
+        Listing listing = storefront.listing(category, query, order, pageNumber - 1, locale);
         CategoryView selected = listing.selected();
         Page<ProductCard> products = listing.products();
 
@@ -66,9 +67,9 @@ class ProductController {
     }
 
     @GetMapping("/products/{id}")
-    String product(@PathVariable String id, Model model) {
+    String product(@PathVariable String id, Locale locale, Model model) {
         long productId = Ids.parse(id);
-        model.addAttribute("product", storefront.details(productId)
+        model.addAttribute("product", storefront.details(productId, locale)
                 .orElseThrow(() -> new NotFoundException("no product on sale with id " + productId)));
         return "catalog/product";
     }

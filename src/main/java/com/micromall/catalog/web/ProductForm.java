@@ -1,9 +1,17 @@
 package com.micromall.catalog.web;
 
+import com.micromall.catalog.internal.CatalogLanguage;
 import com.micromall.catalog.internal.ProductDraft;
+import com.micromall.catalog.internal.ProductText;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Currency;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import lombok.Getter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.validation.Errors;
@@ -34,9 +42,42 @@ public class ProductForm {
     private String commissionFixedAmount = "";
     /** The owner's "yes, save anyway" after being warned that the commission is a large share of the price. */
     private boolean payoutConfirmed;
+    /** The name and description in each of the shop's other languages, in {@link CatalogLanguage} order. */
+    private final List<Translation> translations = Arrays.stream(CatalogLanguage.values()).map(Translation::new)
+            .collect(Collectors.toCollection(ArrayList::new));
 
-    static ProductForm of(ProductDraft draft) {
+    /** What the owner types for one other language; blank fields show the main text to readers of that language. */
+    @Getter
+    public static class Translation {
+
+        private @Nullable CatalogLanguage language;
+        private String name = "";
+        private String description = "";
+
+        /** For the binder only (an index the form did not offer); such entries are ignored. */
+        public Translation() {
+        }
+
+        Translation(CatalogLanguage language) {
+            this.language = language;
+        }
+
+        public void setName(String name) {
+            this.name = name;
+        }
+
+        public void setDescription(String description) {
+            this.description = description;
+        }
+    }
+
+    static ProductForm of(ProductDraft draft, Map<CatalogLanguage, ProductText> texts) {
         ProductForm form = new ProductForm();
+        for (Translation translation : form.translations) {
+            ProductText text = texts.getOrDefault(translation.language, ProductText.NONE);
+            translation.name = text.name() == null ? "" : text.name();
+            translation.description = text.description() == null ? "" : text.description();
+        }
         form.name = draft.name();
         form.description = draft.description() == null ? "" : draft.description();
         form.categoryId = draft.categoryId() == null ? "" : draft.categoryId().toString();
@@ -61,6 +102,16 @@ public class ProductForm {
         String cleanDescription = description == null ? "" : description.strip();
         if (cleanDescription.length() > 5000) {
             errors.rejectValue("description", "catalog.form.description.tooLong", new Object[] {5000}, null);
+        }
+        for (int i = 0; i < CatalogLanguage.values().length; i++) {
+            Translation translation = translations.get(i);
+            if (translation.name != null && translation.name.strip().length() > 120) {
+                errors.rejectValue("translations[" + i + "].name", "catalog.form.name.tooLong", new Object[] {120}, null);
+            }
+            if (translation.description != null && translation.description.strip().length() > 5000) {
+                errors.rejectValue("translations[" + i + "].description", "catalog.form.description.tooLong",
+                        new Object[] {5000}, null);
+            }
         }
         Long category = null;
         if (categoryId != null && !categoryId.isBlank()) {
@@ -102,6 +153,16 @@ public class ProductForm {
         }
         return new ProductDraft(cleanName, cleanDescription.isEmpty() ? null : cleanDescription, category, priceValue,
                 stockValue, percent, fixed);
+    }
+
+    /** The texts in other languages, as checked by {@link #validate}: blank ones are empty (none). */
+    Map<CatalogLanguage, ProductText> translations() {
+        Map<CatalogLanguage, ProductText> texts = new EnumMap<>(CatalogLanguage.class);
+        for (CatalogLanguage language : CatalogLanguage.values()) {
+            Translation translation = translations.get(language.ordinal());
+            texts.put(language, new ProductText(translation.name, translation.description));
+        }
+        return texts;
     }
 
     /** A non-negative amount with at most the currency's decimals; blank is allowed only when not required. */

@@ -143,7 +143,7 @@ public class OrderService {
         }
         Money amount = order.refund(quantities, reason, owner, requestToken, clock.instant());
         save(order);
-        auditLog.record(owner, "order.refund", number, null, amount + " " + quantities + " " + reason);
+        auditLog.record(owner, "order.refund", number, null, (amount + " " + reason).strip());
         return new Refund(amount, false);
     }
 

@@ -12,9 +12,6 @@ import com.micromall.settings.ShopSettingsService;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.math.BigDecimal;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.ArrayList;
 import java.util.List;
@@ -46,11 +43,7 @@ class AdminSettingsController {
     private final ShopSettingsService settings;
     private final AuditLog auditLog;
     private final PaymentInstructionsService paymentInstructions;
-
-    /** One audit line as the page shows it: the time already in the viewer's language. */
-    record AuditLine(String time, String actor, String action, String subject, @Nullable String oldValue,
-                     @Nullable String newValue) {
-    }
+    private final AuditLines auditLines;
 
     @GetMapping("/admin/settings")
     String form(Model model) {
@@ -141,14 +134,8 @@ class AdminSettingsController {
 
     @GetMapping("/admin/audit")
     String audit(Model model) {
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                .withLocale(LocaleContextHolder.getLocale()).withZone(ZoneId.systemDefault());
-        List<AuditLine> lines = auditLog.latest(AUDIT_LINES).stream()
-                .map(entry -> new AuditLine(format.format(entry.occurredAt()), entry.actor(), entry.action(),
-                        entry.subject(), entry.oldValue(), entry.newValue()))
-                .toList();
         model.addAttribute("adminSection", "audit");
-        model.addAttribute("lines", lines);
+        model.addAttribute("lines", auditLines.of(auditLog.latest(AUDIT_LINES), LocaleContextHolder.getLocale()));
         model.addAttribute("limit", AUDIT_LINES);
         return "admin/audit";
     }

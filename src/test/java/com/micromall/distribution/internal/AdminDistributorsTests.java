@@ -94,6 +94,21 @@ class AdminDistributorsTests {
     }
 
     @Test
+    void theRollCountsASingleDistributorInTheSingularInEveryLanguage() throws Exception {
+        String name = OrderFixtures.unique("Lonely");
+        fixtures.distributor(name);
+        for (String[] expected : new String[][] {{"en", "1 distributor", "1 distributors"},
+                {"zh_CN", "共 1 位分销员", "1 distributor"}, {"zh_TW", "共 1 位分銷員", "1 distributor"},
+                {"fil", "1 distributor", "1 na distributor"}}) {
+            Document page = Jsoup.parse(mvc.perform(owner(get("/admin/distributors").param("q", name)
+                            .param("lang", expected[0])))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            assertThat(page.select("#distributors tbody tr")).hasSize(1);
+            assertThat(page.select("p").eachText()).as(expected[0]).contains(expected[1]).doesNotContain(expected[2]);
+        }
+    }
+
+    @Test
     void searchFindsByCodeAndAnUnknownSortFallsBackToNameInsteadOfFailing() throws Exception {
         TestCustomer sharer = fixtures.distributor(OrderFixtures.unique("Coded"));
         String code = jdbc.sql("SELECT code FROM distributor WHERE customer_id = ?").param(sharer.id())

@@ -69,7 +69,7 @@ class AdminSettingsTests {
     void theShippingFeeMayNotHaveMoreDecimalsThanTheCurrency() throws Exception {
         Document yen = Jsoup.parse(mvc.perform(save("Tokyo Shop", "JPY", "", "", "500.50"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        assertThat(yen.select("#shippingFee ~ .invalid-feedback").text()).isEqualTo("JPY allows at most 0 decimal places.");
+        assertThat(yen.select("#shippingFee ~ .invalid-feedback").text()).isEqualTo("JPY allows only whole amounts, without decimals.");
         Document yuan = Jsoup.parse(mvc.perform(save("Shanghai Shop", "CNY", "", "", "8.505"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(yuan.select("#shippingFee ~ .invalid-feedback").text()).isEqualTo("CNY allows at most 2 decimal places.");
