@@ -15,6 +15,9 @@ public interface ProductApi {
     /** The products with these ids that exist (archived ones included, so old orders still resolve). */
     List<ProductSummary> findAll(Collection<Long> productIds);
 
+    /** Every product on sale, by name (for the owner's pickers). */
+    List<ProductSummary> onSaleByName();
+
     /**
      * Takes {@code quantity} from stock if at least that much is left and the product is on sale.
      * Must run inside the caller's transaction (it joins it); returns false and changes nothing otherwise.

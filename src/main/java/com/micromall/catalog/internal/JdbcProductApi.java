@@ -63,6 +63,14 @@ class JdbcProductApi implements ProductApi {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<ProductSummary> onSaleByName() {
+        Currency currency = settings.current().currency();
+        return jdbc.sql(SELECT + " WHERE NOT p.archived ORDER BY lower(p.name), p.id")
+                .query((rs, i) -> map(rs, currency)).list();
+    }
+
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean reserveStock(long productId, int quantity) {
         if (quantity <= 0) {

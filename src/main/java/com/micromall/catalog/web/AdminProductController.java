@@ -1,5 +1,6 @@
 package com.micromall.catalog.web;
 
+import com.micromall.catalog.CommissionShareCheck;
 import com.micromall.catalog.internal.CatalogLanguage;
 import com.micromall.catalog.internal.CategoryView;
 import com.micromall.catalog.internal.ImageRejectedException;
@@ -7,11 +8,17 @@ import com.micromall.catalog.internal.ProductAdministration;
 import com.micromall.catalog.internal.ProductDraft;
 import com.micromall.catalog.internal.StockAdjustmentRefusedException;
 import com.micromall.settings.ShopSettingsService;
+import com.micromall.shared.Money;
 import com.micromall.shared.NotFoundException;
 import java.io.IOException;
+import java.math.BigDecimal;
 import java.security.Principal;
+import java.util.List;
+import java.util.Objects;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -30,6 +37,7 @@ class AdminProductController {
 
     private final ProductAdministration administration;
     private final ShopSettingsService settings;
+    private final ObjectProvider<CommissionShareCheck> shareChecks;
 
     @ModelAttribute("adminSection")
     String adminSection() {
@@ -65,7 +73,7 @@ class AdminProductController {
     String create(@ModelAttribute("productForm") ProductForm form, BindingResult errors, Principal owner,
                   Model model, RedirectAttributes redirect) {
         ProductDraft draft = validate(form, errors);
-        if (draft == null) {
+        if (draft == null || needsPayoutConfirmation(form, draft, null, model)) {
             return form(form, null, model);
         }
         long id = administration.create(draft, form.translations(), owner.getName());
@@ -87,7 +95,7 @@ class AdminProductController {
                   Principal owner, Model model, RedirectAttributes redirect) {
         long productId = Ids.parse(id);
         ProductDraft draft = validate(form, errors);
-        if (draft == null) {
+        if (draft == null || needsPayoutConfirmation(form, draft, productId, model)) {
             return form(form, productId, model);
         }
         try {
@@ -195,6 +203,37 @@ class AdminProductController {
             return null;
         }
         return draft;
+    }
+
+    /**
+     * A new override or price whose commission would be a large share of the price is saved only once the owner
+     * confirmed it; unchanged rates and price were accepted before and are not asked about again.
+     */
+    private boolean needsPayoutConfirmation(ProductForm form, ProductDraft draft, @Nullable Long productId, Model model) {
+        if (form.isPayoutConfirmed() || (draft.commissionPercent() == null && draft.commissionFixedAmount() == null)) {
+            return false;
+        }
+        if (productId != null) {
+            ProductDraft stored = administration.draftOf(productId);
+            if (same(stored.price(), draft.price()) && same(stored.commissionPercent(), draft.commissionPercent())
+                    && same(stored.commissionFixedAmount(), draft.commissionFixedAmount())) {
+                return false;
+            }
+        }
+        Money price = Money.of(draft.price(), settings.current().currency());
+        List<MessageSourceResolvable> warnings = shareChecks.orderedStream()
+                .flatMap(check -> check.warnings(draft.name(), price, draft.commissionPercent(),
+                        draft.commissionFixedAmount()).stream())
+                .toList();
+        if (warnings.isEmpty()) {
+            return false;
+        }
+        model.addAttribute("payoutWarnings", warnings);
+        return true;
+    }
+
+    private static boolean same(@Nullable BigDecimal a, @Nullable BigDecimal b) {
+        return Objects.equals(a, b) || (a != null && b != null && a.compareTo(b) == 0);
     }
 
     private String form(ProductForm form, @Nullable Long productId, Model model) {

@@ -40,6 +40,8 @@ public class ProductForm {
     private String commissionPercent = "";
     /** Blank = the shop's rate; 0 = no commission on this product. */
     private String commissionFixedAmount = "";
+    /** The owner's "yes, save anyway" after being warned that the commission is a large share of the price. */
+    private boolean payoutConfirmed;
     /** The name and description in each of the shop's other languages, in {@link CatalogLanguage} order. */
     private final List<Translation> translations = Arrays.stream(CatalogLanguage.values()).map(Translation::new)
             .collect(Collectors.toCollection(ArrayList::new));
@@ -234,5 +236,9 @@ public class ProductForm {
 
     public void setCommissionFixedAmount(String commissionFixedAmount) {
         this.commissionFixedAmount = commissionFixedAmount;
+    }
+
+    public void setPayoutConfirmed(boolean payoutConfirmed) {
+        this.payoutConfirmed = payoutConfirmed;
     }
 }

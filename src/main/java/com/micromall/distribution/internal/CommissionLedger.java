@@ -138,6 +138,10 @@ class CommissionLedger {
             }
             timeline(id, state, hold == null ? "order " + snapshot.orderNumber() + " completed"
                     : "held: " + hold);
+            if (hold == null && !unfreezesAt.isAfter(clock.instant())) {
+                // No return window (0 days), or credited after it ended: nothing to wait for, withdrawable now.
+                moveGroup(id, LedgerState.FROZEN, LedgerState.AVAILABLE, "return window over");
+            }
             if (holds.contains(HoldReason.BUDGET)) {
                 log.warn("Monthly commission budget reached: entry {} ({}) for distributor {} is on hold",
                         id, amount, beneficiary);

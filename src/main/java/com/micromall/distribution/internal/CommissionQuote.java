@@ -3,6 +3,8 @@ package com.micromall.distribution.internal;
 import com.micromall.catalog.ProductSummary;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.shared.Money;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -19,7 +21,53 @@ public final class CommissionQuote {
                         boolean levelTwoOn, Money withdrawalFee, Money shopNet) {
     }
 
+    /**
+     * Levels 1 and 2 together may pay up to this share of a product's price (per cent) without the owner
+     * confirming: beyond half the price the sharers earn more from a sale than the shop keeps of it.
+     */
+    public static final BigDecimal SENSIBLE_SHARE_PERCENT = new BigDecimal("50");
+
+    /** What one unit sold at its full price pays at each level; level2 is zero when level 2 is off. */
+    public record UnitPayout(Money price, Money level1, Money level2) {
+
+        public Money total() {
+            return level1.plus(level2);
+        }
+
+        /** The payout as a percentage of the price, to one decimal; null for a free product. */
+        public @Nullable BigDecimal percentOfPrice() {
+            if (price.isZero()) {
+                return null;
+            }
+            return total().amount().multiply(BigDecimal.valueOf(100))
+                    .divide(price.amount(), 1, RoundingMode.HALF_UP).stripTrailingZeros();
+        }
+
+        /** More than {@link #SENSIBLE_SHARE_PERCENT} of the price (anything at all for a free product). */
+        public boolean aboveSensibleShare() {
+            return total().amount().multiply(BigDecimal.valueOf(100))
+                    .compareTo(price.amount().multiply(SENSIBLE_SHARE_PERCENT)) > 0;
+        }
+    }
+
     private CommissionQuote() {
+    }
+
+    /** One unit of a product at {@code price} with the given override (both null = the shop's rate). */
+    public static UnitPayout perUnit(DistributionSettings rules, Money price, @Nullable BigDecimal overridePercent,
+                                     @Nullable BigDecimal overrideFixed) {
+        CommissionPolicy.LineTerms line = new CommissionPolicy.LineTerms(1, price, overridePercent, overrideFixed);
+        Money level1 = CommissionPolicy.amount(line, 1, rules.level1Percent(), rules.level2Percent());
+        Money level2 = rules.levelTwoOn()
+                ? CommissionPolicy.amount(line, 2, rules.level1Percent(), rules.level2Percent())
+                : Money.zero(price.currency());
+        return new UnitPayout(price, level1, level2);
+    }
+
+    /** One unit of {@code product} at its price and override. */
+    public static UnitPayout perUnit(DistributionSettings rules, ProductSummary product) {
+        return perUnit(rules, product.price(), product.commissionPercent(),
+                product.commissionFixedAmount() == null ? null : product.commissionFixedAmount().amount());
     }
 
     /**

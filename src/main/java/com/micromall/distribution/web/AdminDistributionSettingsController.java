@@ -4,6 +4,7 @@ import com.micromall.catalog.ProductApi;
 import com.micromall.catalog.ProductSummary;
 import org.springframework.security.core.Authentication;
 import com.micromall.distribution.internal.CommissionQuote;
+import com.micromall.distribution.internal.PayoutWarnings;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettings.WelcomeKind;
 import com.micromall.settings.DistributionSettingsService;
@@ -16,6 +17,7 @@ import java.util.Currency;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.validation.BindingResult;
@@ -41,6 +43,7 @@ class AdminDistributionSettingsController {
     private final DistributionSettingsService settings;
     private final ShopSettingsService shop;
     private final ProductApi products;
+    private final PayoutWarnings payoutWarnings;
 
     /** What the simulator was asked; kept as typed so the form shows it again. */
     record SimulatorInput(String basket, String product, String quantity) {
@@ -63,7 +66,15 @@ class AdminDistributionSettingsController {
         if (errors.hasErrors()) {
             return page(model, new SimulatorInput("100", "", "1"));
         }
-        settings.update(form.toSettings(), owner.getName());
+        DistributionSettings next = form.toSettings();
+        if (!form.isPayoutConfirmed()) {
+            List<MessageSourceResolvable> warnings = payoutWarnings.forRules(next);
+            if (!warnings.isEmpty()) {
+                model.addAttribute("payoutWarnings", warnings);
+                return page(model, new SimulatorInput("100", "", "1"));
+            }
+        }
+        settings.update(next, owner.getName());
         redirect.addFlashAttribute("flashSuccess", "admin.distribution.saved");
         return "redirect:/admin/settings/distribution";
     }
@@ -75,8 +86,30 @@ class AdminDistributionSettingsController {
         model.addAttribute("welcomeKinds", WelcomeKind.values());
         model.addAttribute("returnWindows", List.of("0", "7", "14", "30"));
         model.addAttribute("sim", input);
+        DistributionSettings current = settings.current();
+        List<ProductSummary> onSale = products.onSaleByName();
+        model.addAttribute("simProducts", onSale);
+        model.addAttribute("level2Percent", current.level2Percent().stripTrailingZeros().toPlainString());
+        levelTwoExample(current, onSale, model);
         simulate(input, model);
         return VIEW;
+    }
+
+    /**
+     * Level 2 ignores a product's fixed level-1 amount (DESIGN.md: overrides are for the direct sharer), which
+     * surprises when the two figures sit side by side: the page shows it on a real product of the shop.
+     */
+    private static void levelTwoExample(DistributionSettings current, List<ProductSummary> onSale, Model model) {
+        if (!current.levelTwoOn()) {
+            return;
+        }
+        onSale.stream()
+                .filter(p -> p.commissionFixedAmount() != null && p.commissionFixedAmount().isPositive())
+                .findFirst()
+                .ifPresent(p -> {
+                    model.addAttribute("levelTwoExample", p);
+                    model.addAttribute("levelTwoExamplePayout", CommissionQuote.perUnit(current, p));
+                });
     }
 
     /** Fills "quote" (and "simProduct"), or "simError" with a message key; never fails on odd input. */
@@ -92,12 +125,12 @@ class AdminDistributionSettingsController {
         Money goods;
         if (!input.product().isBlank()) {
             if (!input.product().strip().matches("\\d{1,18}")) {
-                model.addAttribute("simError", "admin.distribution.sim.error.product");
+                model.addAttribute("simError", "rates.sim.error.productUnknown");
                 return;
             }
             product = products.find(Long.parseLong(input.product().strip())).orElse(null);
             if (product == null) {
-                model.addAttribute("simError", "admin.distribution.sim.error.product");
+                model.addAttribute("simError", "rates.sim.error.productUnknown");
                 return;
             }
             goods = product.price().times(quantity);

@@ -69,6 +69,9 @@ public class DistributionSettingsForm {
     @Size(max = 4000, message = "{admin.distribution.validation.shareTexts}")
     private @Nullable String shareTexts;
 
+    /** The owner's "yes, save anyway" after being warned that the rates pay a large share of prices. */
+    private boolean payoutConfirmed;
+
     static DistributionSettingsForm of(DistributionSettings s) {
         DistributionSettingsForm form = new DistributionSettingsForm();
         form.enrolmentRule = s.enrolmentRule();
@@ -140,6 +143,8 @@ public class DistributionSettingsForm {
     public void setWithdrawalFeePercent(@Nullable String v) { withdrawalFeePercent = v; }
     public @Nullable String getMonthlyBudget() { return monthlyBudget; }
     public void setMonthlyBudget(@Nullable String v) { monthlyBudget = v; }
+    public boolean isPayoutConfirmed() { return payoutConfirmed; }
+    public void setPayoutConfirmed(boolean v) { payoutConfirmed = v; }
     public @Nullable String getShareTexts() { return shareTexts; }
     public void setShareTexts(@Nullable String v) { shareTexts = v; }
 }

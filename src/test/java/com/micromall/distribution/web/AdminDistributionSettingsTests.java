@@ -94,7 +94,7 @@ class AdminDistributionSettingsTests {
         assertThat(page(get("/admin/settings/distribution").param("basket", "lots")).select("#sim-error").text())
                 .contains("amount");
         assertThat(page(get("/admin/settings/distribution").param("product", "999999999")).select("#sim-error").text())
-                .contains("no product");
+                .contains("not in the shop");
         assertThat(page(get("/admin/settings/distribution").param("quantity", "0")).select("#sim-error").text())
                 .contains("quantity");
     }
