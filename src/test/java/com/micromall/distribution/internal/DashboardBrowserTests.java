@@ -107,7 +107,7 @@ class DashboardBrowserTests {
             String ledger = driver.findElement(By.id("ledger-list")).getText();
             assertThat(ledger).contains("Clawback after a refund").contains("Same device as the buyer")
                     .contains(frozen).contains(held).contains("withdrawable from")
-                    .contains("Refunded after the return window: 1 of 1 units");
+                    .contains("Refunded after the return window: 1 of 1 unit");
             assertThat(driver.getPageSource()).doesNotContain("Benjamin").doesNotContain(ben.email());
             assertThat(driver.findElement(By.cssSelector("#qr-download")).getAttribute("href")).endsWith("/distribution/qr.png?download=1");
             Boolean qrLoaded = (Boolean) ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
