@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
 public class DistributorEnrolment {
 
     /** What a customer's application led to. */
-    public enum ApplyOutcome { ACTIVE, PENDING, NOT_YET_ELIGIBLE }
+    public enum ApplyOutcome { ACTIVE, PENDING, SUSPENDED, NOT_YET_ELIGIBLE }
 
     /** A distributor as the web layer sees it. */
     public record DistributorView(long customerId, String code, DistributorStatus status) {
@@ -93,7 +93,11 @@ public class DistributorEnrolment {
     public ApplyOutcome apply(long customerId) {
         Optional<Distributor> existing = distributors.findById(customerId);
         if (existing.isPresent()) {
-            return existing.get().getStatus() == DistributorStatus.PENDING ? ApplyOutcome.PENDING : ApplyOutcome.ACTIVE;
+            return switch (existing.get().getStatus()) {
+                case PENDING -> ApplyOutcome.PENDING;
+                case ACTIVE -> ApplyOutcome.ACTIVE;
+                case SUSPENDED -> ApplyOutcome.SUSPENDED;
+            };
         }
         return switch (settings.current().enrolmentRule()) {
             case EVERYONE -> {

@@ -56,11 +56,12 @@ class InvitedByController {
     @PostMapping("/distribution/apply")
     String apply(@AuthenticationPrincipal CustomerPrincipal principal, RedirectAttributes redirect) {
         DistributorEnrolment.ApplyOutcome outcome = enrolment.apply(principal.getCustomerId());
-        redirect.addFlashAttribute("flashSuccess", switch (outcome) {
-            case ACTIVE -> "distribution.apply.active";
-            case PENDING -> "distribution.apply.sent";
-            case NOT_YET_ELIGIBLE -> "distribution.apply.firstPurchase";
-        });
+        switch (outcome) {
+            case ACTIVE -> redirect.addFlashAttribute("flashSuccess", "distribution.apply.active");
+            case PENDING -> redirect.addFlashAttribute("flashSuccess", "distribution.apply.sent");
+            case SUSPENDED -> redirect.addFlashAttribute("flashError", "distribution.apply.suspended");
+            case NOT_YET_ELIGIBLE -> redirect.addFlashAttribute("flashSuccess", "distribution.apply.firstPurchase");
+        }
         // The share page says where the application stands and what comes next.
         return "redirect:/distribution";
     }

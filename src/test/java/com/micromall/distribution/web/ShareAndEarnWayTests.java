@@ -9,6 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.micromall.distribution.internal.DistributorEnrolment;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;
 import com.micromall.settings.DistributionSettings;
@@ -35,6 +36,7 @@ class ShareAndEarnWayTests {
     @Autowired JdbcClient jdbc;
     @Autowired PasswordEncoder encoder;
     @Autowired DistributionSettingsService settings;
+    @Autowired DistributorEnrolment enrolment;
 
     OrderFixtures fixtures;
     DistributionSettings original;
@@ -121,5 +123,18 @@ class ShareAndEarnWayTests {
                 .andExpect(flash().attribute("flashSuccess", "distribution.apply.active"));
 
         assertThat(page(applicant, "/distribution").getElementById("share-link")).isNotNull();
+    }
+
+    @Test
+    void aSuspendedDistributorWhoAppliesAgainIsToldTheAccountIsPausedNotThatTheyAreADistributorNow() throws Exception {
+        rule(EnrolmentRule.EVERYONE);
+        TestCustomer paused = fixtures.customer("Paused Pia");
+        enrolment.apply(paused.id());
+        enrolment.suspend(paused.id(), "owner@test");
+
+        mvc.perform(post("/distribution/apply").with(user(paused.principal())).with(csrf()))
+                .andExpect(redirectedUrl("/distribution"))
+                .andExpect(flash().attribute("flashError", "distribution.apply.suspended"))
+                .andExpect(flash().attributeCount(1));
     }
 }
