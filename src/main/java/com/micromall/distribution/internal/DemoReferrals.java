@@ -47,7 +47,7 @@ class DemoReferrals implements ApplicationRunner {
     }
 
     /** Demo accounts are looked up by their fixed e-mail (demo data only; the customer module owns the table). */
-    private Optional<Long> demo(String name) {
+    Optional<Long> demo(String name) {
         return jdbc.sql("SELECT id FROM customer WHERE email = :email").param("email", name + "@demo.micromall")
                 .query(Long.class).optional();
     }

@@ -11,7 +11,6 @@ import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.boot.web.server.context.WebServerApplicationContext;
 import org.springframework.context.event.EventListener;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -34,17 +33,17 @@ class DemoWelcome {
     static final String CUSTOMER_PASSWORD = "micromall-demo";
 
     private final DistributorEnrolment enrolment;
-    private final JdbcClient jdbc;
+    private final DemoReferrals referrals;
     private final String baseUrl;
     private final String ownerEmail;
     private final String ownerPassword;
 
-    DemoWelcome(DistributorEnrolment enrolment, JdbcClient jdbc,
+    DemoWelcome(DistributorEnrolment enrolment, DemoReferrals referrals,
                 @Value("${micromall.base-url:http://localhost:8080}") String baseUrl,
                 @Value("${micromall.owner.email:}") String ownerEmail,
                 @Value("${micromall.owner.password:}") String ownerPassword) {
         this.enrolment = enrolment;
-        this.jdbc = jdbc;
+        this.referrals = referrals;
         this.baseUrl = baseUrl;
         this.ownerEmail = ownerEmail;
         this.ownerPassword = ownerPassword;
@@ -84,10 +83,8 @@ class DemoWelcome {
         return text.toString();
     }
 
-    /** Demo accounts are looked up by their fixed e-mail (demo data only; the customer module owns the table). */
     private Optional<String> annasCode() {
-        return jdbc.sql("SELECT id FROM customer WHERE email = 'anna@demo.micromall'").query(Long.class).optional()
-                .flatMap(enrolment::find)
+        return referrals.demo("anna").flatMap(enrolment::find)
                 .map(DistributorEnrolment.DistributorView::code);
     }
 }
