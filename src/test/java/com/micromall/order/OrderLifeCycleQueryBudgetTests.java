@@ -7,6 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.micromall.distribution.DistributionApi;
 import com.micromall.order.OrderFixtures.TestCustomer;
 import com.micromall.support.MicromallTest;
 import com.micromall.support.QueryCounter;
@@ -63,6 +64,7 @@ class OrderLifeCycleQueryBudgetTests {
     @Autowired PasswordEncoder encoder;
     @Autowired QueryCounter queries;
     @Autowired ThreadPoolTaskExecutor listenerThreads;
+    @Autowired DistributionApi distribution;
 
     OrderFixtures fixtures;
 
@@ -106,6 +108,8 @@ class OrderLifeCycleQueryBudgetTests {
 
         assertThat(jdbc.sql("SELECT status FROM shop_order WHERE number = :n").param("n", number[0])
                 .query(String.class).single()).isEqualTo("COMPLETED");
+        assertThat(distribution.ledgerOf(sharer.id())).as("the sharer's commission, credited by the listeners counted")
+                .extracting(DistributionApi.LedgerLine::orderNumber).contains(number[0]);
         int total = steps.values().stream().mapToInt(List::size).sum();
         assertThat(total).as(() -> report(steps)).isLessThanOrEqualTo(LIFE_CYCLE_BUDGET);
     }
