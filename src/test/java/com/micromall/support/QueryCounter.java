@@ -2,6 +2,7 @@ package com.micromall.support;
 
 import java.sql.Connection;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import javax.sql.DataSource;
 import net.ttddyy.dsproxy.ExecutionInfo;
@@ -11,6 +12,7 @@ import net.ttddyy.dsproxy.listener.MethodExecutionListener;
 import net.ttddyy.dsproxy.listener.QueryExecutionListener;
 import net.ttddyy.dsproxy.support.ProxyDataSource;
 import net.ttddyy.dsproxy.support.ProxyDataSourceBuilder;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.config.BeanPostProcessor;
 import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.annotation.Bean;
@@ -27,6 +29,12 @@ public final class QueryCounter {
 
     private final ThreadLocal<List<String>> recording = new ThreadLocal<>();
     private final ThreadLocal<int[]> committing = new ThreadLocal<>();
+    /** Statements of every thread (a journey's requests and the async listeners they set off), while recording. */
+    private volatile @Nullable List<Statement> everywhere;
+
+    /** One statement and the thread that executed it (e.g. {@code task-3} for an async event listener). */
+    public record Statement(String thread, String sql) {
+    }
 
     /** Statements (their SQL, in order) executed on this thread while running the action. */
     public List<String> record(ThrowingRunnable action) {
@@ -43,6 +51,23 @@ public final class QueryCounter {
             }
         }
         return statements;
+    }
+
+    /**
+     * Statements executed on any thread while running the action: the requests it sends and the async event listeners
+     * they set off, as long as the action waits for those to finish. Not nested; nothing else should run meanwhile.
+     */
+    public List<Statement> recordEverywhere(ThrowingRunnable action) {
+        List<Statement> statements = Collections.synchronizedList(new ArrayList<>());
+        everywhere = statements;
+        try {
+            run(action);
+        } finally {
+            everywhere = null;
+        }
+        synchronized (statements) {
+            return List.copyOf(statements);
+        }
     }
 
     /** The number of statements executed on this thread while running the action. */
@@ -88,6 +113,11 @@ public final class QueryCounter {
             List<String> statements = recording.get();
             if (statements != null) {
                 queryInfoList.forEach(q -> statements.add(q.getQuery()));
+            }
+            List<Statement> all = everywhere;
+            if (all != null) {
+                String thread = Thread.currentThread().getName();
+                queryInfoList.forEach(q -> all.add(new Statement(thread, q.getQuery())));
             }
         }
     };

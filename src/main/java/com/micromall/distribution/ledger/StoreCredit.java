@@ -5,6 +5,7 @@ import com.micromall.distribution.referral.RewardForm;
 
 import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.settings.DistributionSettingsService;
+import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -24,14 +25,16 @@ public class StoreCredit {
     private final DistributorChoices choices;
     private final DistributionApi ledger;
     private final DistributionSettingsService settings;
+    private final ShopSettingsService shopSettings;
 
     /** What the customer may spend as store credit right now (zero when CASH, not a distributor, or nothing available). */
     @Transactional(readOnly = true)
     public Money balanceOf(long customerId) {
-        Money available = ledger.balancesOf(customerId).available();
+        // Most buyers are no STORE_CREDIT distributor: their balances are not read at all.
         boolean storeCredit = choices.of(customerId)
                 .map(c -> c.rewardForm() == RewardForm.STORE_CREDIT).orElse(false);
-        return storeCredit ? worth(available) : Money.zero(available.currency());
+        return storeCredit ? worth(ledger.balancesOf(customerId).available())
+                : Money.zero(shopSettings.current().currency());
     }
 
     /** What {@code available} cash is worth as store credit: × (1 + bonus %), rounded down; zero when not positive. */

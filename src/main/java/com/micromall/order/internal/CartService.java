@@ -110,12 +110,20 @@ public class CartService {
         if (product.stock() <= 0) {
             return AddResult.SOLD_OUT;
         }
-        long cart = cartIdOrCreate(key);
-        int already = quantityIn(cart, productId);
+        Optional<Long> existing = cartId(key);
+        boolean made = existing.isEmpty() && insertCart(key);
+        long cart = existing.isPresent() ? existing.get() : cartId(key).orElseThrow();
+        // A cart this transaction made has no lines and carries its time already.
+        Optional<Integer> line = made ? Optional.empty() : lineQuantity(cart, productId);
+        int already = line.orElse(0);
         // Summed as long: a huge quantity typed in must not wrap around to a negative line.
         long asked = (long) already + quantity;
         int allowed = (int) Math.min(Math.min(asked, MAX_QUANTITY), product.stock());
-        put(cart, productId, allowed);
+        if (line.isPresent()) {
+            put(cart, productId, allowed);
+        } else {
+            insertLine(cart, productId, allowed, !made);
+        }
         if (allowed == asked) {
             return AddResult.ADDED;
         }
@@ -160,7 +168,11 @@ public class CartService {
 
     @Transactional
     public void clear(CartKey key) {
-        cartId(key).ifPresent(id -> jdbc.sql("DELETE FROM cart_item WHERE cart_id = :cart").param("cart", id).update());
+        Owner owner = owner(key);
+        if (owner != null) {
+            jdbc.sql("DELETE FROM cart_item WHERE cart_id IN (SELECT c.id FROM cart c WHERE " + owner.condition() + ")")
+                    .param("owner", owner.value()).update();
+        }
     }
 
     /**
@@ -253,21 +265,39 @@ public class CartService {
         if (existing.isPresent()) {
             return existing.get();
         }
-        if (key.customerId() == null && (key.token() == null || key.token().isBlank())) {
-            throw new IllegalArgumentException("A visitor cart needs a token");
-        }
-        // Two requests may create the same cart at once (two tabs): the second one uses the first one's row.
-        jdbc.sql("INSERT INTO cart (token, customer_id, updated_at) VALUES (:t, :c, :at) ON CONFLICT DO NOTHING")
-                .param("t", key.customerId() == null ? key.token() : null)
-                .param("c", key.customerId())
-                .param("at", Timestamp.from(clock.instant()))
-                .update();
+        insertCart(key);
         return cartId(key).orElseThrow();
     }
 
+    /** Makes the key's cart; false when another request made it first (two tabs): then that row is used. */
+    private boolean insertCart(CartKey key) {
+        if (key.customerId() == null && (key.token() == null || key.token().isBlank())) {
+            throw new IllegalArgumentException("A visitor cart needs a token");
+        }
+        return jdbc.sql("INSERT INTO cart (token, customer_id, updated_at) VALUES (:t, :c, :at) ON CONFLICT DO NOTHING")
+                .param("t", key.customerId() == null ? key.token() : null)
+                .param("c", key.customerId())
+                .param("at", Timestamp.from(clock.instant()))
+                .update() > 0;
+    }
+
     private int quantityIn(long cart, long productId) {
+        return lineQuantity(cart, productId).orElse(0);
+    }
+
+    private Optional<Integer> lineQuantity(long cart, long productId) {
         return jdbc.sql("SELECT quantity FROM cart_item WHERE cart_id = :cart AND product_id = :p")
-                .param("cart", cart).param("p", productId).query(Integer.class).optional().orElse(0);
+                .param("cart", cart).param("p", productId).query(Integer.class).optional();
+    }
+
+    /** A new line; the cart's time is set too unless the cart was made in this transaction with it. */
+    private void insertLine(long cart, long productId, int quantity, boolean touchCart) {
+        jdbc.sql("INSERT INTO cart_item (cart_id, product_id, quantity, added_at) VALUES (:cart, :p, :q, :at)")
+                .param("cart", cart).param("p", productId).param("q", quantity)
+                .param("at", Timestamp.from(clock.instant())).update();
+        if (touchCart) {
+            touch(cart);
+        }
     }
 
     private void put(long cart, long productId, int quantity) {
@@ -278,6 +308,10 @@ public class CartService {
                     .param("cart", cart).param("p", productId).param("q", quantity)
                     .param("at", Timestamp.from(clock.instant())).update();
         }
+        touch(cart);
+    }
+
+    private void touch(long cart) {
         jdbc.sql("UPDATE cart SET updated_at = :at WHERE id = :id").param("at", Timestamp.from(clock.instant()))
                 .param("id", cart).update();
     }

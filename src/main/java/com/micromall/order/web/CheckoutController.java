@@ -121,6 +121,8 @@ class CheckoutController {
     private String page(CheckoutForm form, Summary summary, List<Address> addresses, Model model) {
         model.addAttribute("checkoutForm", form);
         model.addAttribute("summary", summary);
+        // The header's count is the cart the page shows: no second query for it.
+        model.addAttribute("cartCount", summary.cart().itemCount());
         model.addAttribute("addresses", addresses);
         model.addAttribute("paymentMethods", checkout.paymentMethods());
         return "order/checkout";
