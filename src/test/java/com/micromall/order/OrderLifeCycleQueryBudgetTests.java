@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrlPattern;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.micromall.distribution.DistributionApi;
+import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.order.OrderFixtures.TestCustomer;
 import com.micromall.support.MicromallTest;
 import com.micromall.support.QueryCounter;

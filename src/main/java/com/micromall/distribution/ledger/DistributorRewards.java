@@ -3,6 +3,7 @@ package com.micromall.distribution.ledger;
 import com.micromall.distribution.referral.DistributorChoices;
 import com.micromall.distribution.referral.DistributorStatus;
 import com.micromall.distribution.referral.RewardForm;
+import com.micromall.distribution.referral.WelcomeGift;
 
 import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.settings.AuditLog;
@@ -64,11 +65,10 @@ public class DistributorRewards {
     List<ShareExample> examples() {
         DistributionSettings rules = settings.current();
         Money basket = Money.of(SAMPLE_BASKET, shopSettings.current().currency());
-        Money welcome = WelcomeDiscounts.amount(rules, basket);
         List<FriendShare.Line> lines = List.of(new FriendShare.Line(1, basket, null, null));
         return SHARE_CHOICES.stream().map(percent -> {
-            FriendShare.Split split = FriendShare.split(percent, lines, welcome, rules.level1Percent());
-            return new ShareExample(percent, basket, split.gift(), split.kept());
+            FriendsGift.Gift gift = FriendsGift.on(rules, lines, percent, basket);
+            return new ShareExample(percent, basket, gift.friendShare(), gift.kept());
         }).toList();
     }
 

@@ -14,8 +14,8 @@ import org.jspecify.annotations.Nullable;
  * friend's first order would earn them to that friend, as an extra discount. The gift is the share
  * of the level-1 commission computed by {@link CommissionPolicy} on the goods after the welcome
  * discount, rounded down; the distributor's commission on that order shrinks by exactly the gift
- * (see {@link CommissionPolicy.LineTerms#friendGift()}). The one place the gift is computed:
- * checkout and the rewards page's example both call it.
+ * (see {@link CommissionPolicy.LineTerms#friendGift()}). Its arithmetic only: what a friend is given
+ * is asked of {@link FriendsGift}, which checkout and the rewards page's example both call.
  */
 public final class FriendShare {
 

@@ -1,9 +1,9 @@
 package com.micromall.distribution.ledger;
 
 import com.micromall.distribution.referral.DistributorChoices;
-
 import com.micromall.distribution.referral.Invitations;
 import com.micromall.distribution.referral.ReferralNetwork;
+import com.micromall.distribution.referral.WelcomeGift;
 
 import com.micromall.catalog.ProductApi;
 import com.micromall.catalog.ProductSummary;
@@ -15,28 +15,26 @@ import com.micromall.order.OrderHistory;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettings.WelcomeKind;
 import com.micromall.settings.DistributionSettingsService;
-import com.micromall.shared.Money;
-import java.math.RoundingMode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
+import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /**
- * The referred friend's welcome benefit on their first order (no earlier order that was not
- * cancelled): a percentage of the goods, rounded down to the cent and capped when a cap is set,
- * or a fixed amount never above the goods. The friend gets it even if the sharer is suspended.
- * When the sharer is an active distributor who chose a friend's share, a second line gives the
+ * The referred friend's gift at checkout, on their first order (no earlier order that was not
+ * cancelled): the welcome discount as {@link FriendsGift} defines it, even if the sharer is suspended,
+ * and, when the sharer is an active distributor who chose a friend's share, a second line giving the
  * friend that part of the sharer's level-1 commission. Asked first of all discount sources.
  */
 @Component
 @Order(100)
 @RequiredArgsConstructor
-public class WelcomeDiscounts implements CheckoutDiscounts {
+class WelcomeDiscounts implements CheckoutDiscounts {
 
     static final String SOURCE = "welcome";
     /** The extra discount the sharer gives out of their own commission (the friend's share). */
@@ -56,56 +54,52 @@ public class WelcomeDiscounts implements CheckoutDiscounts {
             return List.of();
         }
         DistributionSettings rules = settings.current();
-        Money amount = amount(rules, basket.goodsTotal());
-        String percentText = rules.welcomeValue().stripTrailingZeros().toPlainString();
-        String labelKey = rules.welcomeKind() == WelcomeKind.PERCENT
-                ? "distribution.welcome.label.percent" : "distribution.welcome.label.fixed";
-        if (!amount.isPositive()) {
+        WelcomeGift.Terms terms = WelcomeGift.terms(rules, basket.goodsTotal().currency());
+        if (!terms.offered()) {
+            return List.of();
+        }
+        // Only an ACTIVE distributor earns, so only one can give a friend's share.
+        int share = choices.of(referrer.get()).filter(DistributorChoices.Choices::active)
+                .map(DistributorChoices.Choices::friendSharePercent).orElse(0);
+        FriendsGift.Gift gift = FriendsGift.on(rules, lines(basket, share), share, basket.remaining());
+        if (!gift.welcome().isPositive()) {
             return List.of();
         }
         String sharer = customers.find(referrer.get()).map(Invitations::firstName).orElse("");
-        DiscountLine welcome = new DiscountLine(SOURCE, labelKey, List.of(sharer, percentText), amount);
-        Money gift = friendGift(referrer.get(), basket, amount, rules);
-        if (!gift.isPositive()) {
+        DiscountLine welcome = new DiscountLine(SOURCE, labelKey(terms), labelArgs(terms, sharer), gift.welcome());
+        if (!gift.friendShare().isPositive()) {
             return List.of(welcome);
         }
-        return List.of(welcome, new DiscountLine(GIFT_SOURCE, "distribution.rewards.gift.label", List.of(sharer), gift));
+        return List.of(welcome, new DiscountLine(GIFT_SOURCE, "distribution.rewards.gift.label", List.of(sharer),
+                gift.friendShare()));
     }
 
-    /**
-     * The sharer's friend's share (split red envelope): only an ACTIVE distributor earns, so only
-     * one can give; computed on the goods after the welcome discount, at today's rates and overrides.
-     */
-    private Money friendGift(long referrer, CheckoutBasket basket, Money welcome, DistributionSettings rules) {
-        int share = choices.of(referrer).filter(DistributorChoices.Choices::active)
-                .map(DistributorChoices.Choices::friendSharePercent).orElse(0);
-        if (share == 0) {
-            return Money.zero(welcome.currency());
+    /** The line states the terms the invitation banner stated, the cap included. */
+    private static String labelKey(WelcomeGift.Terms terms) {
+        if (terms.kind() == WelcomeKind.FIXED) {
+            return "distribution.welcome.label.fixed";
         }
-        Map<Long, ProductSummary> byId = products.findAll(basket.lines().stream().map(CheckoutBasket.Line::productId)
-                .toList()).stream().collect(Collectors.toMap(ProductSummary::id, Function.identity()));
-        List<FriendShare.Line> lines = basket.lines().stream().map(line -> {
+        return terms.cap() == null ? "distribution.welcome.label.percent" : "distribution.welcome.label.percentCapped";
+    }
+
+    private static List<String> labelArgs(WelcomeGift.Terms terms, String sharer) {
+        if (terms.kind() == WelcomeKind.PERCENT && terms.cap() != null) {
+            return List.of(sharer, terms.percentText(), terms.cap().format(LocaleContextHolder.getLocale()));
+        }
+        return List.of(sharer, terms.percentText());
+    }
+
+    /** The basket's lines with each product's commission override, which the friend's share depends on. */
+    private List<FriendShare.Line> lines(CheckoutBasket basket, int share) {
+        Map<Long, ProductSummary> byId = share == 0 ? Map.of()
+                : products.findAll(basket.lines().stream().map(CheckoutBasket.Line::productId).toList()).stream()
+                        .collect(Collectors.toMap(ProductSummary::id, Function.identity()));
+        return basket.lines().stream().map(line -> {
             ProductSummary product = byId.get(line.productId());
             return new FriendShare.Line(line.quantity(), line.lineTotal(),
                     product == null ? null : product.commissionPercent(),
                     product == null || product.commissionFixedAmount() == null ? null
                             : product.commissionFixedAmount().amount());
         }).toList();
-        return FriendShare.split(share, lines, welcome, rules.level1Percent()).gift()
-                .min(basket.remaining().minus(welcome));
-    }
-
-    /**
-     * The welcome discount on {@code goods} under {@code rules}: a percentage rounded down to the
-     * cent and capped when a cap is set, or a fixed amount never above the goods. The one place
-     * this is computed (checkout and the owner's simulator both call it).
-     */
-    public static Money amount(DistributionSettings rules, Money goods) {
-        if (rules.welcomeKind() == WelcomeKind.PERCENT) {
-            Money amount = goods.percent(rules.welcomeValue(), RoundingMode.DOWN);
-            return rules.welcomeCap() == null ? amount
-                    : amount.min(Money.of(rules.welcomeCap(), goods.currency(), RoundingMode.DOWN));
-        }
-        return Money.of(rules.welcomeValue(), goods.currency(), RoundingMode.DOWN).min(goods);
     }
 }

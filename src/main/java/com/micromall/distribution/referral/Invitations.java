@@ -3,13 +3,10 @@ package com.micromall.distribution.referral;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerProfile;
 import com.micromall.order.OrderHistory;
-import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettings.WelcomeKind;
 import com.micromall.settings.DistributionSettingsService;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
@@ -58,26 +55,17 @@ public class Invitations {
         return customers.find(sharerId).map(sharer -> invitation(firstName(sharer)));
     }
 
+    /** The banner states the terms {@link WelcomeGift} defines, so checkout's line takes off what it promised. */
     private Invitation invitation(String firstName) {
-        DistributionSettings rules = distributionSettings.current();
-        if (rules.welcomeKind() == WelcomeKind.FIXED) {
-            if (rules.welcomeValue().signum() <= 0) {
-                return new Invitation(firstName, "distribution.invitation.plain", null, null, null);
-            }
-            return new Invitation(firstName, "distribution.invitation.fixed", null, money(rules.welcomeValue()), null);
-        }
-        if (rules.welcomeValue().signum() <= 0) {
+        WelcomeGift.Terms terms = WelcomeGift.terms(distributionSettings.current(), shopSettings.current().currency());
+        if (!terms.offered()) {
             return new Invitation(firstName, "distribution.invitation.plain", null, null, null);
         }
-        String percent = rules.welcomeValue().stripTrailingZeros().toPlainString();
-        if (rules.welcomeCap() != null) {
-            return new Invitation(firstName, "distribution.invitation.percentCapped", percent, null, money(rules.welcomeCap()));
+        if (terms.kind() == WelcomeKind.FIXED) {
+            return new Invitation(firstName, "distribution.invitation.fixed", null, terms.fixed(), null);
         }
-        return new Invitation(firstName, "distribution.invitation.percent", percent, null, null);
-    }
-
-    private Money money(BigDecimal amount) {
-        return Money.of(amount, shopSettings.current().currency(), RoundingMode.HALF_UP);
+        return new Invitation(firstName, terms.cap() == null ? "distribution.invitation.percent"
+                : "distribution.invitation.percentCapped", terms.percentText(), null, terms.cap());
     }
 
     /** The first word of the name: invitations never show a full name. */

@@ -1,7 +1,7 @@
 package com.micromall.distribution.reporting;
 
+import com.micromall.distribution.referral.WelcomeGift;
 import com.micromall.distribution.ledger.CommissionPolicy;
-import com.micromall.distribution.ledger.WelcomeDiscounts;
 import com.micromall.distribution.payout.WithdrawalService;
 
 import com.micromall.catalog.ProductSummary;
@@ -13,7 +13,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What a referred friend's first order would cost and earn under the given rules, for the owner's
- * what-if simulator. It adds no rule of its own: the welcome discount is {@link WelcomeDiscounts#amount}
+ * what-if simulator. It adds no rule of its own: the welcome discount is {@link WelcomeGift}'s
  * and each level's commission is {@link CommissionPolicy#amount}, exactly as checkout and crediting
  * call them, on the base crediting uses (what the friend paid for the goods, shipping excluded).
  * The distributor's optional friend's share is not included: it is each sharer's own choice.
@@ -80,7 +80,7 @@ public final class CommissionQuote {
      */
     public static Quote firstReferredOrder(DistributionSettings rules, Money goods, @Nullable ProductSummary product,
                                            int quantity) {
-        Money welcome = WelcomeDiscounts.amount(rules, goods);
+        Money welcome = WelcomeGift.terms(rules, goods.currency()).welcomeOn(goods);
         Money paid = goods.minus(welcome);
         CommissionPolicy.LineTerms line = new CommissionPolicy.LineTerms(quantity, paid,
                 product == null ? null : product.commissionPercent(),

@@ -140,13 +140,13 @@ public class CheckoutService {
                 throw new CheckoutException("order.checkout.outOfStock", line.product().name());
             }
         }
-        List<Money> paid = DiscountAllocation.paidAmounts(
-                summary.cart().lines().stream().map(CartService.Line::lineTotal).toList(), summary.discountTotal());
+        List<DiscountAllocation.LineShare> shares = DiscountAllocation.bySource(
+                summary.cart().lines().stream().map(CartService.Line::lineTotal).toList(), summary.discounts());
         List<Order.NewLine> lines = new ArrayList<>();
         for (int i = 0; i < summary.cart().lines().size(); i++) {
             CartService.Line line = summary.cart().lines().get(i);
             lines.add(new Order.NewLine(line.product().id(), line.product().name(), line.product().price(),
-                    line.quantity(), paid.get(i)));
+                    line.quantity(), shares.get(i).paid(), shares.get(i).discounts()));
         }
         Order order = Order.place(numbers.next(), command.checkoutToken(), customer.id(), customer.name(),
                 customer.email(), command.paymentMethod(), lines, summary.discounts(), summary.shippingFee(), address,

@@ -1,5 +1,6 @@
 package com.micromall.order.internal;
 
+import com.micromall.order.LineDiscount;
 import com.micromall.order.OrderCancelled;
 import com.micromall.order.OrderCompleted;
 import com.micromall.order.OrderLineSnapshot;
@@ -57,7 +58,8 @@ class Order {
     private static final Set<OrderStatus> REFUNDABLE = EnumSet.of(OrderStatus.PAID, OrderStatus.SHIPPED, OrderStatus.COMPLETED);
 
     /** A line as checkout hands it over. */
-    record NewLine(long productId, String productName, Money unitPrice, int quantity, Money paidAmount) {
+    record NewLine(long productId, String productName, Money unitPrice, int quantity, Money paidAmount,
+                   List<LineDiscount> discounts) {
     }
 
     /** The shipping address copied onto the order. */
@@ -144,7 +146,7 @@ class Order {
         int position = 0;
         for (NewLine line : newLines) {
             order.lines.add(new OrderLine(position++, line.productId(), line.productName(), line.unitPrice(),
-                    line.quantity(), line.paidAmount()));
+                    line.quantity(), line.paidAmount(), line.discounts()));
             goods = goods.plus(line.unitPrice().times(line.quantity()));
             paid = paid.plus(line.paidAmount());
         }
@@ -270,10 +272,20 @@ class Order {
             status = OrderStatus.REFUNDED;
         }
         refundedTotal = refundedTotal.add(amount.amount());
+        String refundId = refundId(1 + (int) history.stream().filter(OrderStatusChange::isRefund).count());
         record(full ? OrderStatusChange.Kind.REFUNDED : OrderStatusChange.Kind.PARTIAL_REFUND, now, actor, reason,
                 amount.amount(), requestToken);
-        events.add(new OrderRefunded(id, number, customerId, now, List.copyOf(refunded), amount, full, reason));
+        events.add(new OrderRefunded(id, number, customerId, now, List.copyOf(refunded), amount, full, reason,
+                refundId));
         return amount;
+    }
+
+    /**
+     * The natural key of the order's {@code n}th refund (its timeline step): unique in the shop, since order
+     * numbers are, and never reused, since a timeline only grows.
+     */
+    private String refundId(int n) {
+        return number + "-R" + n;
     }
 
     int refundableUnits() {
@@ -285,9 +297,11 @@ class Order {
     }
 
     List<OrderLineSnapshot> lineSnapshots() {
+        // An order with discounts whose lines have none recorded was placed before lines kept them: unknown, not none.
+        boolean recorded = discountTotal.signum() == 0 || lines.stream().anyMatch(OrderLine::hasDiscountsRecorded);
         return lines.stream().map(line -> new OrderLineSnapshot(line.getId(), line.getProductId(), line.getProductName(),
                 line.getQuantity(), line.unitPrice(currency()), line.lineTotal(currency()),
-                line.paidAmount(currency()))).toList();
+                line.paidAmount(currency()), recorded ? line.discounts(currency()) : null)).toList();
     }
 
     List<Object> releaseEvents() {

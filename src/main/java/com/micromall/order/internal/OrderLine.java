@@ -1,16 +1,23 @@
 package com.micromall.order.internal;
 
+import com.micromall.order.LineDiscount;
 import com.micromall.shared.Money;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Entity;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import java.math.BigDecimal;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.List;
 import lombok.AccessLevel;
 import lombok.Getter;
 import lombok.NoArgsConstructor;
+import org.hibernate.annotations.BatchSize;
 
 /** One product on an order: price and quantity at checkout, what was paid for it, what went back. */
 @Entity
@@ -33,7 +40,14 @@ class OrderLine {
     private int refundedQuantity;
     private BigDecimal refundedAmount;
 
-    OrderLine(int position, long productId, String productName, Money unitPrice, int quantity, Money paidAmount) {
+    /** Loaded for all of an order's lines at once (the batch), when an event or page needs them. */
+    @ElementCollection
+    @CollectionTable(name = "order_line_discount", joinColumns = @JoinColumn(name = "order_line_id"))
+    @BatchSize(size = 100)
+    private List<OrderLineDiscount> discounts = new ArrayList<>();
+
+    OrderLine(int position, long productId, String productName, Money unitPrice, int quantity, Money paidAmount,
+              List<LineDiscount> discounts) {
         this.position = position;
         this.productId = productId;
         this.productName = productName;
@@ -43,6 +57,15 @@ class OrderLine {
         this.paidAmount = paidAmount.amount();
         this.refundedQuantity = 0;
         this.refundedAmount = BigDecimal.ZERO;
+        discounts.forEach(d -> this.discounts.add(new OrderLineDiscount(d.source(), d.amount().amount())));
+    }
+
+    List<LineDiscount> discounts(Currency currency) {
+        return discounts.stream().map(d -> new LineDiscount(d.getSource(), Money.of(d.getAmount(), currency))).toList();
+    }
+
+    boolean hasDiscountsRecorded() {
+        return !discounts.isEmpty();
     }
 
     int refundableQuantity() {

@@ -39,6 +39,10 @@ class OrderStatusChange {
     /** The one-time token of the form that made this step (refunds), so the same form cannot make it twice. */
     private @Nullable String requestToken;
 
+    boolean isRefund() {
+        return kind == Kind.PARTIAL_REFUND || kind == Kind.REFUNDED;
+    }
+
     OrderStatusChange(int position, Kind kind, OrderStatus status, Instant changedAt, String actor,
                       @Nullable String note, @Nullable BigDecimal amount, @Nullable String requestToken) {
         this.requestToken = requestToken;

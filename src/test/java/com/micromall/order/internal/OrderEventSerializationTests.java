@@ -3,6 +3,7 @@ package com.micromall.order.internal;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.micromall.order.DiscountLine;
+import com.micromall.order.LineDiscount;
 import com.micromall.order.OrderCancelled;
 import com.micromall.order.OrderCompleted;
 import com.micromall.order.OrderLineSnapshot;
@@ -44,7 +45,12 @@ class OrderEventSerializationTests {
                 new OrderCompleted(1, "MM-260601-ABCDEF", 7, at, List.of(line)),
                 new OrderCancelled(1, "MM-260601-ABCDEF", 7, at, OrderCancelled.CancelReason.PAYMENT_TIMEOUT),
                 new OrderRefunded(1, "MM-260601-ABCDEF", 7, at, List.of(new RefundedLine(1, 2, 1, Money.of("9.00", "CNY"))),
-                        Money.of("9.00", "CNY"), false, "dented"));
+                        Money.of("9.00", "CNY"), false, "dented"),
+                new OrderRefunded(1, "MM-260601-ABCDEF", 7, at, List.of(new RefundedLine(1, 2, 1, Money.of("9.00", "CNY"))),
+                        Money.of("9.00", "CNY"), false, "dented", "MM-260601-ABCDEF-R1"),
+                new OrderCompleted(1, "MM-260601-ABCDEF", 7, at, List.of(new OrderLineSnapshot(1, 2, "Tea", 3,
+                        Money.of("10.00", "CNY"), Money.of("30.00", "CNY"), Money.of("27.00", "CNY"),
+                        List.of(new LineDiscount("welcome", Money.of("3.00", "CNY")))))));
 
         for (Object event : events) {
             String json = mapper.writeValueAsString(event);
@@ -62,5 +68,24 @@ class OrderEventSerializationTests {
         OrderPlaced read = mapper.readValue(json, OrderPlaced.class);
         assertThat(read.discounts()).isNull();
         assertThat(read.discountFrom("welcome").isZero()).isTrue();
+    }
+
+    @Test
+    void eventsStoredBeforeLineDiscountsAndRefundIdsWereCarriedStillRead() {
+        Instant at = Instant.parse("2026-06-01T10:15:30Z");
+        var line = new OrderLineSnapshot(1, 2, "Tea", 3, Money.of("10.00", "CNY"), Money.of("30.00", "CNY"),
+                Money.of("27.00", "CNY"));
+        String completed = mapper.writeValueAsString(new OrderCompleted(1, "MM-260601-ABCDEF", 7, at, List.of(line)))
+                .replace(",\"discounts\":null", "");
+        String refunded = mapper.writeValueAsString(new OrderRefunded(1, "MM-260601-ABCDEF", 7, at,
+                List.of(new RefundedLine(1, 2, 1, Money.of("9.00", "CNY"))), Money.of("9.00", "CNY"), false, "dented"))
+                .replace(",\"refundId\":null", "");
+        assertThat(completed).doesNotContain("discounts");
+        assertThat(refunded).doesNotContain("refundId");
+
+        OrderLineSnapshot read = mapper.readValue(completed, OrderCompleted.class).lines().get(0);
+        assertThat(read.discounts()).isNull();
+        assertThat(read.discountFrom("welcome").isZero()).isTrue();
+        assertThat(mapper.readValue(refunded, OrderRefunded.class).refundId()).isNull();
     }
 }

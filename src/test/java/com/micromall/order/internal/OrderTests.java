@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import com.micromall.order.DiscountLine;
+import com.micromall.order.LineDiscount;
 import com.micromall.order.OrderCancelled;
 import com.micromall.order.OrderCompleted;
 import com.micromall.order.OrderPaid;
@@ -30,8 +31,10 @@ class OrderTests {
     /** Two lines: 3 × 10.00 (paid 27.00) and 1 × 10.00 (paid 9.00) after a 4.00 discount; shipping 8.00. */
     static Order order() {
         List<Order.NewLine> lines = List.of(
-                new Order.NewLine(101, "Tea", Money.of("10.00", "CNY"), 3, Money.of("27.00", "CNY")),
-                new Order.NewLine(102, "Cup", Money.of("10.00", "CNY"), 1, Money.of("9.00", "CNY")));
+                new Order.NewLine(101, "Tea", Money.of("10.00", "CNY"), 3, Money.of("27.00", "CNY"),
+                        List.of(new LineDiscount("welcome", Money.of("3.00", "CNY")))),
+                new Order.NewLine(102, "Cup", Money.of("10.00", "CNY"), 1, Money.of("9.00", "CNY"),
+                        List.of(new LineDiscount("welcome", Money.of("1.00", "CNY")))));
         Order order = Order.place("MM-260601-ABCDEF", "token", 7, "Anna", "anna@example.com",
                 PaymentMethod.BANK_TRANSFER, lines,
                 List.of(new DiscountLine("welcome", "x.welcome", List.of("10"), Money.of("4.00", "CNY"))),
@@ -179,7 +182,8 @@ class OrderTests {
             int quantity = 1 + random.nextInt(12);
             long paidCents = random.nextInt(500_000);
             long unitCents = Math.max(1, (paidCents + quantity - 1) / quantity);
-            OrderLine line = new OrderLine(0, 1, "P", Money.ofMinor(unitCents, cny), quantity, Money.ofMinor(paidCents, cny));
+            OrderLine line = new OrderLine(0, 1, "P", Money.ofMinor(unitCents, cny), quantity, Money.ofMinor(paidCents, cny),
+                    List.of());
             List<Money> parts = new ArrayList<>();
             while (line.refundableQuantity() > 0) {
                 int units = 1 + random.nextInt(line.refundableQuantity());
