@@ -1,6 +1,8 @@
 /**
- * Referral codes and links, clicks, binding referee to referrer, commission policy, the
- * commission ledger, balances and withdrawals. Listens to {@code customer} and {@code order} events.
+ * Distribution: sharing, earning and paying out, as four nested modules that depend one way,
+ * {@code reporting → payout → ledger → referral}. Each owns its tables and its migration folder
+ * ({@code db/migration/distribution/<module>}); one asks another only through its top-level package.
+ * Listens to {@code customer} and {@code order} events and implements order's checkout discount SPI.
  */
 @ApplicationModule(displayName = "Distribution", allowedDependencies = {"shared", "settings", "customer", "catalog", "order"})
 @NullMarked

@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.micromall.customer.ReferralAttribution;
-import com.micromall.distribution.internal.DistributorEnrolment;
+import com.micromall.distribution.referral.DistributorEnrolment;
 import com.micromall.order.OrderFixtures;
 import com.micromall.shared.web.GuestBanner;
 import com.micromall.support.MicromallTest;

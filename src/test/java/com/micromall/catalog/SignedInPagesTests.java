@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.micromall.customer.CustomerMother;
 import com.micromall.customer.ReferralAttribution;
-import com.micromall.distribution.internal.DistributorEnrolment;
+import com.micromall.distribution.referral.DistributorEnrolment;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;
 import com.micromall.support.MicromallTest;

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import com.micromall.customer.CustomerMother;
-import com.micromall.distribution.internal.DistributorEnrolment;
+import com.micromall.distribution.referral.DistributorEnrolment;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;
 import com.micromall.support.Browser;

@@ -3,8 +3,8 @@ package com.micromall.e2e;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.micromall.distribution.internal.UnfreezeJob;
-import com.micromall.distribution.internal.WithdrawalFixtures;
+import com.micromall.distribution.ledger.UnfreezeJob;
+import com.micromall.distribution.payout.WithdrawalFixtures;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;
 import com.micromall.order.internal.CartService;

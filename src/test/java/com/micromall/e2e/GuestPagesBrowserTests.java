@@ -2,7 +2,7 @@ package com.micromall.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.micromall.distribution.internal.DistributorEnrolment;
+import com.micromall.distribution.referral.DistributorEnrolment;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;
 import com.micromall.support.Browser;

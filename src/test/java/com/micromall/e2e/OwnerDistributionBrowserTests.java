@@ -38,8 +38,8 @@ class OwnerDistributionBrowserTests {
                 .params(friend.id(), sharer.id(), Timestamp.from(Instant.now())).update();
         long entry = heldCommission(sharer, friend, "SHARED_DEVICE");
         heldCommission(other, friend, "BUDGET");
-        new com.micromall.distribution.internal.DistributorTotals(jdbc).recompute(sharer.id());
-        new com.micromall.distribution.internal.DistributorTotals(jdbc).recompute(other.id());
+        new com.micromall.distribution.ledger.DistributorTotals(jdbc).recompute(sharer.id());
+        new com.micromall.distribution.ledger.DistributorTotals(jdbc).recompute(other.id());
 
         try (Browser owner = new Browser()) {
             WebDriver driver = owner.driver();

@@ -2,9 +2,9 @@ package com.micromall.e2e;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.micromall.distribution.DistributionApi;
-import com.micromall.distribution.internal.UnfreezeJob;
-import com.micromall.distribution.internal.WithdrawalFixtures;
+import com.micromall.distribution.ledger.DistributionApi;
+import com.micromall.distribution.ledger.UnfreezeJob;
+import com.micromall.distribution.payout.WithdrawalFixtures;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;
 import com.micromall.order.internal.CartService;

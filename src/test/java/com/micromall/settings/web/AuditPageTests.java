@@ -7,10 +7,10 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.micromall.catalog.internal.ProductAdministration;
 import com.micromall.catalog.internal.ProductDraft;
-import com.micromall.distribution.internal.UnfreezeJob;
-import com.micromall.distribution.internal.WithdrawalFixtures;
-import com.micromall.distribution.internal.WithdrawalMethod;
-import com.micromall.distribution.internal.WithdrawalService;
+import com.micromall.distribution.ledger.UnfreezeJob;
+import com.micromall.distribution.payout.WithdrawalFixtures;
+import com.micromall.distribution.payout.WithdrawalMethod;
+import com.micromall.distribution.payout.WithdrawalService;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;
 import com.micromall.order.PaymentMethod;

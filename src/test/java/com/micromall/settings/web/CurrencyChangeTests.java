@@ -8,8 +8,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.micromall.distribution.internal.UnfreezeJob;
-import com.micromall.distribution.internal.WithdrawalFixtures;
+import com.micromall.distribution.ledger.UnfreezeJob;
+import com.micromall.distribution.payout.WithdrawalFixtures;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;
 import com.micromall.order.internal.CartService;

@@ -1,4 +1,0 @@
-package com.micromall.distribution.internal;
-
-/** PENDING waits for the owner's approval; only ACTIVE distributors earn. */
-public enum DistributorStatus { PENDING, ACTIVE, SUSPENDED }

@@ -1,4 +1,0 @@
-package com.micromall.distribution.internal;
-
-/** How the shop pays a withdrawal out; the distributor's account details say where. */
-public enum WithdrawalMethod { BANK, WECHAT, ALIPAY, PAYPAL }

@@ -1,4 +1,0 @@
-package com.micromall.distribution.internal;
-
-/** REQUESTED → PAID (with the payment reference) or REJECTED (with the reason; the money is available again). */
-public enum WithdrawalState { REQUESTED, PAID, REJECTED }

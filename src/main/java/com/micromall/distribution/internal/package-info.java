@@ -1,4 +1,0 @@
-@NullMarked
-package com.micromall.distribution.internal;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,121 @@
+package com.micromall.distribution.ledger;
+
+import com.micromall.distribution.referral.Beneficiaries;
+import com.micromall.distribution.referral.ReferralNetwork;
+
+import com.micromall.catalog.ProductApi;
+import com.micromall.catalog.ProductSummary;
+import com.micromall.order.OrderCancelled;
+import com.micromall.order.OrderLineSnapshot;
+import com.micromall.order.OrderPlaced;
+import com.micromall.settings.DistributionSettings;
+import com.micromall.settings.DistributionSettingsService;
+import com.micromall.shared.Money;
+import java.sql.Timestamp;
+import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Component;
+
+/**
+ * Freezes, when an order is placed, who earns from it and at which rates (shop rates, return
+ * window, each product's override), so later changes to settings or products never change a
+ * placed order's commission. Always writes a snapshot row - with no beneficiaries when the buyer
+ * has no active referrer - so crediting knows the order was seen. Replays change nothing.
+ */
+@Component
+@RequiredArgsConstructor
+class CommissionSnapshots {
+
+    private final JdbcClient jdbc;
+    private final ReferralNetwork network;
+    private final DistributionSettingsService settings;
+    private final ProductApi products;
+    private final DistributorTotals totals;
+
+    @ApplicationModuleListener
+    void snapshotOnOrderPlaced(OrderPlaced event) {
+        DistributionSettings rules = settings.current();
+        Beneficiaries beneficiaries = network.beneficiariesOf(event.customerId());
+        Long level1 = beneficiaries.level1().orElse(null);
+        Long level2 = rules.levelTwoOn() ? beneficiaries.level2().orElse(null) : null;
+        int inserted = jdbc.sql("""
+                INSERT INTO commission_snapshot (order_id, order_number, buyer_id, placed_at, level1_id, level2_id,
+                    level1_percent, level2_percent, return_window_days, currency, shipping_line1, shipping_postal, state)
+                VALUES (:order, :number, :buyer, :placed, :l1, :l2, :p1, :p2, :window, :currency, :line1, :postal, 'PLACED')
+                ON CONFLICT DO NOTHING""")
+                .param("order", event.orderId()).param("number", event.orderNumber())
+                .param("buyer", event.customerId()).param("placed", Timestamp.from(event.placedAt()))
+                .param("l1", level1, java.sql.Types.BIGINT).param("l2", level2, java.sql.Types.BIGINT)
+                .param("p1", rules.level1Percent()).param("p2", rules.level2Percent())
+                .param("window", rules.returnWindowDays())
+                .param("currency", event.total().currency().getCurrencyCode())
+                .param("line1", event.shippingLine1(), java.sql.Types.VARCHAR)
+                .param("postal", event.shippingPostalCode(), java.sql.Types.VARCHAR)
+                .update();
+        // The referrer's orders and GMV (idempotent: follows the order's current state).
+        totals.syncOrder(event.orderId());
+        if (inserted == 0 || (level1 == null && level2 == null)) {
+            return;
+        }
+        if (level1 != null) {
+            totals.levelOneGoods(level1, event.lines().stream().map(line -> line.paidAmount().amount())
+                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
+        }
+        Map<Long, ProductSummary> byId = products.findAll(event.lines().stream().map(OrderLineSnapshot::productId).toList())
+                .stream().collect(Collectors.toMap(ProductSummary::id, Function.identity()));
+        List<Money> gifts = friendGifts(event, level1 != null);
+        for (int i = 0; i < event.lines().size(); i++) {
+            OrderLineSnapshot line = event.lines().get(i);
+            ProductSummary product = byId.get(line.productId());
+            jdbc.sql("""
+                    INSERT INTO commission_snapshot_line (line_id, order_id, product_id, quantity, paid_amount,
+                        override_percent, override_fixed, friend_gift)
+                    VALUES (:line, :order, :product, :quantity, :paid, :percent, :fixed, :gift)
+                    ON CONFLICT DO NOTHING""")
+                    .param("line", line.lineId()).param("order", event.orderId()).param("product", line.productId())
+                    .param("quantity", line.quantity()).param("paid", line.paidAmount().amount())
+                    .param("gift", gifts.get(i).amount())
+                    .param("percent", product == null ? null : product.commissionPercent(), java.sql.Types.NUMERIC)
+                    .param("fixed", product == null || product.commissionFixedAmount() == null ? null
+                            : product.commissionFixedAmount().amount(), java.sql.Types.NUMERIC)
+                    .update();
+        }
+        // What the order is expected to earn its sharers, now that its lines are known.
+        totals.syncExpected(event.orderId());
+    }
+
+    /**
+     * The friend's share the level-1 sharer gave on this order (WelcomeDiscounts' gift line), as each
+     * line carries it; zero everywhere when there was none or nobody earns at level 1.
+     */
+    private static List<Money> friendGifts(OrderPlaced event, boolean level1Earns) {
+        Money gift = event.discountFrom(WelcomeDiscounts.GIFT_SOURCE);
+        if (!level1Earns || !gift.isPositive()) {
+            return event.lines().stream().map(line -> Money.zero(line.paidAmount().currency())).toList();
+        }
+        return FriendShare.perLine(event.lines().stream().map(OrderLineSnapshot::lineTotal).toList(),
+                event.lines().stream().map(OrderLineSnapshot::paidAmount).toList(), event.discountTotal(), gift);
+    }
+
+    /** Cancelled before payment: nothing was credited, nothing is expected any more. */
+    @ApplicationModuleListener
+    void forgetOnOrderCancelled(OrderCancelled event) {
+        java.util.Optional<Long> level1 = jdbc.sql(
+                        "SELECT level1_id FROM commission_snapshot WHERE order_id = :order AND state = 'PLACED' FOR UPDATE")
+                .param("order", event.orderId()).query((rs, i) -> rs.getObject("level1_id", Long.class)).optional();
+        int cancelled = jdbc.sql("UPDATE commission_snapshot SET state = 'CANCELLED' WHERE order_id = :order AND state = 'PLACED'")
+                .param("order", event.orderId()).update();
+        if (cancelled == 1 && level1.isPresent()) {
+            totals.levelOneGoods(level1.get(), jdbc.sql(
+                    "SELECT COALESCE(SUM(paid_amount), 0) FROM commission_snapshot_line WHERE order_id = :order")
+                    .param("order", event.orderId()).query(java.math.BigDecimal.class).single().negate());
+        }
+        totals.syncOrder(event.orderId());
+        totals.syncExpected(event.orderId());
+    }
+}

@@ -1,0 +1,102 @@
+package com.micromall.distribution.ledger;
+
+import com.micromall.distribution.ledger.DistributionApi;
+import com.micromall.settings.ShopSettingsService;
+import com.micromall.shared.Money;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.util.Currency;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Balances and the ledger as the distributor reads them: balances, with what the open orders are expected to
+ * earn, from the distributor's totals row, the ledger from the newest entries.
+ */
+@Service
+@RequiredArgsConstructor
+class LedgerQueries implements DistributionApi {
+
+    private final JdbcClient jdbc;
+    private final ShopSettingsService shopSettings;
+
+    @Override
+    @Transactional(readOnly = true)
+    public Balances balancesOf(long customerId) {
+        Currency currency = currency();
+        // One row (distributor_totals, kept exact by DistributorTotals): never the distributor's whole ledger, nor
+        // the commission of every open order line (expected).
+        return jdbc.sql("""
+                SELECT expected, frozen, available, on_hold, withdrawing, withdrawn, clawed_back, credit_spent
+                FROM distributor_totals WHERE customer_id = :d""")
+                .param("d", customerId)
+                .query((rs, i) -> {
+                    Money withdrawing = money(rs.getBigDecimal("withdrawing"), currency);
+                    Money withdrawn = money(rs.getBigDecimal("withdrawn"), currency);
+                    Money creditSpent = money(rs.getBigDecimal("credit_spent"), currency);
+                    BigDecimal available = amount(rs.getBigDecimal("available")).subtract(amount(rs.getBigDecimal("withdrawing")))
+                            .subtract(amount(rs.getBigDecimal("withdrawn"))).subtract(amount(rs.getBigDecimal("credit_spent")));
+                    return new Balances(money(rs.getBigDecimal("expected"), currency),
+                            money(rs.getBigDecimal("frozen"), currency), money(available, currency),
+                            money(rs.getBigDecimal("on_hold"), currency), withdrawing, withdrawn,
+                            money(rs.getBigDecimal("clawed_back"), currency).negate(), creditSpent);
+                })
+                .optional().orElseGet(() -> {
+                    Money zero = Money.zero(currency);
+                    return new Balances(zero, zero, zero, zero, zero, zero, zero, zero);
+                });
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<LedgerLine> ledgerOf(long customerId, int limit) {
+        List<LedgerLine> entries = jdbc.sql("""
+                SELECT id, order_number, product_id, level, kind, state, amount, currency, hold_reason, unfreezes_at, created_at
+                FROM commission_entry WHERE distributor_id = :d ORDER BY created_at DESC, id DESC LIMIT :limit""")
+                .param("d", customerId).param("limit", limit)
+                .query((rs, i) -> new LedgerLine(rs.getLong("id"), rs.getString("order_number"), rs.getLong("product_id"),
+                        rs.getInt("level"), rs.getString("kind"), rs.getString("state"),
+                        Money.of(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))),
+                        rs.getString("hold_reason"), rs.getTimestamp("unfreezes_at").toInstant(),
+                        rs.getTimestamp("created_at").toInstant(), List.of()))
+                .list();
+        if (entries.isEmpty()) {
+            return entries;
+        }
+        // The timelines of just these entries, in one query.
+        Map<Long, List<LedgerStep>> steps = jdbc.sql("""
+                SELECT entry_id, state, occurred_at, note FROM commission_entry_event
+                WHERE entry_id IN (:ids) ORDER BY id""")
+                .param("ids", entries.stream().map(LedgerLine::entryId).toList())
+                .query((rs, i) -> Map.entry(rs.getLong("entry_id"), new LedgerStep(rs.getString("state"),
+                        rs.getTimestamp("occurred_at").toInstant(), rs.getString("note"))))
+                .list().stream()
+                .collect(Collectors.groupingBy(Map.Entry::getKey,
+                        Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
+        return entries.stream().map(e -> new LedgerLine(e.entryId(), e.orderNumber(), e.productId(), e.level(), e.kind(),
+                e.state(), e.amount(), e.holdReason(), e.unfreezesAt(), e.createdAt(),
+                steps.getOrDefault(e.entryId(), List.of()))).toList();
+    }
+
+    private Currency currency() {
+        return shopSettings.current().currency();
+    }
+
+    /**
+     * The totals carry no currency: amounts earned before the owner switched to a currency without cents keep theirs.
+     * Those are shown rounded toward zero, so a balance never shows more than can be paid out in the shop's currency.
+     */
+    private static Money money(@Nullable BigDecimal amount, Currency currency) {
+        return Money.of(amount(amount), currency, RoundingMode.DOWN);
+    }
+
+    private static BigDecimal amount(@Nullable BigDecimal amount) {
+        return amount == null ? BigDecimal.ZERO : amount;
+    }
+}

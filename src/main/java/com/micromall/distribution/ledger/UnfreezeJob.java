@@ -1,0 +1,132 @@
+package com.micromall.distribution.ledger;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.annotation.Isolation;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionOperations;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Moves every FROZEN entry whose return window is over to AVAILABLE, in chunks of at most {@code chunkSize}
+ * entries (oldest due first), each chunk three set-based statements (totals, timeline lines, states) in its own
+ * REPEATABLE READ transaction, so all three see the same due rows. A run stops starting chunks once its time budget
+ * is spent, well inside the job's lock ceiling: an instance that dies mid-run holds the lock for at most that
+ * ceiling, and the next run carries on where the last committed chunk ended.
+ */
+@Component
+public class UnfreezeJob {
+
+    private static final Logger log = LoggerFactory.getLogger(UnfreezeJob.class);
+
+    private final JdbcClient jdbc;
+    private final DistributorTotals totals;
+    private final Clock clock;
+    private final TransactionOperations chunkTransactions;
+    private final int chunkSize;
+    private final Duration runBudget;
+
+    @Autowired
+    UnfreezeJob(JdbcClient jdbc, DistributorTotals totals, Clock clock, PlatformTransactionManager transactionManager,
+                @Value("${micromall.distribution.unfreeze-chunk:10000}") int chunkSize,
+                @Value("${micromall.distribution.unfreeze-run-budget:PT1M}") Duration runBudget) {
+        this(jdbc, totals, clock, repeatableRead(transactionManager), chunkSize, runBudget);
+    }
+
+    /** For tests that run the job inside a transaction of their own. */
+    UnfreezeJob(JdbcClient jdbc, DistributorTotals totals, Clock clock) {
+        this(jdbc, totals, clock, TransactionOperations.withoutTransaction(), 10_000, Duration.ofMinutes(1));
+    }
+
+    UnfreezeJob(JdbcClient jdbc, DistributorTotals totals, Clock clock, TransactionOperations chunkTransactions,
+                int chunkSize, Duration runBudget) {
+        this.jdbc = jdbc;
+        this.totals = totals;
+        this.clock = clock;
+        this.chunkTransactions = chunkTransactions;
+        this.chunkSize = chunkSize;
+        this.runBudget = runBudget;
+    }
+
+    private static TransactionOperations repeatableRead(PlatformTransactionManager transactionManager) {
+        TransactionTemplate template = new TransactionTemplate(transactionManager);
+        template.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+        return template;
+    }
+
+    // The lock's ceiling is twice the run budget: a chunk started just before the budget ran out still fits.
+    @Scheduled(fixedDelayString = "${micromall.distribution.unfreeze-interval:PT10M}")
+    @SchedulerLock(name = "distribution.unfreezeDueCommissions", lockAtMostFor = "PT2M")
+    public void unfreezeDueCommissions() {
+        Instant start = clock.instant();
+        int moved = 0;
+        boolean more = true;
+        while (more && Duration.between(start, clock.instant()).compareTo(runBudget) < 0) {
+            Chunk chunk = chunkTransactions.execute(status -> unfreezeChunk(start));
+            moved += chunk.moved();
+            more = chunk.more();
+        }
+        if (moved > 0) {
+            log.info("Unfroze {} commission entries", moved);
+        }
+        if (more) {
+            log.info("Unfreezing stopped after {} to keep within its lock; the next run carries on", runBudget);
+        }
+    }
+
+    /** Every entry due at {@code now}, in the caller's transaction however many there are (tests and fixtures). */
+    @Transactional(isolation = Isolation.REPEATABLE_READ)
+    public int unfreezeDue(Instant now) {
+        Timestamp at = Timestamp.from(now);
+        return move(at, at, Long.MAX_VALUE);
+    }
+
+    private record Chunk(int moved, boolean more) {
+    }
+
+    /**
+     * The next {@code chunkSize} due entries in (unfreezes_at, id) order: the last one bounds the chunk, so the
+     * statements need no id list; fewer left than a chunk means this is the last one.
+     */
+    private Chunk unfreezeChunk(Instant now) {
+        Timestamp at = Timestamp.from(now);
+        List<Bound> lastOfChunk = jdbc.sql("""
+                        SELECT unfreezes_at, id FROM commission_entry WHERE state = 'FROZEN' AND unfreezes_at <= :at
+                        ORDER BY unfreezes_at, id LIMIT 1 OFFSET :skip""")
+                .param("at", at).param("skip", chunkSize - 1)
+                .query((rs, i) -> new Bound(rs.getTimestamp(1), rs.getLong(2))).list();
+        if (lastOfChunk.isEmpty()) {
+            return new Chunk(move(at, at, Long.MAX_VALUE), false);
+        }
+        return new Chunk(move(at, lastOfChunk.get(0).unfreezesAt(), lastOfChunk.get(0).id()), true);
+    }
+
+    private record Bound(Timestamp unfreezesAt, long id) {
+    }
+
+    private int move(Timestamp at, Timestamp upToDue, long upToId) {
+        // Totals first, set-based, from the same due rows (REPEATABLE READ: the statements see one snapshot).
+        totals.unfreezeDue(at, upToDue, upToId);
+        jdbc.sql("""
+                INSERT INTO commission_entry_event (entry_id, state, occurred_at, note)
+                SELECT id, 'AVAILABLE', :at, 'return window over' FROM commission_entry
+                WHERE
+                """ + DistributorTotals.DUE_IN_CHUNK)
+                .param("at", at).param("bound", upToDue).param("id", upToId).update();
+        return jdbc.sql("UPDATE commission_entry SET state = 'AVAILABLE' WHERE " + DistributorTotals.DUE_IN_CHUNK)
+                .param("at", at).param("bound", upToDue).param("id", upToId).update();
+    }
+}

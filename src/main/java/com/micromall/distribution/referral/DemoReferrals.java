@@ -1,0 +1,54 @@
+package com.micromall.distribution.referral;
+
+import java.util.Optional;
+import lombok.RequiredArgsConstructor;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.ApplicationArguments;
+import org.springframework.boot.ApplicationRunner;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * The demo shop's referral chain (embedded default only): every demo customer is a distributor;
+ * Ben and Chen were invited by Anna, Dina by Ben. Runs after DemoCustomers (20), before DemoOrders (30).
+ */
+@Component
+@Order(25)
+@ConditionalOnProperty(name = "micromall.demo.enabled", havingValue = "true")
+@RequiredArgsConstructor
+class DemoReferrals implements ApplicationRunner {
+
+    private static final Logger log = LoggerFactory.getLogger(DemoReferrals.class);
+
+    private final DistributorEnrolment enrolment;
+    private final ReferralBindings bindings;
+    private final JdbcClient jdbc;
+
+    @Override
+    public void run(ApplicationArguments args) {
+        Optional<Long> anna = demo("anna");
+        Optional<Long> ben = demo("ben");
+        Optional<Long> chen = demo("chen");
+        Optional<Long> dina = demo("dina");
+        if (anna.isEmpty() || ben.isEmpty() || chen.isEmpty() || dina.isEmpty()) {
+            return;
+        }
+        String annaCode = enrolment.enrolActive(anna.get()).code();
+        String benCode = enrolment.enrolActive(ben.get()).code();
+        enrolment.enrolActive(chen.get());
+        enrolment.enrolActive(dina.get());
+        bindings.bind(ben.get(), annaCode, ReferralSource.TYPED_AT_REGISTRATION, null);
+        bindings.bind(chen.get(), annaCode, ReferralSource.TYPED_AT_REGISTRATION, null);
+        bindings.bind(dina.get(), benCode, ReferralSource.TYPED_AT_REGISTRATION, null);
+        log.info("Demo referrals: Ben and Chen invited by Anna, Dina by Ben");
+    }
+
+    /** Demo accounts are looked up by their fixed e-mail (demo data only; the customer module owns the table). */
+    Optional<Long> demo(String name) {
+        return jdbc.sql("SELECT id FROM customer WHERE email = :email").param("email", name + "@demo.micromall")
+                .query(Long.class).optional();
+    }
+}

@@ -1,0 +1,63 @@
+package com.micromall.distribution.referral;
+
+import com.micromall.settings.AuditLog;
+import com.micromall.shared.NotFoundException;
+import java.util.List;
+import java.util.Optional;
+import lombok.RequiredArgsConstructor;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * A distributor's own choices: how they take their rewards (cash or store credit) and how much of a friend's first
+ * order commission they give that friend. Not money actions (nothing moves when they change), but audited so the
+ * owner can see when a choice changed.
+ */
+@Service
+@RequiredArgsConstructor
+public class DistributorChoices {
+
+    /** The friend's shares a distributor may choose, in per cent. */
+    public static final List<Integer> SHARE_CHOICES = List.of(0, 25, 50, 75, 100);
+
+    /** What a distributor chose, and whether they are ACTIVE (only an active distributor earns, so only one can give). */
+    public record Choices(DistributorStatus status, RewardForm rewardForm, int friendSharePercent) {
+
+        public boolean active() {
+            return status == DistributorStatus.ACTIVE;
+        }
+    }
+
+    private final DistributorRepository distributors;
+    private final AuditLog auditLog;
+
+    @Transactional(readOnly = true)
+    public Optional<Choices> of(long customerId) {
+        return distributors.findById(customerId)
+                .map(d -> new Choices(d.getStatus(), d.getRewardForm(), d.getFriendSharePercent()));
+    }
+
+    @Transactional
+    public void chooseRewardForm(long customerId, RewardForm form, String actor) {
+        Distributor distributor = find(customerId);
+        RewardForm before = distributor.getRewardForm();
+        distributor.chooseRewardForm(form);
+        if (before != form) {
+            auditLog.record(actor, "distribution.rewardForm", "customer " + customerId, before.name(), form.name());
+        }
+    }
+
+    @Transactional
+    public void chooseFriendShare(long customerId, int percent, String actor) {
+        Distributor distributor = find(customerId);
+        int before = distributor.getFriendSharePercent();
+        distributor.chooseFriendShare(percent);
+        if (before != percent) {
+            auditLog.record(actor, "distribution.friendShare", "customer " + customerId, before + "%", percent + "%");
+        }
+    }
+
+    private Distributor find(long customerId) {
+        return distributors.findById(customerId).orElseThrow(() -> new NotFoundException("distributor " + customerId));
+    }
+}

@@ -1,0 +1,119 @@
+package com.micromall.distribution.referral;
+
+import com.micromall.settings.DistributionSettingsService;
+import com.micromall.shared.web.DeviceFingerprint;
+import jakarta.servlet.http.HttpServletRequest;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import lombok.RequiredArgsConstructor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * Share-link clicks. The visitor is kept only as its {@link DeviceFingerprint} (the same hash
+ * registration records, so a registration can be matched to the click that brought it); the raw
+ * IP is never stored. Each code's clicks are also counted, so the dashboard never counts the rows.
+ * A visitor counts once per code and day (UTC): reloading a link cannot inflate a sharer's figures.
+ */
+@Component
+@RequiredArgsConstructor
+public class ReferralClicks {
+
+    /** Counter rows per code: concurrent clicks on one code spread over them. */
+    static final int SHARDS = 16;
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    private final DeviceFingerprint fingerprint;
+    private final DistributionSettingsService settings;
+
+    /** An ACTIVE distributor's link was followed: their code, and how long the attribution cookie keeps it. */
+    public record Followed(String code, Duration attribution) {
+    }
+
+    /**
+     * A share link followed to {@code landingPath}: for an ACTIVE distributor's code the click is recorded and the
+     * attribution returned; an unknown, pending or suspended code records nothing. One transaction.
+     */
+    @Transactional
+    public Optional<Followed> follow(String code, String landingPath, HttpServletRequest request) {
+        String normalized = ReferralCodes.normalize(code);
+        if (normalized == null) {
+            return Optional.empty();
+        }
+        boolean counted = record(normalized, landingPath, request);
+        if (!counted && !isActive(normalized)) {
+            return Optional.empty();
+        }
+        // Read before counting: the counter row stays locked only until the commit that follows.
+        Duration attribution = Duration.ofDays(settings.current().attributionDays());
+        if (counted) {
+            count(normalized);
+        }
+        return Optional.of(new Followed(normalized, attribution));
+    }
+
+    /**
+     * First touch: within the attribution window the first valid link wins, so a later link does not take over
+     * the cookie of a visitor who already carries another ACTIVE sharer's code (the browser drops the cookie
+     * when the window ends).
+     */
+    @Transactional(readOnly = true)
+    public boolean earlierLinkHolds(String earlierCode, String code) {
+        String earlier = ReferralCodes.normalize(earlierCode);
+        return earlier != null && !earlier.equals(code) && isActive(earlier);
+    }
+
+    private boolean isActive(String code) {
+        return jdbc.sql("SELECT COUNT(*) FROM distributor WHERE code = :code AND status = 'ACTIVE'")
+                .param("code", code).query(Long.class).single() > 0;
+    }
+
+    /**
+     * The click, written only if the code is an ACTIVE distributor's and this visitor has no click on it today
+     * (a unique key): the INSERT reads the distributor itself, so a click costs one plain statement.
+     */
+    private boolean record(String code, String landingPath, HttpServletRequest request) {
+        String path = landingPath.length() > 300 ? landingPath.substring(0, 300) : landingPath;
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                INSERT INTO referral_click (code, clicked_at, landing_path, visitor_hash, visit_day)
+                SELECT code, :at, :path, :hash, :day FROM distributor WHERE code = :code AND status = 'ACTIVE'
+                ON CONFLICT DO NOTHING""")
+                .param("code", code).param("at", Timestamp.from(now)).param("path", path)
+                .param("hash", fingerprint.of(request)).param("day", LocalDate.ofInstant(now, ZoneOffset.UTC))
+                .update() == 1;
+    }
+
+    /**
+     * One more click on one of the code's {@link #SHARDS} counter rows, picked at random; last, so the row
+     * is locked only until the commit that follows. A row that does not exist yet is made first.
+     */
+    private void count(String code) {
+        int shard = ThreadLocalRandom.current().nextInt(SHARDS);
+        String add = "UPDATE referral_click_count SET clicks = clicks + 1 WHERE code = :code AND shard = :shard";
+        if (jdbc.sql(add).param("code", code).param("shard", shard).update() == 0) {
+            jdbc.sql("INSERT INTO referral_click_count (code, shard, clicks) VALUES (:code, :shard, 0) ON CONFLICT DO NOTHING")
+                    .param("code", code).param("shard", shard).update();
+            jdbc.sql(add).param("code", code).param("shard", shard).update();
+        }
+    }
+
+    /** Whether this device followed this code's link within the window (a registration then came via the LINK). */
+    @Transactional(readOnly = true)
+    boolean clickedRecently(String code, String visitorHash, Duration window) {
+        return jdbc.sql("""
+                SELECT count(*) FROM referral_click
+                WHERE code = :code AND visitor_hash = :hash AND clicked_at >= :since""")
+                .param("code", code).param("hash", visitorHash)
+                .param("since", Timestamp.from(clock.instant().minus(window))).query(Long.class).single() > 0;
+    }
+
+}

@@ -1,0 +1,108 @@
+package com.micromall.distribution.reporting;
+
+import com.micromall.settings.ShopSettingsService;
+import com.micromall.shared.Money;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Currency;
+import java.util.List;
+import lombok.RequiredArgsConstructor;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The owner's distribution figures on the overview: how much of the shop's business comes through
+ * referrals (orders and GMV, this month and all time; cancelled orders left out, refunds deducted),
+ * new customers by referral this month, what the shop owes sharers by state, and the top sharers.
+ * Each figure group is one aggregate query; what is owed and the top sharers come from the per-distributor
+ * totals, not from the ledger.
+ */
+@Service
+@RequiredArgsConstructor
+public class DistributionFigures {
+
+    public record Share(long orders, long referredOrders, Money gmv, Money referredGmv) {
+
+        public int ordersPercent() {
+            return orders == 0 ? 0 : (int) Math.round(100.0 * referredOrders / orders);
+        }
+
+        public int gmvPercent() {
+            return gmv.isZero() ? 0 : referredGmv.amount().multiply(BigDecimal.valueOf(100))
+                    .divide(gmv.amount(), 0, RoundingMode.HALF_UP).intValue();
+        }
+    }
+
+    /** Owed to sharers: frozen, on hold, available (less withdrawals and store credit), and withdrawals requested but not paid. */
+    public record Liability(Money frozen, Money onHold, Money available, Money requested) {
+
+        public Money total() {
+            return frozen.plus(onHold).plus(available).plus(requested);
+        }
+    }
+
+    public record Figures(Share month, Share allTime, long newCustomers, long newReferred, Liability liability,
+                          List<DistributorRoll.Row> top) {
+    }
+
+    private final JdbcClient jdbc;
+    private final ShopSettingsService shopSettings;
+    private final DistributorRoll roll;
+    private final Clock clock;
+
+    @Transactional(readOnly = true)
+    public Figures current() {
+        Currency currency = shopSettings.current().currency();
+        Instant monthStart = LocalDate.now(clock.withZone(ZoneOffset.UTC)).withDayOfMonth(1).atStartOfDay()
+                .toInstant(ZoneOffset.UTC);
+        Timestamp start = Timestamp.from(monthStart);
+        // This month: an index range of the month's orders. All time: the shop's orders in one pass, the referred
+        // ones from the distributors' totals (orders of bound customers, not cancelled; total - refunded).
+        Share month = jdbc.sql("""
+                SELECT COUNT(*) AS orders, COUNT(b.referee_id) AS referred,
+                    COALESCE(SUM(o.total - o.refunded_total), 0) AS gmv,
+                    COALESCE(SUM(CASE WHEN b.referee_id IS NOT NULL THEN o.total - o.refunded_total ELSE 0 END), 0) AS referred_gmv
+                FROM shop_order o LEFT JOIN referral_binding b ON b.referee_id = o.customer_id
+                WHERE o.placed_at >= :start AND o.status <> 'CANCELLED'""")
+                .param("start", start)
+                .query((rs, i) -> new Share(rs.getLong("orders"), rs.getLong("referred"),
+                        money(rs.getBigDecimal("gmv"), currency), money(rs.getBigDecimal("referred_gmv"), currency)))
+                .single();
+        Share allTime = jdbc.sql("""
+                SELECT x.orders, x.gmv, t.referred, t.referred_gmv FROM
+                  (SELECT COUNT(*) AS orders, COALESCE(SUM(total - refunded_total), 0) AS gmv FROM shop_order
+                   WHERE status <> 'CANCELLED') x,
+                  (SELECT COALESCE(SUM(orders), 0) AS referred, COALESCE(SUM(gmv), 0) AS referred_gmv
+                   FROM distributor_totals) t""")
+                .query((rs, i) -> new Share(rs.getLong("orders"), rs.getLong("referred"),
+                        money(rs.getBigDecimal("gmv"), currency), money(rs.getBigDecimal("referred_gmv"), currency)))
+                .single();
+        long[] newCustomers = jdbc.sql("""
+                SELECT COUNT(*) AS joined, COUNT(b.referee_id) AS referred
+                FROM customer c LEFT JOIN referral_binding b ON b.referee_id = c.id
+                WHERE c.role = 'CUSTOMER' AND c.created_at >= :start""")
+                .param("start", start).query((rs, i) -> new long[] {rs.getLong("joined"), rs.getLong("referred")})
+                .single();
+        Liability liability = jdbc.sql("""
+                SELECT COALESCE(SUM(frozen), 0) AS frozen, COALESCE(SUM(on_hold), 0) AS on_hold,
+                    COALESCE(SUM(available - withdrawing - withdrawn - credit_spent), 0) AS available,
+                    COALESCE(SUM(withdrawing), 0) AS requested
+                FROM distributor_totals""")
+                .query((rs, i) -> new Liability(money(rs.getBigDecimal("frozen"), currency),
+                        money(rs.getBigDecimal("on_hold"), currency), money(rs.getBigDecimal("available"), currency),
+                        money(rs.getBigDecimal("requested"), currency)))
+                .single();
+        List<DistributorRoll.Row> top = roll.search(null, DistributorRoll.Sort.GMV, 0, 5).rows();
+        return new Figures(month, allTime, newCustomers[0], newCustomers[1], liability, top);
+    }
+
+    private static Money money(BigDecimal amount, Currency currency) {
+        return Money.of(amount, currency, RoundingMode.HALF_UP);
+    }
+}

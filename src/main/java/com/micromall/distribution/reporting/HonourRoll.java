@@ -1,0 +1,126 @@
+package com.micromall.distribution.reporting;
+
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.IntStream;
+import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
+
+/**
+ * The opt-in board of this month's top sharers: honour, not amounts (DESIGN.md). Only distributors who
+ * joined appear, under the name they chose; ranked by invitees whose first order (not cancelled) was placed
+ * this month, then by this month's sign-ups. Nobody else's name or any amount is ever shown.
+ * <p>
+ * The board is the same for every viewer, so it is kept for {@code micromall.honour-roll.ttl} (0 = read it every
+ * time): at scale its query is the dashboard's most expensive read. Joining, renaming and leaving empty
+ * it, so one's own change shows at once; new first orders and sign-ups, and a distributor the owner suspends,
+ * reach the board within the time to live.
+ */
+@Service
+public class HonourRoll {
+
+    public static final int SIZE = 10;
+    public static final int NAME_MAX = 30;
+
+    /** A place on the board. {@code mine} marks the viewer's own line. */
+    public record Place(int rank, String displayName, boolean mine) {
+    }
+
+    /** A member on this month's board, in rank order. */
+    private record Member(long customerId, String displayName) {
+    }
+
+    private final JdbcClient jdbc;
+    private final Clock clock;
+    /** The board by the first instant of its month; null when nothing is kept. */
+    private final @Nullable Cache<Instant, List<Member>> boards;
+
+    HonourRoll(JdbcClient jdbc, Clock clock, @Value("${micromall.honour-roll.ttl:PT1M}") Duration ttl) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.boards = ttl.isZero() ? null : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(4).build();
+    }
+
+    /** The viewer's chosen name, when they are on the roll. */
+    @Transactional(readOnly = true)
+    public Optional<String> displayNameOf(long customerId) {
+        return jdbc.sql("SELECT display_name FROM honour_roll WHERE customer_id = :c")
+                .param("c", customerId).query(String.class).optional();
+    }
+
+    /** Joins the roll or changes the name (the caller has validated it: 1–30 characters). */
+    @Transactional
+    public void join(long customerId, String displayName) {
+        int updated = jdbc.sql("UPDATE honour_roll SET display_name = :n WHERE customer_id = :c")
+                .param("n", displayName).param("c", customerId).update();
+        if (updated == 0) {
+            try {
+                jdbc.sql("INSERT INTO honour_roll (customer_id, display_name, opted_in_at) VALUES (:c, :n, :at)")
+                        .param("c", customerId).param("n", displayName).param("at", Timestamp.from(clock.instant()))
+                        .update();
+            } catch (DuplicateKeyException raced) {
+                // a second tab joined at the same moment; its name stands
+            }
+        }
+        forget();
+    }
+
+    @Transactional
+    public void leave(long customerId) {
+        jdbc.sql("DELETE FROM honour_roll WHERE customer_id = :c").param("c", customerId).update();
+        forget();
+    }
+
+    /** Empties the kept board once this transaction has committed, so the next view reads the change. */
+    private void forget() {
+        if (boards != null) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    boards.invalidateAll();
+                }
+            });
+        }
+    }
+
+    /** This calendar month's top {@link #SIZE} (in the zone given), in one query or from the kept board. */
+    public List<Place> thisMonth(long viewerId, ZoneId zone) {
+        LocalDate first = LocalDate.now(clock.withZone(zone)).withDayOfMonth(1);
+        Instant from = first.atStartOfDay(zone).toInstant();
+        Instant to = first.plusMonths(1).atStartOfDay(zone).toInstant();
+        List<Member> board = boards == null ? board(from, to) : boards.get(from, key -> board(from, to));
+        return IntStream.range(0, board.size()).mapToObj(i -> new Place(i + 1, board.get(i).displayName(),
+                board.get(i).customerId() == viewerId)).toList();
+    }
+
+    private List<Member> board(Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT x.customer_id, x.display_name FROM (
+                  SELECT h.customer_id, h.display_name, h.opted_in_at,
+                    (SELECT COUNT(*) FROM referral_binding b WHERE b.referrer_id = h.customer_id
+                       AND b.first_order_at >= :from AND b.first_order_at < :to) AS first_orders,
+                    (SELECT COUNT(*) FROM referral_binding b WHERE b.referrer_id = h.customer_id
+                       AND b.bound_at >= :from AND b.bound_at < :to) AS sign_ups
+                  FROM honour_roll h JOIN distributor d ON d.customer_id = h.customer_id AND d.status = 'ACTIVE') x
+                WHERE x.first_orders > 0 OR x.sign_ups > 0
+                ORDER BY x.first_orders DESC, x.sign_ups DESC, x.opted_in_at, x.customer_id
+                LIMIT :size""")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("size", SIZE)
+                .query((rs, i) -> new Member(rs.getLong("customer_id"), rs.getString("display_name")))
+                .list();
+    }
+}

@@ -1,0 +1,322 @@
+package com.micromall.distribution.reporting.web;
+
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.WriterException;
+import com.google.zxing.client.j2se.MatrixToImageWriter;
+import com.google.zxing.qrcode.QRCodeWriter;
+import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
+import com.micromall.customer.CustomerApi;
+import com.micromall.customer.CustomerPrincipal;
+import com.micromall.customer.CustomerProfile;
+import com.micromall.distribution.ledger.DistributionApi;
+import com.micromall.distribution.ledger.DistributionApi.LedgerLine;
+import com.micromall.distribution.ledger.DistributionApi.LedgerStep;
+import com.micromall.distribution.reporting.DistributorDashboard;
+import com.micromall.distribution.reporting.DistributorDashboard.EntryDetails;
+import com.micromall.distribution.reporting.DistributorDashboard.Figures;
+import com.micromall.distribution.reporting.DistributorDashboard.Invitee;
+import com.micromall.distribution.referral.DistributorEnrolment;
+import com.micromall.distribution.referral.DistributorEnrolment.DistributorView;
+import com.micromall.distribution.referral.DistributorStatus;
+import com.micromall.distribution.reporting.HonourRoll;
+import com.micromall.distribution.referral.ReferralBindings;
+import com.micromall.settings.DistributionSettings;
+import com.micromall.settings.DistributionSettingsService;
+import com.micromall.shared.Money;
+import com.micromall.shared.NotFoundException;
+import jakarta.validation.Valid;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Supplier;
+import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.context.MessageSource;
+import org.springframework.context.i18n.LocaleContextHolder;
+import org.springframework.http.CacheControl;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.security.core.annotation.AuthenticationPrincipal;
+import org.springframework.stereotype.Controller;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.ui.Model;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.ModelAttribute;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
+
+/**
+ * The distributor's dashboard: share link, QR code and share texts, figures, invitees, ledger, honour
+ * roll. Always the logged-in customer's own data: no id is ever taken from the request.
+ */
+@Controller
+@RequiredArgsConstructor
+class DashboardController {
+
+    static final int INVITEES_SHOWN = 20;
+    static final int INVITEES_ALL = 1_000;
+    /**
+     * The newest entries, each with its timeline; "show all" lists the rest. Ten fill a phone screen and keep the
+     * page light: the ledger is the heaviest part of the page to send and render.
+     */
+    static final int LEDGER_SHOWN = 10;
+    /** "Show all" still has a ceiling, so a distributor with years of entries cannot exhaust the server. */
+    static final int LEDGER_ALL = 500;
+    private static final ZoneId ZONE = ZoneId.systemDefault();
+
+    private final DistributorEnrolment enrolment;
+    private final DistributorDashboard dashboard;
+    private final DistributionApi distribution;
+    private final HonourRoll honourRoll;
+    private final ReferralBindings bindings;
+    private final CustomerApi customers;
+    private final DistributionSettingsService settings;
+    private final MessageSource messages;
+    private final PlatformTransactionManager transactionManager;
+
+    /** An invitee line: masked name, when they joined, whether they have ordered. Nothing else. */
+    record InviteeRow(String name, String joined, boolean hasOrdered) {
+    }
+
+    /** A ledger line in words, money still as Money (the template formats it). */
+    record LedgerRow(String orderNumber, String buyer, Money amount, int level, String kind, String state,
+                     @Nullable String reason, List<String> timeline) {
+    }
+
+    @GetMapping("/distribution")
+    String dashboard(@AuthenticationPrincipal CustomerPrincipal principal,
+                     @RequestParam(name = "invitees", required = false) @Nullable String invitees,
+                     @RequestParam(name = "ledger", required = false) @Nullable String ledger, Model model) {
+        // Its own transaction: the first visit enrols the customer under the EVERYONE rule.
+        Optional<DistributorView> me = enrolment.codeFor(principal.getCustomerId());
+        if (me.isEmpty() || me.get().status() != DistributorStatus.ACTIVE) {
+            return notActive(principal, me, model);
+        }
+        model.addAttribute("honourRollForm", new HonourRollForm());
+        return readOnly(() -> show(principal, me.get(), "all".equals(invitees), "all".equals(ledger), model));
+    }
+
+    /**
+     * The page's dozen reads in one read-only transaction, so the page takes one connection and one BEGIN/COMMIT;
+     * the template is rendered after it has ended.
+     */
+    private String readOnly(Supplier<String> reads) {
+        TransactionTemplate template = new TransactionTemplate(transactionManager);
+        template.setReadOnly(true);
+        return template.execute(status -> reads.get());
+    }
+
+    @PostMapping("/distribution/honour-roll")
+    String honour(@AuthenticationPrincipal CustomerPrincipal principal,
+                  @Valid @ModelAttribute("honourRollForm") HonourRollForm form, BindingResult errors, Model model,
+                  RedirectAttributes redirect) {
+        DistributorView me = active(principal);
+        if (form.leaving()) {
+            honourRoll.leave(me.customerId());
+            redirect.addFlashAttribute("flashSuccess", "distribution.honour.left");
+            return "redirect:/distribution#honour-roll";
+        }
+        if (errors.hasErrors()) {
+            model.addAttribute("honourOpen", true);
+            return readOnly(() -> show(principal, me, false, false, model));
+        }
+        honourRoll.join(me.customerId(), form.getDisplayName());
+        redirect.addFlashAttribute("flashSuccess", "distribution.honour.joined");
+        return "redirect:/distribution#honour-roll";
+    }
+
+    /** The share link as a QR code (ZXing), for the page and for download. */
+    @GetMapping("/distribution/qr.png")
+    ResponseEntity<byte[]> qr(@AuthenticationPrincipal CustomerPrincipal principal,
+                              @RequestParam(name = "download", required = false) @Nullable String download) {
+        String link = shareLink(active(principal).code());
+        ByteArrayOutputStream png = new ByteArrayOutputStream();
+        try {
+            var matrix = new QRCodeWriter().encode(link, BarcodeFormat.QR_CODE, 320, 320,
+                    Map.of(EncodeHintType.MARGIN, 2, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
+            MatrixToImageWriter.writeToStream(matrix, "PNG", png);
+        } catch (WriterException e) {
+            throw new IllegalStateException("QR code for " + link, e);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        ContentDisposition disposition = (download != null ? ContentDisposition.attachment() : ContentDisposition.inline())
+                .filename("share-qr-code.png").build();
+        return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
+                .cacheControl(CacheControl.noStore().cachePrivate())
+                .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
+                .body(png.toByteArray());
+    }
+
+    private DistributorView active(CustomerPrincipal principal) {
+        return enrolment.find(principal.getCustomerId()).filter(d -> d.status() == DistributorStatus.ACTIVE)
+                .orElseThrow(() -> new NotFoundException("no active distributor"));
+    }
+
+    private String notActive(CustomerPrincipal principal, Optional<DistributorView> me, Model model) {
+        String state = me.map(d -> d.status().name()).orElseGet(() ->
+                settings.current().enrolmentRule() == DistributionSettings.EnrolmentRule.APPROVAL ? "APPLY" : "FIRST_PURCHASE");
+        model.addAttribute("state", state);
+        model.addAttribute("mayEnterCode", bindings.mayEnterCodeLater(principal.getCustomerId()));
+        return "distribution/not-active";
+    }
+
+    private String show(CustomerPrincipal principal, DistributorView me, boolean allInvitees, boolean allLedger,
+                        Model model) {
+        long id = me.customerId();
+        Locale locale = LocaleContextHolder.getLocale();
+        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(ZONE);
+        String link = shareLink(me.code());
+        model.addAttribute("shareLink", link);
+        model.addAttribute("shareTexts", shareTexts(link));
+
+        Figures figures = dashboard.figures(id, me.code());
+        model.addAttribute("figures", figures);
+        model.addAttribute("orderConversion", percent(figures.firstOrders(), figures.clicks()));
+        model.addAttribute("signUpConversion", percent(figures.signUps(), figures.clicks()));
+        model.addAttribute("nextUnfreeze", figures.nextUnfreeze() == null ? null : dates.format(figures.nextUnfreeze()));
+        model.addAttribute("balances", distribution.balancesOf(id));
+        List<DistributorDashboard.Week> weeks = dashboard.weeks(id, ZONE);
+        model.addAttribute("chart", WeeklyChart.of(weeks, dashboard.zero(), dates));
+        model.addAttribute("chartFrom", dates.format(weeks.get(0).start()));
+        model.addAttribute("chartTo", dates.format(weeks.get(weeks.size() - 1).start()));
+
+        List<Invitee> invitees = dashboard.invitees(id, allInvitees ? INVITEES_ALL : INVITEES_SHOWN);
+        // One entry more than shown tells whether there are more.
+        List<LedgerLine> lines = distribution.ledgerOf(id, (allLedger ? LEDGER_ALL : LEDGER_SHOWN) + 1);
+        List<LedgerLine> shown = lines.stream().limit(allLedger ? LEDGER_ALL : LEDGER_SHOWN).toList();
+        Map<Long, EntryDetails> details = shown.isEmpty() ? Map.of()
+                : dashboard.entryDetails(id, shown.stream().map(LedgerLine::entryId).toList());
+        Set<Long> people = new HashSet<>();
+        invitees.forEach(i -> people.add(i.customerId()));
+        details.values().forEach(d -> people.add(d.buyerId()));
+        Map<Long, String> names = people.isEmpty() ? Map.of() : customers.findAll(people).stream()
+                .collect(Collectors.toMap(CustomerProfile::id, c -> NameMask.mask(c.name()), (a, b) -> a));
+        model.addAttribute("invitees", invitees.stream().map(i -> new InviteeRow(
+                names.getOrDefault(i.customerId(), NameMask.STARS), dates.format(i.boundAt()), i.hasOrdered())).toList());
+        model.addAttribute("inviteesCapped", !allInvitees && figures.signUps() > invitees.size());
+
+        model.addAttribute("ledger", shown.stream().map(line -> row(line, details.get(line.entryId()), names, dates, locale))
+                .toList());
+        model.addAttribute("ledgerCapped", shown.size() < lines.size());
+
+        model.addAttribute("honourPlaces", honourRoll.thisMonth(id, ZONE));
+        Optional<String> myName = honourRoll.displayNameOf(id);
+        model.addAttribute("honourName", myName.orElse(null));
+        if (!model.containsAttribute("honourOpen")) {
+            model.addAttribute("honourOpen", false);
+        }
+        HonourRollForm form = (HonourRollForm) model.getAttribute("honourRollForm");
+        if (form != null && form.getDisplayName() == null && myName.isPresent()) {
+            form.setDisplayName(myName.get());
+        }
+        model.addAttribute("mayEnterCode", bindings.mayEnterCodeLater(principal.getCustomerId()));
+        return "distribution/dashboard";
+    }
+
+    private LedgerRow row(LedgerLine line, @Nullable EntryDetails details, Map<Long, String> names,
+                          DateTimeFormatter dates, Locale locale) {
+        String buyer = details == null ? NameMask.STARS : names.getOrDefault(details.buyerId(), NameMask.STARS);
+        String reason = null;
+        if (!line.kind().equals("COMMISSION")) {
+            int units = details == null ? 0 : details.units();
+            Integer of = details == null ? null : details.parentUnits();
+            reason = msg("distribution.dashboard.reason." + line.kind(), locale, units, of == null ? units : of);
+        } else if (line.holdReason() != null) {
+            // An entry keeps every reason it was held for, comma-separated.
+            reason = msg("distribution.dashboard.hold", locale, Arrays.stream(line.holdReason().split(","))
+                    .map(String::strip).filter(r -> !r.isEmpty())
+                    .map(r -> msg("distribution.ledger.hold." + r, locale))
+                    .collect(Collectors.joining(" · ")));
+        }
+        return new LedgerRow(line.orderNumber(), buyer, line.amount(), line.level(), line.kind(), line.state(), reason,
+                timeline(line, details, dates, locale));
+    }
+
+    /** "placed 3 Jun → completed 5 Jun → frozen until 12 Jun → withdrawable from 12 Jun", from the entry's events. */
+    private List<String> timeline(LedgerLine line, @Nullable EntryDetails details, DateTimeFormatter dates, Locale locale) {
+        List<String> words = new ArrayList<>();
+        boolean commission = line.kind().equals("COMMISSION");
+        if (details != null && details.placedAt() != null) {
+            words.add(msg("distribution.dashboard.step.placed", locale, dates.format(details.placedAt())));
+        }
+        String previous = null;
+        for (LedgerStep step : line.timeline()) {
+            String when = dates.format(step.occurredAt());
+            if (previous == null) {
+                words.add(msg(commission ? "distribution.dashboard.step.completed" : "distribution.dashboard.step.refunded",
+                        locale, when));
+                if (!commission) {
+                    previous = step.state();
+                    continue;
+                }
+            }
+            if (step.state().equals(previous)) {
+                if (commission) {
+                    words.add(msg("distribution.dashboard.step.partRefund", locale, when));
+                }
+                continue;
+            }
+            switch (step.state()) {
+                case "FROZEN" -> words.add(msg("distribution.dashboard.step.frozen", locale, dates.format(line.unfreezesAt())));
+                case "AVAILABLE" -> words.add(msg("distribution.dashboard.step.available", locale, when));
+                case "ON_HOLD" -> words.add(msg("distribution.dashboard.step.onHold", locale, when));
+                case "REVERSED" -> words.add(msg("distribution.dashboard.step.reversed", locale, when));
+                case "VOID" -> words.add(msg("distribution.dashboard.step.void", locale, when));
+                default -> words.add(step.state());
+            }
+            previous = step.state();
+        }
+        if (commission && line.state().equals("FROZEN")) {
+            words.add(msg("distribution.dashboard.step.willUnfreeze", locale, dates.format(line.unfreezesAt())));
+        }
+        return words;
+    }
+
+    private String msg(String key, Locale locale, Object... args) {
+        return messages.getMessage(key, args, locale);
+    }
+
+    private List<String> shareTexts(String link) {
+        String texts = settings.current().shareTexts();
+        if (texts == null) {
+            return List.of();
+        }
+        return texts.lines().map(String::strip).filter(t -> !t.isEmpty()).map(t -> t.replace("{link}", link)).toList();
+    }
+
+    /** part ÷ whole as a percentage with one decimal; null when there is nothing to divide by. */
+    static @Nullable String percent(long part, long whole) {
+        if (whole <= 0) {
+            return null;
+        }
+        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
+                .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    }
+
+    /** The absolute share link, from the address this request came in on. */
+    static String shareLink(String code) {
+        return ServletUriComponentsBuilder.fromCurrentContextPath().path("/r/{code}").buildAndExpand(code).toUriString();
+    }
+}

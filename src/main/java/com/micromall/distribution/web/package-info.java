@@ -1,4 +1,0 @@
-@NullMarked
-package com.micromall.distribution.web;
-
-import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,383 @@
+package com.micromall.distribution.ledger;
+
+import com.micromall.distribution.referral.DistributorChoices;
+import com.micromall.distribution.payout.WithdrawalMethod;
+import com.micromall.distribution.payout.WithdrawalService;
+import com.micromall.distribution.referral.ReferralBindings;
+import com.micromall.distribution.referral.ReferralCodes;
+import com.micromall.distribution.referral.ReferralSource;
+import com.micromall.distribution.referral.RewardForm;
+import com.micromall.distribution.reporting.DistributorRoll;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import com.micromall.distribution.ledger.DistributionApi;
+import com.micromall.order.OrderCompleted;
+import com.micromall.order.OrderFixtures;
+import com.micromall.order.OrderFixtures.TestCustomer;
+import com.micromall.order.OrderRefunded;
+import com.micromall.order.PaymentMethod;
+import com.micromall.order.internal.CartService;
+import com.micromall.order.internal.CheckoutService;
+import com.micromall.order.internal.OrderService;
+import com.micromall.settings.DistributionSettings;
+import com.micromall.settings.DistributionSettingsService;
+import com.micromall.shared.Money;
+import com.micromall.support.MicromallTest;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * The per-distributor totals equal the ledger and order sums aggregated from the rows, after every kind of
+ * write: binding (also after an order), credit, reversal, clawback, unfreeze, hold, release, void, withdrawal
+ * request/pay/reject, store credit spend/restore, cancel, refund - and redelivered events change nothing. The
+ * chart's hourly commission buckets equal the entries' sums per hour, and the invitees' first-order times their
+ * earliest orders not cancelled, all the way through.
+ */
+@MicromallTest
+class DistributorTotalsTests {
+
+    /** The ledger and order sums per distributor, aggregated from the rows: the oracle. */
+    private static final String ORACLE = """
+            SELECT
+              (SELECT COUNT(*) FROM referral_binding WHERE referrer_id = :d) AS referred,
+              (SELECT COUNT(*) FROM shop_order so JOIN referral_binding b ON b.referee_id = so.customer_id
+                 WHERE b.referrer_id = :d AND so.status <> 'CANCELLED') AS orders,
+              (SELECT COALESCE(SUM(so.total - so.refunded_total), 0) FROM shop_order so
+                 JOIN referral_binding b ON b.referee_id = so.customer_id
+                 WHERE b.referrer_id = :d AND so.status <> 'CANCELLED') AS gmv,
+              (SELECT COALESCE(SUM(amount), 0) FROM commission_entry WHERE distributor_id = :d AND state = 'FROZEN') AS frozen,
+              (SELECT COALESCE(SUM(amount), 0) FROM commission_entry WHERE distributor_id = :d AND state = 'AVAILABLE') AS available,
+              (SELECT COALESCE(SUM(amount), 0) FROM commission_entry WHERE distributor_id = :d AND state = 'ON_HOLD') AS on_hold,
+              (SELECT COALESCE(SUM(amount), 0) FROM commission_entry
+                 WHERE distributor_id = :d AND state IN ('FROZEN', 'AVAILABLE', 'ON_HOLD')) AS earned,
+              (SELECT COALESCE(SUM(amount), 0) FROM withdrawal WHERE distributor_id = :d AND state = 'REQUESTED') AS withdrawing,
+              (SELECT COALESCE(SUM(amount), 0) FROM withdrawal WHERE distributor_id = :d AND state = 'PAID') AS withdrawn,
+              (SELECT COALESCE(SUM(cash_amount), 0) FROM store_credit_spend
+                 WHERE distributor_id = :d AND restored_at IS NULL) AS credit_spent,
+              (SELECT COALESCE(SUM(amount), 0) FROM commission_entry WHERE distributor_id = :d AND kind = 'CLAWBACK') AS clawed_back,
+              (SELECT COUNT(DISTINCT s.buyer_id) FROM commission_snapshot s JOIN referral_binding b ON b.referee_id = s.buyer_id
+                 WHERE b.referrer_id = :d AND s.state <> 'CANCELLED') AS ordering_invitees,
+              (SELECT COALESCE(SUM(l.paid_amount), 0) FROM commission_snapshot s
+                 JOIN commission_snapshot_line l ON l.order_id = s.order_id
+                 WHERE s.level1_id = :d AND s.state <> 'CANCELLED') AS level1_goods""";
+
+    @Autowired JdbcClient jdbc;
+    @Autowired PasswordEncoder encoder;
+    @Autowired CartService carts;
+    @Autowired CheckoutService checkout;
+    @Autowired OrderService orderService;
+    @Autowired DistributionApi distribution;
+    @Autowired CommissionLedger ledger;
+    @Autowired LedgerAdministration administration;
+    @Autowired WithdrawalService withdrawals;
+    @Autowired DistributorRewards rewards;
+    @Autowired DistributorChoices choices;
+    @Autowired ReferralBindings bindings;
+    @Autowired DistributorRoll roll;
+    @Autowired DistributorTotals totals;
+    @Autowired StoreCreditDiscounts storeCreditDiscounts;
+    @Autowired DistributionSettingsService settings;
+    @Autowired TransactionTemplate transactions;
+    @Autowired Clock clock;
+    @Autowired javax.sql.DataSource dataSource;
+
+    LedgerFixtures fixtures;
+    DistributionSettings original;
+
+    @BeforeEach
+    void setUp() {
+        fixtures = new LedgerFixtures(new OrderFixtures(jdbc, encoder), jdbc, carts, checkout, orderService);
+        original = settings.current();
+    }
+
+    @AfterEach
+    void restoreSettings() {
+        settings.update(original, "test");
+    }
+
+    @Test
+    void afterEveryKindOfWriteTheTotalsEqualTheLedgerAndOrderSumsAndRedeliveredEventsChangeNothing() throws Exception {
+        levelTwoAt("3");
+        TestCustomer anna = fixtures.distributor(OrderFixtures.unique("Totals Anna"));
+        TestCustomer grandma = fixtures.distributor(OrderFixtures.unique("Totals Grandma"));
+        fixtures.bind(anna, grandma);
+        long tea = fixtures.orders.product("Totals Tea", "500.00", 100);
+
+        // A customer who ordered before being bound: binding makes the order count (through the real bind path).
+        TestCustomer carl = fixtures.orders.customer("Totals Carl");
+        String carlsOrder = fixtures.place(carl, tea, 1);
+        String code = ReferralCodes.next();
+        jdbc.sql("UPDATE distributor SET code = :code WHERE customer_id = :c").param("code", code).param("c", anna.id()).update();
+        assertThat(bindings.bind(carl.id(), code, ReferralSource.LINK, null))
+                .isEqualTo(ReferralBindings.BindingOutcome.BOUND);
+        assertMatches(anna, grandma);
+
+        // Credits (level 1 and 2), a reversal before the window, the unfreeze job, a clawback after it.
+        TestCustomer ben = fixtures.referredBy(anna, "Totals Ben");
+        String first = fixtures.place(ben, tea, 2);
+        fixtures.complete(first);
+        String second = fixtures.place(ben, tea, 2);
+        fixtures.complete(second);
+        fixtures.refund(second, fixtures.lineIds(second).get(0), 1);
+        assertMatches(anna, grandma);
+        transactions.executeWithoutResult(s -> new UnfreezeJob(jdbc, totals, clock)
+                .unfreezeDue(clock.instant().plus(Duration.ofDays(original.returnWindowDays() + 1))));
+        assertMatches(anna, grandma);
+        fixtures.refund(first, fixtures.lineIds(first).get(0), 1);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM commission_entry WHERE distributor_id = :d AND kind = 'CLAWBACK'")
+                .param("d", anna.id()).query(Long.class).single()).isEqualTo(1);
+        assertMatches(anna, grandma);
+
+        // An order paid but not completed: expected, lower by the refunded share after a refund before completion,
+        // nothing once completed (the commission is then frozen instead).
+        String open = fixtures.place(ben, tea, 3);
+        BigDecimal expectedOpen = distribution.balancesOf(anna.id()).expected().amount();
+        assertThat(expectedOpen).isPositive();
+        assertMatches(anna, grandma);
+        orderService.confirmPayment(open, LedgerFixtures.OWNER);
+        fixtures.refund(open, fixtures.lineIds(open).get(0), 1);
+        assertThat(distribution.balancesOf(anna.id()).expected().amount())
+                .isEqualByComparingTo(expectedOpen.multiply(BigDecimal.valueOf(2)).divide(BigDecimal.valueOf(3)));
+        assertMatches(anna, grandma);
+        orderService.ship(open, LedgerFixtures.OWNER, "parcel");
+        orderService.complete(open, LedgerFixtures.OWNER);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT state FROM commission_snapshot WHERE order_number = :n").param("n", open)
+                .query(String.class).single().equals("COMPLETED"));
+        assertMatches(anna, grandma);
+
+        // Held entries (shared device): one released, one voided.
+        TestCustomer dana = fixtures.referredBy(anna, "Totals Dana");
+        String device = UUID.randomUUID().toString().substring(0, 30);
+        fixtures.device(anna, device);
+        fixtures.device(dana, device);
+        String held = fixtures.place(dana, tea, 1);
+        fixtures.complete(held);
+        String voided = fixtures.place(dana, tea, 1);
+        fixtures.complete(voided);
+        assertThat(distribution.balancesOf(anna.id()).onHold().amount()).isPositive();
+        assertMatches(anna, grandma);
+        administration.release(commissionOf(anna, held), "owner");
+        administration.voidEntry(commissionOf(anna, voided), "not real", "owner");
+        assertMatches(anna, grandma);
+
+        // Withdrawals: one paid, one rejected, one still requested.
+        long paid = withdrawals.request(anna.id(), new BigDecimal("20.00"), WithdrawalMethod.BANK, "acct", null).withdrawalId();
+        long rejected = withdrawals.request(anna.id(), new BigDecimal("15.00"), WithdrawalMethod.BANK, "acct", null).withdrawalId();
+        assertThat(withdrawals.request(anna.id(), new BigDecimal("12.00"), WithdrawalMethod.BANK, "acct", null).accepted()).isTrue();
+        withdrawals.pay(paid, "ref-1", "owner");
+        withdrawals.reject(rejected, "wrong account", "owner");
+        assertMatches(anna, grandma);
+
+        // Store credit: spent on one order (kept) and on another (cancelled: given back once).
+        choices.chooseRewardForm(anna.id(), RewardForm.STORE_CREDIT, "test");
+        long vase = fixtures.orders.product("Totals Vase", "10.00", 100);
+        carts.add(CartService.CartKey.customer(anna.id()), vase, 1);
+        placeDirectly(anna);
+        carts.add(CartService.CartKey.customer(anna.id()), vase, 1);
+        String cancelled = placeDirectly(anna);
+        assertThat(distribution.balancesOf(anna.id()).creditSpent().amount()).isPositive();
+        orderService.cancelByCustomer(anna.id(), cancelled);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT restored_at IS NOT NULL FROM store_credit_spend WHERE order_id = :o")
+                .param("o", orderIdOf(cancelled)).query(Boolean.class).single());
+        assertMatches(anna, grandma);
+
+        // An order of an invitee cancelled: it no longer counts.
+        String dropped = fixtures.place(ben, tea, 1);
+        orderService.cancelByCustomer(ben.id(), dropped);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT state FROM commission_snapshot WHERE order_number = :n").param("n", dropped)
+                .query(String.class).single().equals("CANCELLED"));
+        assertMatches(anna, grandma);
+        Map<String, Object> before = totals.row(anna.id());
+
+        // Redelivered events: the credit, the refund, the cancellation, the store-credit restore, an order sync.
+        long firstId = orderIdOf(first);
+        ledger.credit(new OrderCompleted(firstId, first, ben.id(), clock.instant(), List.of()));
+        String ref = jdbc.sql("SELECT MIN(refund_ref) FROM commission_refund_handled WHERE order_id = :o")
+                .param("o", firstId).query(String.class).single();
+        ledger.takeBack(new OrderRefunded(firstId, first, ben.id(), Instant.parse(ref), List.of(),
+                distribution.balancesOf(anna.id()).frozen(), false, "again"));
+        transactions.executeWithoutResult(s -> {
+            totals.syncOrder(orderIdOf(dropped));
+            totals.syncOrder(orderIdOf(carlsOrder));
+            totals.syncExpected(orderIdOf(carlsOrder));
+            totals.syncExpected(orderIdOf(open));
+            storeCreditDiscounts.restore(orderIdOf(cancelled));
+        });
+        assertThat(totals.row(anna.id())).isEqualTo(before);
+        assertMatches(anna, grandma);
+
+        // The roll reads the same figures.
+        DistributorRoll.Row row = roll.search(anna.email(), DistributorRoll.Sort.COMMISSION, 0, 20).rows().get(0);
+        Map<String, BigDecimal> oracle = oracle(anna.id());
+        assertThat(row.referred()).isEqualTo(oracle.get("referred").longValue());
+        assertThat(row.orders()).isEqualTo(oracle.get("orders").longValue());
+        assertThat(row.gmv().amount()).isEqualByComparingTo(oracle.get("gmv"));
+        assertThat(row.available().amount()).isEqualByComparingTo(oracle.get("available").subtract(oracle.get("withdrawing"))
+                .subtract(oracle.get("withdrawn")).subtract(oracle.get("credit_spent")));
+        assertThat(row.paidOut().amount()).isEqualByComparingTo(oracle.get("withdrawn"));
+    }
+
+    @Test
+    void theMigrationCountsTheOrdersOpenBeforeItInTheirSharersExpectedCommission() throws Exception {
+        levelTwoAt("3");
+        TestCustomer anna = fixtures.distributor(OrderFixtures.unique("Migrated Anna"));
+        TestCustomer grandma = fixtures.distributor(OrderFixtures.unique("Migrated Grandma"));
+        fixtures.bind(anna, grandma);
+        long tea = fixtures.orders.product("Migrated Tea", "300.00", 100);
+        TestCustomer ben = fixtures.referredBy(anna, "Migrated Ben");
+        String first = fixtures.place(ben, tea, 1);
+        fixtures.place(ben, tea, 2);
+        fixtures.complete(first);
+        assertThat(distribution.balancesOf(anna.id()).expected().amount()).isPositive();
+        // As before the expected commission was recorded: nothing counted, on the orders or in the totals.
+        jdbc.sql("""
+                UPDATE commission_snapshot SET level1_expected = NULL, level2_expected = NULL
+                WHERE level1_id IN (:a, :g) OR level2_id IN (:a, :g)""").param("a", anna.id()).param("g", grandma.id()).update();
+        jdbc.sql("UPDATE distributor_totals SET expected = 0 WHERE customer_id IN (:a, :g)")
+                .param("a", anna.id()).param("g", grandma.id()).update();
+        assertThat(distribution.balancesOf(anna.id()).expected().amount()).isZero();
+
+        try (java.sql.Connection connection = dataSource.getConnection()) {
+            new V50__DistributionExpectedCommission().migrate(new org.flywaydb.core.api.migration.Context() {
+                @Override
+                public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
+                    throw new UnsupportedOperationException();
+                }
+
+                @Override
+                public java.sql.Connection getConnection() {
+                    return connection;
+                }
+            });
+        }
+
+        // Every open order of the shop was counted once more: compare the two distributors with the lines.
+        assertThat(distribution.balancesOf(anna.id()).expected().amount()).isEqualByComparingTo(expectedOracle(anna.id()))
+                .isPositive();
+        assertThat(distribution.balancesOf(grandma.id()).expected().amount())
+                .isEqualByComparingTo(expectedOracle(grandma.id())).isPositive();
+    }
+
+    @Test
+    void theRollSortedByCommissionWalksTheTotalsAndBreaksTiesByCustomer() {
+        TestCustomer high = fixtures.distributor(OrderFixtures.unique("Totals High"));
+        TestCustomer low = fixtures.distributor(OrderFixtures.unique("Totals Low"));
+        TestCustomer friend = fixtures.referredBy(high, "Totals Friend");
+        long tea = fixtures.orders.product("Totals Sort Tea", "90.00", 10);
+        fixtures.complete(fixtures.place(friend, tea, 1));
+
+        List<DistributorRoll.Row> rows = roll.search("Totals ", DistributorRoll.Sort.COMMISSION, 0, 1000).rows();
+        List<Long> ids = rows.stream().map(DistributorRoll.Row::customerId).toList();
+
+        assertThat(ids.indexOf(high.id())).isLessThan(ids.indexOf(low.id()));
+        assertThat(rows.get(ids.indexOf(high.id())).frozen().amount()).isPositive();
+    }
+
+    private void assertMatches(TestCustomer... distributors) {
+        for (TestCustomer distributor : distributors) {
+            Map<String, Object> row = totals.row(distributor.id());
+            Map<String, BigDecimal> oracle = oracle(distributor.id());
+            oracle.forEach((column, expected) -> assertThat(new BigDecimal(row.get(column).toString()))
+                    .as("%s of %s", column, distributor.name()).isEqualByComparingTo(expected));
+            assertThat(new BigDecimal(row.get("expected").toString())).as("expected of %s", distributor.name())
+                    .isEqualByComparingTo(expectedOracle(distributor.id()));
+            assertThat(hours("""
+                    SELECT hour_no, credited FROM distributor_commission_hour WHERE distributor_id = :d AND credited <> 0""",
+                    distributor.id()))
+                    .as("commission per hour of %s", distributor.name())
+                    .isEqualTo(hours("""
+                            SELECT CAST(FLOOR(EXTRACT(EPOCH FROM created_at) / 3600) AS BIGINT) AS hour_no, SUM(amount)
+                            FROM commission_entry WHERE distributor_id = :d AND kind = 'COMMISSION' AND state <> 'VOID'
+                            GROUP BY 1 HAVING SUM(amount) <> 0""", distributor.id()));
+            assertThat(jdbc.sql("""
+                    SELECT COUNT(*) FROM referral_binding b WHERE b.referrer_id = :d
+                      AND b.first_order_at IS DISTINCT FROM (SELECT MIN(s.placed_at) FROM commission_snapshot s
+                                                            WHERE s.buyer_id = b.referee_id AND s.state <> 'CANCELLED')""")
+                    .param("d", distributor.id()).query(Long.class).single())
+                    .as("invitees of %s whose first-order time differs from their orders", distributor.name()).isZero();
+        }
+    }
+
+    /** Hour number to amount (scale 2, so equal sums compare equal). */
+    private Map<Long, BigDecimal> hours(String sql, long distributorId) {
+        Map<Long, BigDecimal> hours = new java.util.TreeMap<>();
+        jdbc.sql(sql).param("d", distributorId).query((rs, i) -> hours.put(rs.getLong(1),
+                rs.getBigDecimal(2).setScale(2, java.math.RoundingMode.UNNECESSARY))).list();
+        return hours;
+    }
+
+    private Map<String, BigDecimal> oracle(long distributorId) {
+        return jdbc.sql(ORACLE).param("d", distributorId).query((rs, i) -> {
+            Map<String, BigDecimal> values = new LinkedHashMap<>();
+            for (int c = 1; c <= rs.getMetaData().getColumnCount(); c++) {
+                values.put(rs.getMetaData().getColumnLabel(c).toLowerCase(), new BigDecimal(rs.getObject(c).toString()));
+            }
+            return values;
+        }).single();
+    }
+
+    /** Level 2 on, so the grandparent sharer earns (and expects) too; restored after each test. */
+    private void levelTwoAt(String percent) {
+        DistributionSettings o = original;
+        settings.update(new DistributionSettings(o.enrolmentRule(), o.level1Percent(), new BigDecimal(percent),
+                o.attributionDays(), o.returnWindowDays(), o.welcomeKind(), o.welcomeValue(), o.welcomeCap(),
+                o.storeCreditBonusPercent(), o.withdrawalMinimum(), o.withdrawalFeePercent(), o.monthlyBudget(),
+                o.shareTexts()), "test");
+    }
+
+    /** The expected commission summed the slow way: the commission of every open order line, in Java. */
+    private BigDecimal expectedOracle(long distributorId) {
+        return jdbc.sql("""
+                SELECT s.level1_id, s.level1_percent, s.level2_percent, s.currency, l.quantity, l.paid_amount,
+                    l.override_percent, l.override_fixed, l.refunded_before_completion, l.friend_gift
+                FROM commission_snapshot s JOIN commission_snapshot_line l ON l.order_id = s.order_id
+                WHERE s.state = 'PLACED' AND (s.level1_id = :d OR s.level2_id = :d)""")
+                .param("d", distributorId)
+                .query((rs, i) -> {
+                    java.util.Currency currency = java.util.Currency.getInstance(rs.getString("currency"));
+                    int quantity = rs.getInt("quantity");
+                    var terms = new CommissionPolicy.LineTerms(quantity, Money.of(rs.getBigDecimal("paid_amount"), currency),
+                            rs.getBigDecimal("override_percent"), rs.getBigDecimal("override_fixed"),
+                            Money.of(rs.getBigDecimal("friend_gift"), currency));
+                    int level = rs.getLong("level1_id") == distributorId ? 1 : 2;
+                    Money full = CommissionPolicy.amount(terms, level, rs.getBigDecimal("level1_percent"),
+                            rs.getBigDecimal("level2_percent"));
+                    return full.minus(CommissionPolicy.share(full, rs.getInt("refunded_before_completion"), quantity))
+                            .amount();
+                })
+                .list().stream().reduce(BigDecimal.ZERO, BigDecimal::add);
+    }
+
+    private long commissionOf(TestCustomer distributor, String number) {
+        return jdbc.sql("""
+                SELECT id FROM commission_entry WHERE distributor_id = :d AND order_number = :n AND kind = 'COMMISSION'""")
+                .param("d", distributor.id()).param("n", number).query(Long.class).single();
+    }
+
+    private long orderIdOf(String number) {
+        return jdbc.sql("SELECT id FROM shop_order WHERE number = :n").param("n", number).query(Long.class).single();
+    }
+
+    private String placeDirectly(TestCustomer buyer) {
+        return checkout.place(new CheckoutService.PlaceOrder(buyer.id(), UUID.randomUUID().toString(), null,
+                new CheckoutService.AddressInput("R", "1", "L1", null, "C", "P", "CN"), PaymentMethod.BANK_TRANSFER));
+    }
+}
