@@ -17,11 +17,10 @@ import org.springframework.scheduling.annotation.Async;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails about the account itself: a password reset link, an address verification link, a warning
- * that someone registered with the customer's address. The link events carry a raw token, so they
- * are plain events, heard here off the request thread (the page answers as fast whether a mail
- * goes out or not) and never recorded in the event outbox: a lost mail is not retried, the
- * customer asks for a new link.
+ * Mails about the account itself: a password reset link, an address verification link, a warning that someone
+ * registered with the customer's address. The link events carry a raw token, so they stay out of the event outbox
+ * (a lost mail is not retried; the customer asks again) and are heard off the request thread, so the page answers
+ * as fast whether a mail goes out or not.
  */
 @Component
 class AccountMailListener {

@@ -14,12 +14,10 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 /**
- * Hands a rendered mail (HTML with a plain-text alternative) to the SMTP server, once per event, recipient and
- * kind ({@link #sendOnce}): an event delivered twice (a restart while another instance still sends, a retry) finds
- * the mail claimed in {@link SentMails} and sends nothing. The trade-off: a mail is sent at most once, except when
- * an instance dies after the SMTP server took the mail but before the send was recorded — then the outbox's retry
- * sends it again once the claim is older than {@code micromall.mail.claim-timeout}, because a lost mail is worse
- * than a rare second one; a send that fails gives its claim up at once, so the retry sends it.
+ * Hands a rendered mail (HTML with a plain-text alternative) to the SMTP server once per event, recipient and kind,
+ * claimed first in {@link SentMails}, so an event delivered twice sends nothing the second time. An instance that
+ * dies between sending and recording leaves a claim the retry sends again after
+ * {@code micromall.mail.claim-timeout}: a lost mail is worse than a rare second one.
  */
 @Component
 class CustomerMailer {
@@ -31,8 +29,7 @@ class CustomerMailer {
 
     static {
         // Jakarta Mail 2.1 looks its StreamProvider up for every message, part and encoded header, through a
-        // ServiceLoader scan of the class path unless this system property names it (jakartaee/mail-api#861):
-        // that scan was an eighth of the checkout's CPU in the benchmark's profile.
+        // ServiceLoader scan of the class path unless this system property names it (jakartaee/mail-api#861).
         if (System.getProperty(StreamProvider.class.getName()) == null) {
             System.setProperty(StreamProvider.class.getName(), STREAM_PROVIDER);
         }

@@ -49,8 +49,7 @@ class OrderMails {
         model.put("paymentText", instructions == null ? null : instructions.textFor(order.orderNumber()));
         model.put("paymentQrUrl", instructions == null || instructions.qrPath() == null ? null
                 : baseUrl + instructions.qrPath());
-        // The buyer's own share link ("ask right after a purchase", DESIGN.md): the distribution
-        // module fills it in a later issue; until then the section is left out.
+        // The buyer's own share link ("ask right after a purchase", DESIGN.md); without one the section is left out.
         model.put("shareLink", shareLinkOf(customer));
         return render("order-placed", customer, "mail.subject.placed", order.orderNumber(), model);
     }

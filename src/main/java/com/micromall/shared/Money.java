@@ -141,8 +141,8 @@ public final class Money implements Comparable<Money> {
 
     /**
      * Formats for people, e.g. "CN¥12.50" in English or "¥12.50" in Chinese. Looking up and configuring a
-     * currency format was most of the cost of each price on a product list, so one configured format is
-     * kept per language and currency; NumberFormat is not thread-safe, so each call formats with a copy.
+     * currency format costs more than formatting, so one configured format is kept per language and currency;
+     * NumberFormat is not thread-safe, so each call formats with a copy.
      */
     public String format(Locale locale) {
         NumberFormat format = FORMATS.computeIfAbsent(new FormatKey(locale, currency), key -> {

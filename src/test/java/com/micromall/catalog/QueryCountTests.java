@@ -34,7 +34,7 @@ class QueryCountTests {
 
     /** Shop settings, category by slug, one page of products, their count, their first pictures, all categories. */
     static final int PRODUCT_LIST_BUDGET = 6;
-    /** The layout's shop settings, then the list's reads together (Storefront.listing); it was four. */
+    /** The layout's shop settings, then the list's reads together (Storefront.listing). */
     static final int PRODUCT_LIST_TRANSACTIONS = 2;
     /**
      * Shop settings, the product with its category, its pictures, and saving a new session (2). The session is
@@ -50,7 +50,7 @@ class QueryCountTests {
     /**
      * Shop settings (the price's currency), the product, the cart (found, made, found again), its line (read,
      * updated, added), the cart's time, and saving a new session (2). Not the header's cart count: the page after
-     * the redirect reads it (until the tenth session this post read it too: 12).
+     * the redirect reads it.
      */
     static final int ADD_TO_CART_BUDGET = 11;
     /**
@@ -63,9 +63,7 @@ class QueryCountTests {
      * double-submit check (the order by its token), the buyer, shop settings, the
      * cart (2), the discounts (3, as on the page), the stock, a free order number, the order with its first status
      * and its line (3), keeping the typed address in the customer's address book (3: their row locked, their
-     * addresses, the new one), two event publications, and emptying the cart (2). It was 22 before the tenth session:
-     * the controller read the order by its token too, the header's cart count was read for a redirect, and Hibernate
-     * set the line's and the status's order_id and raised the order's version in three UPDATEs after the INSERTs.
+     * addresses, the new one), two event publications, and emptying the cart (2).
      */
     static final int PLACE_ORDER_BUDGET = 21;
     /** The header's cart count (CartService.count). */

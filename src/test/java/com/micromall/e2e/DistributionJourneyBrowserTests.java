@@ -37,7 +37,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Issue #5, done-when 1, the whole way through the real pages in three browsers: a distributor
+ * A referral from link to payout, the whole way through the real pages in three browsers: a distributor
  * copies her link from the dashboard; a friend (second browser, no cookies) follows it, registers
  * with the code filled in, buys with the welcome discount; the owner (third browser) confirms
  * payment, ships and completes; the dashboard shows 10 % of what the friend paid for the goods

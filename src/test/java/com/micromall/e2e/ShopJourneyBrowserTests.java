@@ -30,7 +30,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Issue 3's whole journey as people do it, in two real browsers and through a real SMTP server:
+ * A shopper's whole journey as people do it, in two real browsers and through a real SMTP server:
  * a visitor finds two products, fills a cart, registers on the way to checkout, the cart survives,
  * she pays by bank transfer; the owner confirms payment, ships and completes; she sees each
  * status and receives an e-mail for each.

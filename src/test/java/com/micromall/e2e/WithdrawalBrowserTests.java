@@ -27,7 +27,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Issue #5, done-when 1 (the withdrawal half): a distributor whose commission became available after
+ * A withdrawal through the real pages: a distributor whose commission became available after
  * the return window requests a withdrawal; the owner marks it paid with a reference in a second
  * browser; the distributor reloads and sees it PAID with that reference.
  */

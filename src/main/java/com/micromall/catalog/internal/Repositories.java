@@ -46,9 +46,8 @@ interface ProductRepository extends JpaRepository<Product, Long> {
     /**
      * The storefront search: products on sale, optionally in one category, with a word in their name or description
      * in any language; each row is the product, the id of its first picture (or null) and its name in the reader's
-     * language (or null). The picture comes from a subquery rather than a second query with the page's ids:
-     * Hibernate does not cache the translation of a query with a list parameter, and re-translating it on every list
-     * page was ~5 % of the page's CPU. The translated name comes from a join for the same reason.
+     * language (or null). The picture and the translated name come from a subquery and a join rather than a second
+     * query with the page's ids, because Hibernate re-translates a query with a list parameter on every call.
      */
     @Query(value = """
             select p, (select i.id from ProductImage i where i.productId = p.id order by i.sortOrder, i.id limit 1),

@@ -54,8 +54,8 @@ public class Storefront {
     private final ShopSettingsService settings;
 
     /**
-     * One page of the product list with what the page shows around it, read in one transaction (one connection
-     * and one BEGIN/COMMIT instead of three). An unknown category slug lists nothing.
+     * One page of the product list with what the page shows around it, read in one transaction, so the page takes
+     * one connection and one BEGIN/COMMIT. An unknown category slug lists nothing.
      */
     public record Listing(@Nullable CategoryView selected, Page<ProductCard> products, List<CategoryView> categories) {
     }

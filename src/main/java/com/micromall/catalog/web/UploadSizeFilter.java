@@ -14,11 +14,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
 
 /**
- * Sends an owner whose picture is too large back to the product form with a message. It must run
- * before Spring Security: the CSRF check reads the form's parameters, and for a body over the
- * multipart limit Tomcat answers that read with a bare "413" page. The request is only redirected
- * (nothing is stored), so running before the login check is harmless. Pictures just over 2 MB
- * that slip under the margin are refused by the service with the same message.
+ * Sends an owner whose picture is too large back to the product form with a message. It runs before Spring
+ * Security because the CSRF check reads the form, and Tomcat answers that read of an oversized body with a bare
+ * "413" page; it only redirects, so skipping the login check stores nothing.
  */
 @Component
 @Order(-110) // before Spring Security's filter chain (-100)

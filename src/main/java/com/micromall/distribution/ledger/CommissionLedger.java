@@ -415,7 +415,7 @@ class CommissionLedger {
                 .optional();
     }
 
-    /** The order's snapshot lines (CommissionLedger, DistributorTotals and the V50 migration read them alike). */
+    /** The order's snapshot lines, read alike by the ledger, the totals and the expected-commission migration. */
     static List<SnapshotLine> lines(JdbcClient jdbc, long orderId) {
         return jdbc.sql("""
                 SELECT line_id, product_id, quantity, paid_amount, override_percent, override_fixed,

@@ -19,11 +19,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps {@code distributor_totals} (V44) exact: every write that changes a distributor's figure calls
+ * Keeps {@code distributor_totals} exact: every write that changes a distributor's figure calls
  * one of these methods in its own transaction, so pages read one row instead of aggregating the
  * distributor's whole history. Ledger figures move by the amounts of the rows written or moved;
  * order figures are recomputed per order from its current state ({@link #syncOrder}), so a
- * redelivered order event changes nothing. The chart's hourly commission buckets (V45) are kept here too.
+ * redelivered order event changes nothing. The chart's hourly commission buckets are kept here too.
  * {@link #recompute} rebuilds one distributor from its rows (for data written around the app, e.g. test fixtures).
  */
 @Component
@@ -183,9 +183,9 @@ public class DistributorTotals {
 
     /**
      * Brings the order's share of its referrer's figures (orders, GMV, invitees who ordered) and the buyer's
-     * first-order time (V47) up to the order's current state. Idempotent: the referred_order row remembers what the order counts for now, and the totals
-     * move by new - old. The buyer's binding row is locked first, so syncs of one buyer run one after the other
-     * and each reads the order after the previous one committed.
+     * first-order time up to the order's current state. Idempotent: the referred_order row remembers what the order
+     * counts for now, and the totals move by new - old. The buyer's binding row is locked first, so syncs of one
+     * buyer run one after the other and each reads the order after the previous one committed.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     void syncOrder(long orderId) {
@@ -244,7 +244,7 @@ public class DistributorTotals {
     /**
      * Brings what the order is expected to earn its level-1 and level-2 sharers (the dashboard's "expected") up to
      * the snapshot's current state ({@link #countExpected}). Idempotent: the snapshot row remembers what the order
-     * counts for (V49) and the totals move by new - old; the row is locked first, so syncs of one order run one after
+     * counts for and the totals move by new - old; the row is locked first, so syncs of one order run one after
      * the other.
      */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -395,8 +395,8 @@ public class DistributorTotals {
     /**
      * Sets, from its snapshot, what the order counts for in its sharers' expected commission and returns it: the
      * commission of its lines less the units refunded so far while it is open (PLACED), nothing once it is
-     * completed, refunded or cancelled. Moves no totals: {@link #syncExpected} does, {@link #recompute} sums the
-     * rows afterwards, and the V50 migration counted the orders open before V49.
+     * completed, refunded or cancelled. Moves no totals: {@link #syncExpected} does, and {@link #recompute} and the
+     * expected-commission migration sum the rows afterwards.
      */
     static ExpectedCount countExpected(JdbcClient jdbc, long orderId) {
         record Terms(@Nullable Long level1, @Nullable Long level2, BigDecimal level1Percent, BigDecimal level2Percent,

@@ -17,7 +17,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Balances and the ledger as the distributor reads them: balances, with what the open orders are expected to
- * earn, from the distributor's totals row (V44, V49), the ledger from the newest entries.
+ * earn, from the distributor's totals row, the ledger from the newest entries.
  */
 @Service
 @RequiredArgsConstructor
@@ -30,8 +30,8 @@ class LedgerQueries implements DistributionApi {
     @Transactional(readOnly = true)
     public Balances balancesOf(long customerId) {
         Currency currency = currency();
-        // One row (V44 distributor_totals, kept exact by DistributorTotals): never the distributor's whole ledger, nor
-        // the commission of every open order line (expected, V49).
+        // One row (distributor_totals, kept exact by DistributorTotals): never the distributor's whole ledger, nor
+        // the commission of every open order line (expected).
         return jdbc.sql("""
                 SELECT expected, frozen, available, on_hold, withdrawing, withdrawn, clawed_back, credit_spent
                 FROM distributor_totals WHERE customer_id = :d""")

@@ -19,7 +19,7 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Share-link clicks. The visitor is kept only as its {@link DeviceFingerprint} (the same hash
  * registration records, so a registration can be matched to the click that brought it); the raw
- * IP is never stored. Each code's clicks are also counted (V46), so the dashboard never counts the rows.
+ * IP is never stored. Each code's clicks are also counted, so the dashboard never counts the rows.
  * A visitor counts once per code and day (UTC): reloading a link cannot inflate a sharer's figures.
  */
 @Component
@@ -93,7 +93,7 @@ public class ReferralClicks {
     }
 
     /**
-     * One more click on one of the code's {@link #SHARDS} counter rows (V46), picked at random; last, so the row
+     * One more click on one of the code's {@link #SHARDS} counter rows, picked at random; last, so the row
      * is locked only until the commit that follows. A row that does not exist yet is made first.
      */
     private void count(String code) {

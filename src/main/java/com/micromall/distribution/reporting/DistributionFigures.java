@@ -21,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * referrals (orders and GMV, this month and all time; cancelled orders left out, refunds deducted),
  * new customers by referral this month, what the shop owes sharers by state, and the top sharers.
  * Each figure group is one aggregate query; what is owed and the top sharers come from the per-distributor
- * totals (V44), not from the ledger.
+ * totals, not from the ledger.
  */
 @Service
 @RequiredArgsConstructor

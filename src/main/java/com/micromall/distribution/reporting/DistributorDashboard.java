@@ -27,9 +27,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The distributor's own figures for the dashboard, and always for the logged-in distributor only: callers
- * pass the id of the authenticated customer. Clicks come from the code's counter rows (V46); sign-ups, invitees
- * who ordered and GMV from the distributor's totals row (V44); the chart from hourly buckets (V45); the invitee
- * list reads an index range of what it shows.
+ * pass the id of the authenticated customer. Clicks come from the code's counter rows; sign-ups, invitees who
+ * ordered and GMV from the distributor's totals row; the chart from hourly buckets; the invitee list reads an
+ * index range of what it shows.
  */
 @Service
 @RequiredArgsConstructor
@@ -99,7 +99,7 @@ public class DistributorDashboard {
 
     /**
      * The last {@link #WEEKS} weeks (Monday to Monday in the given zone), oldest first, in one query. Commission
-     * comes from the hourly buckets (V45) for the whole hours of each week, and from the entries themselves for
+     * comes from the hourly buckets for the whole hours of each week, and from the entries themselves for
      * the part-hours at its ends, which exist only in zones whose offset is not a whole number of hours.
      */
     @Transactional(readOnly = true)
@@ -151,9 +151,8 @@ public class DistributorDashboard {
     /**
      * Buyer, units and order time of each of the distributor's entries, by entry id. The ids are looked up by
      * primary key and entries of anyone else are dropped here, not in SQL: with "distributor_id = ?" in the query,
-     * PostgreSQL's generic plan for the prepared statement (used from the sixth execution on) combined the id
-     * lookup with the distributor's whole index range - 200 000 entries for the benchmark's busiest sharer, 50 ms
-     * per page view.
+     * PostgreSQL's generic plan for the prepared statement (used from the sixth execution on) combines the id
+     * lookup with the distributor's whole index range.
      */
     @Transactional(readOnly = true)
     public Map<Long, EntryDetails> entryDetails(long customerId, java.util.Collection<Long> entryIds) {

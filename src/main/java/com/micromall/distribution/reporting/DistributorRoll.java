@@ -22,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The owner's roll of distributors with their contact data and figures, read from the per-distributor
- * totals (V44, kept exact in the writing transactions by DistributorTotals): a page costs two queries
+ * totals (kept exact in the writing transactions by DistributorTotals): a page costs two queries
  * (count + rows), the sorts by commission, GMV and referred walk an index - nothing aggregates orders or
  * entries per page view. "Available" follows the dashboard: AVAILABLE
  * entries less withdrawals requested or paid and store credit spent; "paid out" = PAID withdrawals.
@@ -81,7 +81,7 @@ public class DistributorRoll {
              WHERE (LOWER(c.name) LIKE :pattern ESCAPE '\\' OR LOWER(c.email) LIKE :pattern ESCAPE '\\'
               OR LOWER(d.code) LIKE :pattern ESCAPE '\\')
             """;
-    /** One row per distributor from its totals (V44, kept exact by DistributorTotals): no aggregate per page view. */
+    /** One row per distributor from its totals (kept exact by DistributorTotals): no aggregate per page view. */
     private static final String ROWS = """
             SELECT d.customer_id, c.name, c.email, c.phone, c.wechat_id, d.code, d.status,
                 t.referred, t.orders, t.gmv, t.frozen, t.available - t.withdrawing - t.withdrawn - t.credit_spent AS available,
@@ -96,7 +96,7 @@ public class DistributorRoll {
         int safePage = Math.max(page, 0);
         Map<String, Object> params = params(query);
         String where = params.isEmpty() ? "" : MATCHING;
-        // Without a search every distributor is on the roll (each has a totals row from enrolment or V44's backfill).
+        // Without a search every distributor is on the roll (each has a totals row from enrolment or its backfill).
         long total = jdbc.sql(params.isEmpty() ? "SELECT COUNT(*) FROM distributor" : "SELECT COUNT(*)" + FROM + where)
                 .params(params).query(Long.class).single();
         Currency currency = shopSettings.current().currency();

@@ -26,7 +26,7 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
  * this month, then by this month's sign-ups. Nobody else's name or any amount is ever shown.
  * <p>
  * The board is the same for every viewer, so it is kept for {@code micromall.honour-roll.ttl} (0 = read it every
- * time): at scale its query was the dashboard's most expensive read (issue #6). Joining, renaming and leaving empty
+ * time): at scale its query is the dashboard's most expensive read. Joining, renaming and leaving empty
  * it, so one's own change shows at once; new first orders and sign-ups, and a distributor the owner suspends,
  * reach the board within the time to live.
  */

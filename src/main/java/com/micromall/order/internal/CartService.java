@@ -87,8 +87,7 @@ public class CartService {
 
     /**
      * The header's item count, asked on every page, in one statement. Not in a transaction: for a visitor
-     * without a cart it reads nothing, and opening one (a JPA session and a pooled connection) was measured at
-     * ~3 % of a category page's CPU.
+     * without a cart it reads nothing, and opening one (a JPA session and a pooled connection) would cost every page.
      */
     public int count(CartKey key) {
         Owner owner = owner(key);

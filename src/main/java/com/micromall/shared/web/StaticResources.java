@@ -9,14 +9,10 @@ import org.springframework.web.servlet.resource.LiteWebJarsResourceResolver;
 import org.springframework.web.servlet.resource.VersionResourceResolver;
 
 /**
- * The shop's own static files and the Bootstrap webjar, each under its own path.
- * <p>
- * Boot's default maps static files to {@code /**}, and the resource chain then checks every link a
- * page writes ({@code /products/42}, each product picture) against the jar for a static file of that
- * name - a class-path miss that is never cached, and most of a product list's rendering time. With
- * these four mappings only links to real static files are resolved (once, then cached), and they get
- * a content hash in their URL, so browsers may keep them for a year. Pictures under
- * {@code /images/products/} are served by the catalog, not from here ({@code /images/*} is one level).
+ * The shop's own static files and the Bootstrap webjar, each under its own path: Boot's default {@code /**}
+ * mapping makes the resource chain look every link a page writes up on the class path, an uncached miss each.
+ * Files get a content hash in their URL, so browsers may keep them for a year; product pictures
+ * ({@code /images/products/}) are the catalog's ({@code /images/*} is one level).
  */
 @Configuration(proxyBeanMethods = false)
 class StaticResources implements WebMvcConfigurer {

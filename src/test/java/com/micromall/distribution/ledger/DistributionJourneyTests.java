@@ -41,7 +41,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Issue #4, done-when 1 and the clawback part of 2: the whole referral journey through the real web entry points. */
+/** The whole referral journey, clawback included, through the real web entry points. */
 @MicromallTest
 class DistributionJourneyTests {
 

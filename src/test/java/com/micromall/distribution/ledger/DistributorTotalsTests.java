@@ -42,16 +42,16 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The per-distributor totals (V44) equal the ledger and order sums computed the old way, after every kind of
+ * The per-distributor totals equal the ledger and order sums aggregated from the rows, after every kind of
  * write: binding (also after an order), credit, reversal, clawback, unfreeze, hold, release, void, withdrawal
  * request/pay/reject, store credit spend/restore, cancel, refund - and redelivered events change nothing. The
- * chart's hourly commission buckets (V45) equal the entries' sums per hour, and the invitees' first-order times
- * (V47) their earliest orders not cancelled, all the way through.
+ * chart's hourly commission buckets equal the entries' sums per hour, and the invitees' first-order times their
+ * earliest orders not cancelled, all the way through.
  */
 @MicromallTest
 class DistributorTotalsTests {
 
-    /** The aggregates the pages ran before V44, per distributor: the oracle. */
+    /** The ledger and order sums per distributor, aggregated from the rows: the oracle. */
     private static final String ORACLE = """
             SELECT
               (SELECT COUNT(*) FROM referral_binding WHERE referrer_id = :d) AS referred,
@@ -247,7 +247,7 @@ class DistributorTotalsTests {
         fixtures.place(ben, tea, 2);
         fixtures.complete(first);
         assertThat(distribution.balancesOf(anna.id()).expected().amount()).isPositive();
-        // As before V49: nothing counted, on the orders or in the totals.
+        // As before the expected commission was recorded: nothing counted, on the orders or in the totals.
         jdbc.sql("""
                 UPDATE commission_snapshot SET level1_expected = NULL, level2_expected = NULL
                 WHERE level1_id IN (:a, :g) OR level2_id IN (:a, :g)""").param("a", anna.id()).param("g", grandma.id()).update();
@@ -343,7 +343,7 @@ class DistributorTotalsTests {
                 o.shareTexts()), "test");
     }
 
-    /** What the dashboard computed per view before V49: the commission of every open order line, in Java. */
+    /** The expected commission summed the slow way: the commission of every open order line, in Java. */
     private BigDecimal expectedOracle(long distributorId) {
         return jdbc.sql("""
                 SELECT s.level1_id, s.level1_percent, s.level2_percent, s.currency, l.quantity, l.paid_amount,

@@ -124,15 +124,15 @@ class ReferralLinkTests {
     void followingAShareLinkIsOneTransactionOfThreeStatements() {
         String code = activeCode("Quick Quinn");
 
-        // The click, the attribution window and the counter: one transaction (was three, and the layout's shop
-        // settings a fourth, for a page never rendered).
+        // The click, the attribution window and the counter: one transaction (the layout's shop settings are not
+        // read for a page never rendered).
         assertThat(queries.commits(() -> follow("/r/" + code))).as("transactions of one click").isEqualTo(1);
         for (int shard = 0; shard < ReferralClicks.SHARDS; shard++) { // counter rows exist after the first clicks
             jdbc.sql("INSERT INTO referral_click_count (code, shard, clicks) VALUES (:c, :s, 0) ON CONFLICT DO NOTHING")
                     .param("c", code).param("s", shard).update();
         }
         // The click (written only for an ACTIVE code, so no distributor load of its own), the attribution window and
-        // the counter (was four: the distributor was loaded as an entity first).
+        // the counter.
         assertThat(queries.count(() -> follow("/r/" + code, "Second visitor/1.0"))).as("statements of a click")
                 .isEqualTo(3);
         assertThat(clicks(code)).isEqualTo(2);

@@ -24,7 +24,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
-/** Done-when 3 of issue 5: the owner's simulator and a real referred first order agree to the cent. */
+/** The owner's simulator and a real referred first order agree to the cent. */
 @MicromallTest
 class CommissionQuoteTests {
 

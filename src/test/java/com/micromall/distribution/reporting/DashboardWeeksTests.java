@@ -24,7 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * The dashboard's weekly commission, read from the hourly buckets (V45), equals the sum of the entries created in
+ * The dashboard's weekly commission, read from the hourly buckets, equals the sum of the entries created in
  * each week: also for entries a minute either side of a week's start, and in zones whose offset is not a whole
  * number of hours (there the part-hours at a week's ends come from the entries themselves).
  */

@@ -45,7 +45,7 @@ class DistributorDashboardPageTests {
 
     /**
      * Transactions one dashboard view commits: the page's dozen reads together, and three outside them (the header's
-     * and the enrolment check, which may enrol). It was 14, one per read (issue #6).
+     * and the enrolment check, which may enrol).
      */
     static final int DASHBOARD_TRANSACTIONS = 4;
 

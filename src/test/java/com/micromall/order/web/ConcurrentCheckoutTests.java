@@ -105,7 +105,7 @@ class ConcurrentCheckoutTests {
     }
 
     /**
-     * Carts {A, B} and {B, A} checked out at the same moment. The interleaving that deadlocked is forced: the
+     * Carts {A, B} and {B, A} checked out at the same moment. The interleaving that would deadlock is forced: the
      * test holds A, the first checkout waits for A, the second (by cart order) takes B and waits for A too; when
      * A is free, the first would take A and then wait for B. Taking stock rows in one order makes both succeed.
      */

@@ -78,7 +78,7 @@ class DashboardController {
     static final int INVITEES_ALL = 1_000;
     /**
      * The newest entries, each with its timeline; "show all" lists the rest. Ten fill a phone screen and keep the
-     * page light: with 30 the ledger was half of the page's 63 KB and most of its rendering time (issue #6).
+     * page light: the ledger is the heaviest part of the page to send and render.
      */
     static final int LEDGER_SHOWN = 10;
     /** "Show all" still has a ceiling, so a distributor with years of entries cannot exhaust the server. */
@@ -118,9 +118,8 @@ class DashboardController {
     }
 
     /**
-     * The page's dozen reads in one read-only transaction: one connection and one BEGIN/COMMIT instead of one per
-     * read (beginning and committing them was ~7 % of the page's CPU in a profile, issue #6). The template is rendered
-     * after it has ended.
+     * The page's dozen reads in one read-only transaction, so the page takes one connection and one BEGIN/COMMIT;
+     * the template is rendered after it has ended.
      */
     private String readOnly(Supplier<String> reads) {
         TransactionTemplate template = new TransactionTemplate(transactionManager);

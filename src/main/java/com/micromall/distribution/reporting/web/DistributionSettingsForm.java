@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * The distribution settings page. Numbers are typed as text so that "abc" gets this page's own
- * message; the patterns mirror the CHECK constraints of V30 (rates 0-100 with two decimals,
+ * message; the patterns mirror the table's CHECK constraints (rates 0-100 with two decimals,
  * attribution 1-365 days, return window 0/7/14/30, money never negative).
  */
 public class DistributionSettingsForm {
