@@ -1,5 +1,6 @@
 package com.micromall.distribution.internal;
 
+import com.micromall.distribution.referral.DistributorEnrolled;
 import com.micromall.settings.AuditLog;
 import com.micromall.settings.DistributionSettings.EnrolmentRule;
 import com.micromall.settings.DistributionSettingsService;
@@ -10,6 +11,7 @@ import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
 import lombok.RequiredArgsConstructor;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -36,6 +38,7 @@ public class DistributorEnrolment {
     private final AuditLog auditLog;
     private final DistributorTotals totals;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     private Supplier<String> codeSource = ReferralCodes::next;
 
@@ -115,6 +118,7 @@ public class DistributorEnrolment {
     @Transactional
     public void approve(long customerId, String actor) {
         change(customerId, actor, "approve", Distributor::approve);
+        distributors.findById(customerId).ifPresent(this::enrolled);
     }
 
     @Transactional
@@ -154,6 +158,19 @@ public class DistributorEnrolment {
     private Distributor enrol(Distributor distributor) {
         Distributor saved = distributors.save(distributor);
         totals.ensure(saved.getCustomerId());
+        if (saved.isActive()) {
+            enrolled(saved);
+        }
         return saved;
+    }
+
+    /** The share path of a code: what {@code ReferralLinkController} answers. */
+    static String sharePath(String code) {
+        return "/r/" + code;
+    }
+
+    private void enrolled(Distributor distributor) {
+        events.publishEvent(new DistributorEnrolled(distributor.getCustomerId(), distributor.getCode(),
+                sharePath(distributor.getCode()), clock.instant()));
     }
 }
