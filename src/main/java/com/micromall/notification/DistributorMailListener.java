@@ -6,6 +6,7 @@ import com.micromall.distribution.ledger.CommissionAvailable;
 import com.micromall.distribution.ledger.CommissionCredited;
 import com.micromall.distribution.payout.WithdrawalPaid;
 import com.micromall.distribution.payout.WithdrawalRejected;
+import com.micromall.distribution.referral.DistributorApproved;
 import com.micromall.distribution.referral.DistributorEnrolled;
 import com.micromall.distribution.referral.ShareInvitation;
 import com.micromall.distribution.referral.ShareInvitations;
@@ -62,15 +63,25 @@ class DistributorMailListener {
 
     @ApplicationModuleListener
     void sendWelcome(DistributorEnrolled event) {
-        ShareInvitation.FriendBenefit benefit = invitations.invitationOf(event.customerId())
-                .map(ShareInvitation::friendBenefit).orElse(null);
-        if (benefit == null) {
-            // Suspended again before the mail went out: a welcome with a link that earns nothing would mislead.
-            log.info("Distributor {} cannot share any more: no welcome mail", event.customerId());
+        welcome(event.customerId());
+    }
+
+    @ApplicationModuleListener
+    void sendWelcome(DistributorApproved event) {
+        welcome(event.customerId());
+    }
+
+    /**
+     * One welcome per distributor, when their link earns: at once when enrolled ACTIVE, at the owner's approval
+     * when enrolled PENDING; a distributor suspended before the mail went out gets none (the link earns nothing).
+     */
+    private void welcome(long customerId) {
+        ShareInvitation invitation = invitations.invitationOf(customerId).orElse(null);
+        if (invitation == null) {
+            log.debug("Distributor {} cannot share (yet): no welcome mail", customerId);
             return;
         }
-        send(event.customerId(), "distributor/" + event.customerId(), "distributor-welcome",
-                d -> mails.welcome(event, benefit, d));
+        send(customerId, "distributor/" + customerId, "distributor-welcome", d -> mails.welcome(invitation, d));
     }
 
     private void send(long customerId, String eventKey, String kind, Function<CustomerProfile, RenderedMail> compose) {

@@ -5,8 +5,7 @@ import com.micromall.distribution.ledger.CommissionAvailable;
 import com.micromall.distribution.ledger.CommissionCredited;
 import com.micromall.distribution.payout.WithdrawalPaid;
 import com.micromall.distribution.payout.WithdrawalRejected;
-import com.micromall.distribution.referral.DistributorEnrolled;
-import com.micromall.distribution.referral.ShareInvitation.FriendBenefit;
+import com.micromall.distribution.referral.ShareInvitation;
 import com.micromall.settings.ShopSettingsService;
 import java.util.HashMap;
 import java.util.List;
@@ -78,9 +77,9 @@ class DistributorMails {
                 new Object[] {event.amount().format(MailLocale.of(distributor.locale()))}, model);
     }
 
-    RenderedMail welcome(DistributorEnrolled event, FriendBenefit friendBenefit, CustomerProfile distributor) {
+    RenderedMail welcome(ShareInvitation invitation, CustomerProfile distributor) {
         Map<String, Object> model = model(distributor, "/distribution");
-        ShareSection.Share share = shareSection.of(event.sharePath(), friendBenefit);
+        ShareSection.Share share = shareSection.of(invitation.sharePath(), invitation.friendBenefit());
         share.addTo(model);
         return renderer.render("distributor-welcome", distributor.locale(), shopSettings.current(),
                 "mail.subject.distributorWelcome", new Object[0], model, share.images());

@@ -12,7 +12,7 @@ import com.micromall.distribution.ledger.CommissionAvailable;
 import com.micromall.distribution.ledger.CommissionCredited;
 import com.micromall.distribution.payout.WithdrawalPaid;
 import com.micromall.distribution.payout.WithdrawalRejected;
-import com.micromall.distribution.referral.DistributorEnrolled;
+import com.micromall.distribution.referral.ShareInvitation;
 import com.micromall.distribution.referral.ShareInvitation.FriendBenefit;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.PaymentMethod;
@@ -179,8 +179,8 @@ class DistributorMailTests extends MailServerTests {
                     cny("2.00"), cny("98.00"), "BANK", "BOC-20261204-000123", now), reader));
             previews.put("withdrawal-rejected" + suffix, mails.rejected(new WithdrawalRejected(1, reader.id(),
                     cny("50.00"), "The account number does not match the name", now), reader));
-            previews.put("distributor-welcome" + suffix, mails.welcome(new DistributorEnrolled(reader.id(), "756MKHG8",
-                    "/r/756MKHG8", now), new FriendBenefit(new BigDecimal("10"), cny("20.00"), null), reader));
+            previews.put("distributor-welcome" + suffix, mails.welcome(new ShareInvitation("756MKHG8", "/r/756MKHG8",
+                    new FriendBenefit(new BigDecimal("10"), cny("20.00"), null)), reader));
         }
 
         assertThat(previews.get("distributor-welcome").html()).contains("https://shop.example/r/756MKHG8",

@@ -1,5 +1,6 @@
 package com.micromall.distribution.internal;
 
+import com.micromall.distribution.referral.DistributorApproved;
 import com.micromall.distribution.referral.DistributorEnrolled;
 import com.micromall.settings.AuditLog;
 import com.micromall.settings.DistributionSettings.EnrolmentRule;
@@ -118,7 +119,8 @@ public class DistributorEnrolment {
     @Transactional
     public void approve(long customerId, String actor) {
         change(customerId, actor, "approve", Distributor::approve);
-        distributors.findById(customerId).ifPresent(this::enrolled);
+        distributors.findById(customerId).ifPresent(approved -> events.publishEvent(
+                new DistributorApproved(approved.getCustomerId(), approved.getCode(), clock.instant())));
     }
 
     @Transactional
@@ -158,19 +160,12 @@ public class DistributorEnrolment {
     private Distributor enrol(Distributor distributor) {
         Distributor saved = distributors.save(distributor);
         totals.ensure(saved.getCustomerId());
-        if (saved.isActive()) {
-            enrolled(saved);
-        }
+        events.publishEvent(new DistributorEnrolled(saved.getCustomerId(), saved.getCode(), clock.instant()));
         return saved;
     }
 
     /** The share path of a code: what {@code ReferralLinkController} answers. */
     static String sharePath(String code) {
         return "/r/" + code;
-    }
-
-    private void enrolled(Distributor distributor) {
-        events.publishEvent(new DistributorEnrolled(distributor.getCustomerId(), distributor.getCode(),
-                sharePath(distributor.getCode()), clock.instant()));
     }
 }

@@ -9,6 +9,7 @@ import com.micromall.distribution.ledger.CommissionReversed;
 import com.micromall.distribution.payout.WithdrawalPaid;
 import com.micromall.distribution.payout.WithdrawalRejected;
 import com.micromall.distribution.payout.WithdrawalRequested;
+import com.micromall.distribution.referral.DistributorApproved;
 import com.micromall.distribution.referral.DistributorEnrolled;
 import com.micromall.order.OrderCompleted;
 import com.micromall.order.OrderFixtures;
@@ -160,22 +161,23 @@ class DistributionEventsTests {
     }
 
     @Test
-    void aCustomerBecomingAnActiveDistributorIsToldOnceWithTheShareLinkButNotWhilePending() {
+    void enrolmentAndTheOwnersApprovalAreToldOnceEach() {
         settings.update(withRule(original, DistributionSettings.EnrolmentRule.APPROVAL), "test");
         TestCustomer carl = ledgerFixtures.orders.customer("Carl Events");
 
         enrolment.apply(carl.id());
+        enrolment.apply(carl.id());
+        String code = enrolment.find(carl.id()).orElseThrow().code();
         assertThat(events.stream(DistributorEnrolled.class).filter(e -> e.customerId() == carl.id()))
-                .as("pending is not enrolled yet").isEmpty();
+                .singleElement().satisfies(enrolled -> assertThat(enrolled.code()).isEqualTo(code));
+        assertThat(events.stream(DistributorApproved.class)).noneMatch(e -> e.customerId() == carl.id());
+
         enrolment.approve(carl.id(), OWNER);
         enrolment.apply(carl.id());
 
-        String code = enrolment.find(carl.id()).orElseThrow().code();
-        assertThat(events.stream(DistributorEnrolled.class).filter(e -> e.customerId() == carl.id()))
-                .singleElement().satisfies(enrolled -> {
-                    assertThat(enrolled.code()).isEqualTo(code);
-                    assertThat(enrolled.sharePath()).isEqualTo("/r/" + code);
-                });
+        assertThat(events.stream(DistributorApproved.class).filter(e -> e.customerId() == carl.id()))
+                .singleElement().satisfies(approved -> assertThat(approved.code()).isEqualTo(code));
+        assertThat(events.stream(DistributorEnrolled.class).filter(e -> e.customerId() == carl.id())).hasSize(1);
     }
 
     private static DistributionSettings withRule(DistributionSettings s, DistributionSettings.EnrolmentRule rule) {
