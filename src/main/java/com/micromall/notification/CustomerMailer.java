@@ -8,6 +8,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.NestedExceptionUtils;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.mail.MailException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
@@ -87,6 +88,9 @@ class CustomerMailer {
             helper.setTo(to.email());
             helper.setSubject(mail.subject());
             helper.setText(mail.text(), mail.html());
+            for (RenderedMail.InlineImage image : mail.images()) {
+                helper.addInline(image.contentId(), new ByteArrayResource(image.png()), "image/png");
+            }
             mailSender.send(message);
             server.answered();
             log.debug("Sent {} to customer {}", what, to.id());

@@ -1,7 +1,9 @@
 package com.micromall.notification;
 
 import com.micromall.settings.ShopSettings;
+import java.time.Clock;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
@@ -22,9 +24,11 @@ class MailRenderer {
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final MessageSource messages;
+    private final Clock clock;
 
-    MailRenderer(MessageSource messages) {
+    MailRenderer(MessageSource messages, Clock clock) {
         this.messages = messages;
+        this.clock = clock;
         engine.setTemplateEngineMessageSource(messages);
         engine.addTemplateResolver(resolver("mail/*.html", TemplateMode.HTML, 1));
         engine.addTemplateResolver(resolver("mail/*.txt", TemplateMode.TEXT, 2));
@@ -48,16 +52,22 @@ class MailRenderer {
      */
     RenderedMail render(String template, Locale customerLocale, ShopSettings shop, String subjectKey,
                         Object[] subjectArgs, Map<String, Object> model) {
+        return render(template, customerLocale, shop, subjectKey, subjectArgs, model, List.of());
+    }
+
+    /** @param images pictures the HTML shows through {@code cid:} sources, sent inside the mail */
+    RenderedMail render(String template, Locale customerLocale, ShopSettings shop, String subjectKey,
+                        Object[] subjectArgs, Map<String, Object> model, List<RenderedMail.InlineImage> images) {
         Locale locale = MailLocale.of(customerLocale);
         String subject = shop.shopName() + " · " + messages.getMessage(subjectKey, subjectArgs, locale);
         Map<String, Object> variables = new HashMap<>(model);
         variables.put("subject", subject);
         variables.put("shop", shop);
         variables.put("lang", locale.toLanguageTag());
-        variables.put("fmt", new MailFormat(locale));
+        variables.put("fmt", new MailFormat(locale, clock.getZone()));
         Context context = new Context(locale, variables);
         return new RenderedMail(subject,
                 engine.process("mail/" + template + ".html", context),
-                engine.process("mail/" + template + ".txt", context));
+                engine.process("mail/" + template + ".txt", context), List.copyOf(images));
     }
 }

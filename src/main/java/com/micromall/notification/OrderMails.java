@@ -13,8 +13,9 @@ import com.micromall.settings.PaymentInstructionsService;
 import com.micromall.settings.ShopSettings;
 import com.micromall.settings.ShopSettingsService;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
-import org.jspecify.annotations.Nullable;
+import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
@@ -25,13 +26,15 @@ class OrderMails {
     private final MailRenderer renderer;
     private final ShopSettingsService shopSettings;
     private final PaymentInstructionsService paymentInstructions;
+    private final ShareSection shareSection;
     private final String baseUrl;
 
     OrderMails(MailRenderer renderer, ShopSettingsService shopSettings, PaymentInstructionsService paymentInstructions,
-               @Value("${micromall.base-url:http://localhost:8080}") String baseUrl) {
+               ShareSection shareSection, @Value("${micromall.base-url:http://localhost:8080}") String baseUrl) {
         this.renderer = renderer;
         this.shopSettings = shopSettings;
         this.paymentInstructions = paymentInstructions;
+        this.shareSection = shareSection;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -49,9 +52,7 @@ class OrderMails {
         model.put("paymentText", instructions == null ? null : instructions.textFor(order.orderNumber()));
         model.put("paymentQrUrl", instructions == null || instructions.qrPath() == null ? null
                 : baseUrl + instructions.qrPath());
-        // The buyer's own share link ("ask right after a purchase", DESIGN.md); without one the section is left out.
-        model.put("shareLink", shareLinkOf(customer));
-        return render("order-placed", customer, "mail.subject.placed", order.orderNumber(), model);
+        return renderWithShare("order-placed", customer, "mail.subject.placed", order.orderNumber(), model);
     }
 
     RenderedMail paid(OrderPaid order, CustomerProfile customer) {
@@ -67,7 +68,7 @@ class OrderMails {
     }
 
     RenderedMail completed(OrderCompleted order, CustomerProfile customer) {
-        return render("order-completed", customer, "mail.subject.completed", order.orderNumber(),
+        return renderWithShare("order-completed", customer, "mail.subject.completed", order.orderNumber(),
                 model(customer, order.orderNumber()));
     }
 
@@ -86,11 +87,6 @@ class OrderMails {
         return render("order-refunded", customer, "mail.subject.refunded", order.orderNumber(), model);
     }
 
-    @SuppressWarnings("unused") // the distribution module will provide the link
-    private @Nullable String shareLinkOf(CustomerProfile customer) {
-        return null;
-    }
-
     private Map<String, Object> model(CustomerProfile customer, String orderNumber) {
         Map<String, Object> model = new HashMap<>();
         model.put("customerName", customer.name());
@@ -104,5 +100,17 @@ class OrderMails {
                                 Map<String, Object> model) {
         ShopSettings shop = shopSettings.current();
         return renderer.render(template, customer.locale(), shop, subjectKey, new Object[] {orderNumber}, model);
+    }
+
+    /**
+     * With the buyer's own share link, QR code and the friend's benefit when the buyer can share ("ask right after a
+     * purchase", DESIGN.md): only the buyer's own link, nothing about whoever invited them.
+     */
+    private RenderedMail renderWithShare(String template, CustomerProfile customer, String subjectKey,
+                                         String orderNumber, Map<String, Object> model) {
+        Optional<ShareSection.Share> share = shareSection.of(customer);
+        share.ifPresent(s -> s.addTo(model));
+        return renderer.render(template, customer.locale(), shopSettings.current(), subjectKey,
+                new Object[] {orderNumber}, model, share.map(ShareSection.Share::images).orElse(List.of()));
     }
 }

@@ -130,6 +130,7 @@ class ShopJourneyBrowserTests {
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() -> assertThat(subjectsTo(email)).containsExactlyInAnyOrder(
                     "Micromall · Confirm your e-mail address",
+                    "Micromall · Welcome: share and earn",
                     "Micromall · Order " + number + " received",
                     "Micromall · Payment received for order " + number,
                     "Micromall · Order " + number + " is on its way",

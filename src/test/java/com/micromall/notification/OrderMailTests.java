@@ -9,6 +9,7 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerProfile;
 import com.micromall.customer.Role;
+import com.micromall.distribution.referral.ShareInvitations;
 import com.micromall.order.OrderCancelled;
 import com.micromall.order.OrderCompleted;
 import com.micromall.order.OrderLineSnapshot;
@@ -67,6 +68,8 @@ import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
+import org.springframework.modulith.events.EventPublication;
+import org.springframework.modulith.events.core.TargetEventPublication;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -75,10 +78,8 @@ import org.springframework.transaction.support.TransactionTemplate;
  * Order e-mails through a real SMTP conversation with GreenMail: who gets what, in which
  * language, and what happens when the mail server is down.
  */
-@MicromallTest
-class OrderMailTests {
+class OrderMailTests extends MailServerTests {
 
-    private static final int SMTP_PORT = freePort();
     private static final AtomicLong ORDER_SEQUENCE = new AtomicLong(System.currentTimeMillis() % 100_000);
 
     /**
@@ -86,27 +87,6 @@ class OrderMailTests {
      * snapshot by order id): a negative id, new for each test, is nobody's real order.
      */
     private final long orderId = -ORDER_SEQUENCE.incrementAndGet();
-
-    @RegisterExtension
-    static final GreenMailExtension smtp = new GreenMailExtension(
-            new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP)).withPerMethodLifecycle(false);
-
-    @DynamicPropertySource
-    static void mailServer(DynamicPropertyRegistry registry) {
-        registry.add("spring.mail.host", () -> "127.0.0.1");
-        registry.add("spring.mail.port", () -> SMTP_PORT);
-        registry.add("micromall.base-url", () -> "https://shop.example/");
-        registry.add("micromall.mail.retry.min-age", () -> "PT0S");
-    }
-
-    @Autowired
-    ApplicationEventPublisher events;
-
-    @Autowired
-    TransactionTemplate transaction;
-
-    @Autowired
-    JdbcClient jdbc;
 
     @Autowired
     ShopSettingsService shopSettings;
@@ -125,6 +105,9 @@ class OrderMailTests {
 
     @Autowired
     CustomerApi customers;
+
+    @Autowired
+    ShareInvitations invitations;
 
     @Test
     void mailPartsUseAngusMailsStreamProviderNamedUpFrontNotSearchedForEachPart() {
@@ -153,9 +136,7 @@ class OrderMailTests {
                     cny("38.00").format(Locale.ENGLISH), "bank transfer", number,
                     "pay@anna.example", "+86 21 5555 0101");
             assertThat(mail.html().select("a[href]").eachAttr("href"))
-                    .containsExactly("https://shop.example/orders/" + number);
-            assertThat(mail.html().text()).as("no share link until the distribution module provides one")
-                    .doesNotContain("Share the shop");
+                    .containsExactlyInAnyOrder("https://shop.example/orders/" + number, shareLinkOf(customerId));
             assertThat(mail.text()).contains("Rose hand cream", cny("38.00").format(Locale.ENGLISH),
                     "https://shop.example/orders/" + number, "pay@anna.example");
         } finally {
@@ -319,7 +300,7 @@ class OrderMailTests {
                     .isThrownBy(() -> publish(new OrderPaid(orderId, number, customerId, Instant.now())));
 
             await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
-                    assertThat(publicationStatus(number)).isEqualTo("FAILED"));
+                    assertThat(orderMailPublications(EventPublication.Status.FAILED, number)).hasSize(1));
         } finally {
             smtp.start();
         }
@@ -330,7 +311,7 @@ class OrderMailTests {
         Mail mail = awaitMailTo(customerId);
         assertThat(mail.subject()).contains(number);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(publicationStatus(number)).isEqualTo("COMPLETED"));
+                assertThat(incompleteOrderMails(number)).isEmpty());
         assertThat(sentMail(number, "order-paid").get("sent_at")).as("the failed send gave its claim up").isNotNull();
         publicationJobs.resubmitIncompletePublications();
         Thread.sleep(500);
@@ -352,7 +333,7 @@ class OrderMailTests {
                 publish(new OrderPaid(-ORDER_SEQUENCE.incrementAndGet(), number, customerId, Instant.now()));
             }
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(numbers)
-                    .allSatisfy(number -> assertThat(publicationStatus(number)).isEqualTo("FAILED")));
+                    .allSatisfy(number -> assertThat(orderMailPublications(EventPublication.Status.FAILED, number)).hasSize(1)));
         } finally {
             smtp.start();
         }
@@ -368,7 +349,7 @@ class OrderMailTests {
         // A restarted GreenMail starts with an empty inbox: these are the mails that waited.
         await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(customerId).size() == numbers.size());
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(numbers)
-                .allSatisfy(number -> assertThat(publicationStatus(number)).isEqualTo("COMPLETED")));
+                .allSatisfy(number -> assertThat(incompleteOrderMails(number)).isEmpty()));
         assertThat(linesOf(output, "Mail server at " + address + " answers again")).hasSize(1);
         assertThat(linesOf(output, "No mail server at")).hasSize(1);
     }
@@ -386,11 +367,11 @@ class OrderMailTests {
         publish(event);
         awaitMailTo(customerId);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(publicationStatuses(number)).containsExactly("COMPLETED"));
+                assertThat(incompleteOrderMails(number)).isEmpty());
         // What a second instance's restart does with a publication this one is still delivering: deliver it again.
         publish(event);
         await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
-                assertThat(publicationStatuses(number)).containsExactly("COMPLETED", "COMPLETED"));
+                assertThat(incompleteOrderMails(number)).isEmpty());
 
         assertThat(mailsTo(customerId)).hasSize(1);
         assertThat(sentMail(number, "order-shipped")).satisfies(row -> {
@@ -440,10 +421,8 @@ class OrderMailTests {
 
     @Test
     void everyMailTemplateRendersToSelfContainedHtmlThatFitsAPhoneAndADesktop() throws IOException {
-        CustomerProfile reader = new CustomerProfile(1, "Anna Lee", "anna@example.com", null, null, Role.CUSTOMER,
-                Locale.ENGLISH, Instant.now());
-        CustomerProfile chineseReader = new CustomerProfile(2, "王小明", "wang@example.com", null, null,
-                Role.CUSTOMER, Locale.SIMPLIFIED_CHINESE, Instant.now());
+        CustomerProfile reader = customers.find(customer("Anna Lee", "en")).orElseThrow();
+        CustomerProfile chineseReader = customers.find(customer("王小明", "zh-CN")).orElseThrow();
         String number = "MM-2611-4F7K";
         Map<String, RenderedMail> previews = new LinkedHashMap<>();
         ShopSettings before = shopSettings.current();
@@ -475,30 +454,19 @@ class OrderMailTests {
                 .as("without the shop's contact the buyer is told the bank details follow")
                 .contains("The shop will send you the bank details");
 
-        Path folder = Files.createDirectories(Path.of("target", "mail-previews"));
-        try (Browser browser = new Browser()) {
-            for (Map.Entry<String, RenderedMail> preview : previews.entrySet()) {
-                Document html = Jsoup.parse(preview.getValue().html());
-                assertThat(html.select("script, link, img, iframe, style")).as(preview.getKey()).isEmpty();
-                assertThat(html.select("a[href]").eachAttr("href")).as(preview.getKey())
-                        .allSatisfy(href -> assertThat(href).startsWith("https://shop.example/"));
-                assertThat(html.text()).as(preview.getKey()).contains(number);
-                assertThat(preview.getValue().text()).as(preview.getKey()).contains(number).doesNotContain("[(", "[#");
+        assertThat(previews.get("order-completed").images()).as("the buyer's own QR code, inside the mail")
+                .extracting(RenderedMail.InlineImage::contentId).containsExactly(ShareSection.QR_CONTENT_ID);
 
-                Path file = folder.resolve(preview.getKey() + ".html");
-                Files.writeString(file, preview.getValue().html());
-                Files.writeString(folder.resolve(preview.getKey() + ".txt"), preview.getValue().text());
-                browser.driver().get(file.toAbsolutePath().toUri().toString());
-                browser.screenshot("mail-" + preview.getKey(), Browser.PHONE_WIDTH);
-                browser.screenshot("mail-" + preview.getKey(), Browser.DESKTOP_WIDTH);
-            }
-        }
+        previews.values().forEach(mail -> assertThat(Jsoup.parse(mail.html()).text()).contains(number));
+        lookAt(previews);
+    }
+
+    /** The customer's own share link, as distribution gives it. */
+    private String shareLinkOf(long customerId) {
+        return "https://shop.example" + invitations.invitationOf(customerId).orElseThrow().sharePath();
     }
 
     // ---- helpers ----
-
-    private record Mail(String subject, String from, String rawHtml, Document html, String text) {
-    }
 
     private OrderPlaced placed(String number, long customerId, PaymentMethod paymentMethod) {
         return new OrderPlaced(orderId, number, customerId, Instant.now(),
@@ -519,106 +487,31 @@ class OrderMailTests {
         return new OrderLineSnapshot(lineId, 101, name, quantity, unit, unit.times(quantity), unit.times(quantity));
     }
 
-    private static Money cny(String amount) {
-        return Money.of(amount, "CNY");
-    }
-
     private static String orderNumber() {
         return "MT-" + ORDER_SEQUENCE.incrementAndGet() + "-" + UUID.randomUUID().toString().substring(0, 4).toUpperCase();
     }
 
-    private long customer(String name, String locale) {
-        KeyHolder key = new GeneratedKeyHolder();
-        jdbc.sql("""
-                        INSERT INTO customer (email, password_hash, name, role, created_at, locale)
-                        VALUES (:email, '{noop}x', :name, 'CUSTOMER', CURRENT_TIMESTAMP, :locale)""")
-                .param("email", "mail-" + UUID.randomUUID() + "@example.com")
-                .param("name", name)
-                .param("locale", locale)
-                .update(key, "id");
-        return key.getKey().longValue();
+    /** The order mail listener's publications of this order's events, in that state. */
+    private List<TargetEventPublication> orderMailPublications(EventPublication.Status status, String orderNumber) {
+        return publicationsOf(status, event -> orderNumber.equals(orderNumberOf(event))).stream()
+                .filter(p -> p.getTargetIdentifier().getValue().contains("OrderMailListener")).toList();
     }
 
-    private String emailOf(long customerId) {
-        return jdbc.sql("SELECT email FROM customer WHERE id = :id").param("id", customerId).query(String.class).single();
+    /** The order mail listener's publications of this order's events not delivered yet. */
+    private List<TargetEventPublication> incompleteOrderMails(String orderNumber) {
+        return incompletePublicationsOf(event -> orderNumber.equals(orderNumberOf(event))).stream()
+                .filter(p -> p.getTargetIdentifier().getValue().contains("OrderMailListener")).toList();
     }
 
-    private void publish(Object event) {
-        transaction.executeWithoutResult(status -> events.publishEvent(event));
-    }
-
-    private String publicationStatus(String orderNumber) {
-        return jdbc.sql("""
-                        SELECT status FROM event_publication
-                        WHERE listener_id LIKE '%OrderMailListener%' AND serialized_event LIKE :number""")
-                .param("number", "%\"" + orderNumber + "\"%")
-                .query(String.class).single();
-    }
-
-    private List<String> publicationStatuses(String orderNumber) {
-        return jdbc.sql("""
-                        SELECT status FROM event_publication
-                        WHERE listener_id LIKE '%OrderMailListener%' AND serialized_event LIKE :number
-                        ORDER BY publication_date""")
-                .param("number", "%\"" + orderNumber + "\"%")
-                .query(String.class).list();
+    private static String orderNumberOf(Object event) {
+        if (event instanceof OrderPaid paid) {
+            return paid.orderNumber();
+        }
+        return event instanceof OrderShipped shipped ? shipped.orderNumber() : null;
     }
 
     private Map<String, Object> sentMail(String eventKey, String kind) {
         return jdbc.sql("SELECT recipient, subject, sent_at FROM sent_mail WHERE event_key = :key AND kind = :kind")
                 .param("key", eventKey).param("kind", kind).query().singleRow();
-    }
-
-    private List<MimeMessage> mailsTo(long customerId) {
-        String email = emailOf(customerId);
-        return Arrays.stream(smtp.getReceivedMessages())
-                .filter(message -> {
-                    try {
-                        return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                                .anyMatch(address -> ((InternetAddress) address).getAddress().equalsIgnoreCase(email));
-                    } catch (Exception e) {
-                        throw new IllegalStateException(e);
-                    }
-                })
-                .toList();
-    }
-
-    private Mail awaitMailTo(long customerId) {
-        await().atMost(Duration.ofSeconds(20)).until(() -> !mailsTo(customerId).isEmpty());
-        List<MimeMessage> received = mailsTo(customerId);
-        assertThat(received).hasSize(1);
-        try {
-            MimeMessage message = received.get(0);
-            StringBuilder html = new StringBuilder();
-            StringBuilder text = new StringBuilder();
-            collect(message, html, text);
-            assertThat(html).as("an HTML part").isNotEmpty();
-            assertThat(text).as("a plain-text part").isNotEmpty();
-            return new Mail(message.getSubject(), ((InternetAddress) message.getFrom()[0]).getAddress(),
-                    html.toString(), Jsoup.parse(html.toString()), text.toString());
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
-
-    private static void collect(Part part, StringBuilder html, StringBuilder text) throws Exception {
-        if (part.isMimeType("text/html")) {
-            html.append(part.getContent());
-        } else if (part.isMimeType("text/plain")) {
-            text.append(part.getContent());
-        } else if (part.getContent() instanceof Multipart multipart) {
-            for (int i = 0; i < multipart.getCount(); i++) {
-                BodyPart child = multipart.getBodyPart(i);
-                collect(child, html, text);
-            }
-        }
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
     }
 }

@@ -2,6 +2,10 @@ package com.micromall.distribution.ledger;
 
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerVerified;
+import com.micromall.distribution.ledger.CommissionAvailable;
+import com.micromall.distribution.ledger.CommissionClawedBack;
+import com.micromall.distribution.ledger.CommissionCredited;
+import com.micromall.distribution.ledger.CommissionReversed;
 import com.micromall.order.OrderCompleted;
 import com.micromall.order.OrderRefunded;
 import com.micromall.order.RefundedLine;
@@ -16,6 +20,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -26,6 +31,7 @@ import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -57,6 +63,7 @@ class CommissionLedger {
     private final DistributorTotals totals;
     private final CustomerApi customers;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     record Snapshot(long orderId, String orderNumber, long buyerId, @Nullable Long level1, @Nullable Long level2,
                     BigDecimal level1Percent, BigDecimal level2Percent, int returnWindowDays, Currency currency,
@@ -118,6 +125,10 @@ class CommissionLedger {
         // An unverified buyer may be made up: the sharer's commission waits until the address is confirmed.
         Set<HoldReason> abuse = !found.isEmpty() || customers.isEmailVerified(snapshot.buyerId()) ? found
                 : Set.of(HoldReason.UNVERIFIED_REFEREE);
+        Money credited = Money.zero(snapshot.currency());
+        Money held = Money.zero(snapshot.currency());
+        Money availableNow = Money.zero(snapshot.currency());
+        List<Long> entryIds = new ArrayList<>();
         for (SnapshotLine line : lines) {
             int units = line.quantity() - line.refundedBefore();
             if (units <= 0) {
@@ -136,17 +147,34 @@ class CommissionLedger {
             if (id == null) {
                 continue;
             }
+            entryIds.add(id);
+            if (hold == null) {
+                credited = credited.plus(amount);
+            } else {
+                held = held.plus(amount);
+            }
             timeline(id, state, hold == null ? "order " + snapshot.orderNumber() + " completed"
                     : "held: " + hold);
             if (hold == null && !unfreezesAt.isAfter(clock.instant())) {
                 // No return window (0 days), or credited after it ended: nothing to wait for, withdrawable now.
                 moveGroup(id, LedgerState.FROZEN, LedgerState.AVAILABLE, "return window over");
+                availableNow = availableNow.plus(amount);
             }
             if (holds.contains(HoldReason.BUDGET)) {
                 log.warn("Monthly commission budget reached: entry {} ({}) for distributor {} is on hold",
                         id, amount, beneficiary);
                 auditLog.record("system", "distribution.budgetExceeded", "commission_entry:" + id, null,
                         amount.toString());
+            }
+        }
+        // One fact per order, beneficiary and level (not per line): what the sharer hears is what the order earned.
+        if (!entryIds.isEmpty()) {
+            Instant now = clock.instant();
+            events.publishEvent(new CommissionCredited(beneficiary, snapshot.orderId(), snapshot.orderNumber(), level,
+                    credited, held, unfreezesAt, now, List.copyOf(entryIds)));
+            if (availableNow.isPositive()) {
+                events.publishEvent(new CommissionAvailable(beneficiary, availableNow, entryIds.size(),
+                        List.of(snapshot.orderNumber()), now));
             }
         }
     }
@@ -277,6 +305,11 @@ class CommissionLedger {
         }
         String note = kind.toLowerCase() + " of " + units + " of " + entry.units() + " units: " + share.negate();
         timeline(id, entry.state(), note);
+        events.publishEvent(afterWindow
+                ? new CommissionClawedBack(id, entry.id(), entry.distributorId(), snapshot.orderNumber(), entry.level(),
+                        share, ref, clock.instant())
+                : new CommissionReversed(id, entry.id(), entry.distributorId(), snapshot.orderNumber(), entry.level(),
+                        share, ref, clock.instant()));
         if (last && !afterWindow) {
             entry.state().requireMoveTo(LedgerState.REVERSED);
             moveGroup(entry.id(), entry.state(), LedgerState.REVERSED, "order refunded");
@@ -291,11 +324,12 @@ class CommissionLedger {
      */
     int moveGroup(long entryId, LedgerState from, LedgerState to, String note) {
         List<MovedRow> rows = jdbc.sql("""
-                SELECT id, distributor_id, kind, amount, created_at FROM commission_entry
+                SELECT id, distributor_id, kind, amount, currency, order_number, created_at FROM commission_entry
                 WHERE (id = :id OR parent_id = :id) AND state = :from FOR UPDATE""")
                 .param("id", entryId).param("from", from.name())
                 .query((rs, i) -> new MovedRow(rs.getLong("id"), rs.getLong("distributor_id"), rs.getString("kind"),
-                        rs.getBigDecimal("amount"), rs.getTimestamp("created_at").toInstant()))
+                        rs.getBigDecimal("amount"), rs.getString("currency"), rs.getString("order_number"),
+                        rs.getTimestamp("created_at").toInstant()))
                 .list();
         if (rows.isEmpty()) {
             return 0;
@@ -315,10 +349,19 @@ class CommissionLedger {
             rows.stream().filter(row -> "COMMISSION".equals(row.kind()))
                     .forEach(row -> totals.commissionCredited(row.distributorId(), row.createdAt(), row.amount().negate()));
         }
+        if (from == LedgerState.ON_HOLD && to == LedgerState.AVAILABLE) {
+            // A released hold whose window is already over: withdrawable from now on, like a settled entry.
+            MovedRow first = rows.get(0);
+            BigDecimal amount = rows.stream().map(MovedRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
+            events.publishEvent(new CommissionAvailable(first.distributorId(),
+                    Money.of(amount, Currency.getInstance(first.currency())), rows.size(),
+                    List.of(first.orderNumber()), clock.instant()));
+        }
         return moved;
     }
 
-    private record MovedRow(long id, long distributorId, String kind, BigDecimal amount, Instant createdAt) {
+    private record MovedRow(long id, long distributorId, String kind, BigDecimal amount, String currency,
+                            String orderNumber, Instant createdAt) {
     }
 
     private @Nullable Long insert(long distributor, Snapshot snapshot, long lineId, long productId, int level, String kind,

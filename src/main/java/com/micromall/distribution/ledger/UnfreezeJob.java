@@ -1,15 +1,22 @@
 package com.micromall.distribution.ledger;
 
 import java.sql.Timestamp;
+import com.micromall.distribution.ledger.CommissionAvailable;
+import com.micromall.shared.Money;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -26,6 +33,10 @@ import org.springframework.transaction.support.TransactionTemplate;
  * REPEATABLE READ transaction, so all three see the same due rows. A run stops starting chunks once its time budget
  * is spent, well inside the job's lock ceiling: an instance that dies mid-run holds the lock for at most that
  * ceiling, and the next run carries on where the last committed chunk ended.
+ *
+ * <p>Each chunk tells, in its transaction, one {@link CommissionAvailable} per distributor it touched (not one per
+ * entry): the sharer hears "this much is withdrawable now" once, however many order lines it came from, and the
+ * outbox gets a handful of rows per chunk instead of thousands. The price is one grouped read of the chunk's rows.
  */
 @Component
 public class UnfreezeJob {
@@ -35,27 +46,37 @@ public class UnfreezeJob {
     private final JdbcClient jdbc;
     private final DistributorTotals totals;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
     private final TransactionOperations chunkTransactions;
     private final int chunkSize;
     private final Duration runBudget;
 
     @Autowired
-    UnfreezeJob(JdbcClient jdbc, DistributorTotals totals, Clock clock, PlatformTransactionManager transactionManager,
+    UnfreezeJob(JdbcClient jdbc, DistributorTotals totals, Clock clock, ApplicationEventPublisher events,
+                PlatformTransactionManager transactionManager,
                 @Value("${micromall.distribution.unfreeze-chunk:10000}") int chunkSize,
                 @Value("${micromall.distribution.unfreeze-run-budget:PT1M}") Duration runBudget) {
-        this(jdbc, totals, clock, repeatableRead(transactionManager), chunkSize, runBudget);
+        this(jdbc, totals, clock, events, repeatableRead(transactionManager), chunkSize, runBudget);
     }
 
-    /** For tests that run the job inside a transaction of their own. */
+    /** For tests that run the job inside a transaction of their own and listen to no events. */
     UnfreezeJob(JdbcClient jdbc, DistributorTotals totals, Clock clock) {
-        this(jdbc, totals, clock, TransactionOperations.withoutTransaction(), 10_000, Duration.ofMinutes(1));
+        this(jdbc, totals, clock, event -> { }, TransactionOperations.withoutTransaction(), 10_000,
+                Duration.ofMinutes(1));
     }
 
+    /** For tests of the chunking, which listen to no events. */
     UnfreezeJob(JdbcClient jdbc, DistributorTotals totals, Clock clock, TransactionOperations chunkTransactions,
                 int chunkSize, Duration runBudget) {
+        this(jdbc, totals, clock, event -> { }, chunkTransactions, chunkSize, runBudget);
+    }
+
+    UnfreezeJob(JdbcClient jdbc, DistributorTotals totals, Clock clock, ApplicationEventPublisher events,
+                TransactionOperations chunkTransactions, int chunkSize, Duration runBudget) {
         this.jdbc = jdbc;
         this.totals = totals;
         this.clock = clock;
+        this.events = events;
         this.chunkTransactions = chunkTransactions;
         this.chunkSize = chunkSize;
         this.runBudget = runBudget;
@@ -120,13 +141,47 @@ public class UnfreezeJob {
     private int move(Timestamp at, Timestamp upToDue, long upToId) {
         // Totals first, set-based, from the same due rows (REPEATABLE READ: the statements see one snapshot).
         totals.unfreezeDue(at, upToDue, upToId);
+        List<DueOrder> due = jdbc.sql("""
+                        SELECT distributor_id, order_number, currency, SUM(amount) AS amount, COUNT(*) AS entries,
+                            MIN(unfreezes_at) AS first_due
+                        FROM commission_entry WHERE
+                        """ + DistributorTotals.DUE_IN_CHUNK + """
+                        GROUP BY distributor_id, order_number, currency ORDER BY distributor_id, first_due, order_number""")
+                .param("at", at).param("bound", upToDue).param("id", upToId)
+                .query((rs, i) -> new DueOrder(rs.getLong("distributor_id"), rs.getString("order_number"),
+                        Money.of(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))),
+                        rs.getInt("entries")))
+                .list();
         jdbc.sql("""
                 INSERT INTO commission_entry_event (entry_id, state, occurred_at, note)
                 SELECT id, 'AVAILABLE', :at, 'return window over' FROM commission_entry
                 WHERE
                 """ + DistributorTotals.DUE_IN_CHUNK)
                 .param("at", at).param("bound", upToDue).param("id", upToId).update();
-        return jdbc.sql("UPDATE commission_entry SET state = 'AVAILABLE' WHERE " + DistributorTotals.DUE_IN_CHUNK)
+        int moved = jdbc.sql("UPDATE commission_entry SET state = 'AVAILABLE' WHERE " + DistributorTotals.DUE_IN_CHUNK)
                 .param("at", at).param("bound", upToDue).param("id", upToId).update();
+        announce(due, at.toInstant());
+        return moved;
+    }
+
+    private record DueOrder(long distributorId, String orderNumber, Money amount, int entries) {
+    }
+
+    /** One {@link CommissionAvailable} per distributor (and currency) of the chunk. */
+    private void announce(List<DueOrder> due, Instant availableAt) {
+        Map<String, List<DueOrder>> byDistributor = new LinkedHashMap<>();
+        for (DueOrder order : due) {
+            byDistributor.computeIfAbsent(order.distributorId() + "/" + order.amount().currency(),
+                    key -> new ArrayList<>()).add(order);
+        }
+        byDistributor.values().forEach(orders -> {
+            Money amount = orders.stream().map(DueOrder::amount).reduce(Money::plus).orElseThrow();
+            if (!amount.isPositive()) {
+                return;
+            }
+            events.publishEvent(new CommissionAvailable(orders.get(0).distributorId(), amount,
+                    orders.stream().mapToInt(DueOrder::entries).sum(),
+                    orders.stream().map(DueOrder::orderNumber).distinct().toList(), availableAt));
+        });
     }
 }

@@ -26,6 +26,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -54,6 +55,7 @@ public class WithdrawalService {
     private final JdbcClient jdbc;
     private final DistributorTotals totals;
     private final Clock clock;
+    private final ApplicationEventPublisher events;
 
     /** A withdrawal as pages show it. */
     public record WithdrawalView(long id, Money amount, Money fee, Money net, WithdrawalMethod method,
@@ -187,6 +189,8 @@ public class WithdrawalService {
         Withdrawal withdrawal = withdrawals.saveAndFlush(
                 Withdrawal.request(customerId, asked, fee, method, details, token, clock.instant()));
         totals.withdrawal(customerId, asked.amount(), BigDecimal.ZERO);
+        events.publishEvent(new WithdrawalRequested(withdrawal.getId(), customerId, withdrawal.amountMoney(),
+                withdrawal.feeMoney(), withdrawal.netMoney(), method.name(), withdrawal.getRequestedAt()));
         return new Outcome(withdrawal.getId(), asked, List.of(), false);
     }
 
@@ -206,6 +210,9 @@ public class WithdrawalService {
         totals.withdrawal(withdrawal.getDistributorId(), withdrawal.getAmount().negate(), withdrawal.getAmount());
         auditLog.record(owner, "distribution.withdrawal.pay", "withdrawal:" + withdrawalId, before,
                 describe(withdrawal) + " ref " + withdrawal.getPaymentRef());
+        events.publishEvent(new WithdrawalPaid(withdrawalId, withdrawal.getDistributorId(), withdrawal.amountMoney(),
+                withdrawal.feeMoney(), withdrawal.netMoney(), withdrawal.getMethod().name(),
+                withdrawal.getPaymentRef(), withdrawal.getDecidedAt()));
         return true;
     }
 
@@ -225,6 +232,8 @@ public class WithdrawalService {
         totals.withdrawal(withdrawal.getDistributorId(), withdrawal.getAmount().negate(), BigDecimal.ZERO);
         auditLog.record(owner, "distribution.withdrawal.reject", "withdrawal:" + withdrawalId, before,
                 describe(withdrawal) + ": " + withdrawal.getRejectReason());
+        events.publishEvent(new WithdrawalRejected(withdrawalId, withdrawal.getDistributorId(),
+                withdrawal.amountMoney(), withdrawal.getRejectReason(), withdrawal.getDecidedAt()));
         return true;
     }
 

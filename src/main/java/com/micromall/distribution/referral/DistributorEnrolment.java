@@ -1,6 +1,8 @@
 package com.micromall.distribution.referral;
 
 
+import com.micromall.distribution.referral.DistributorApproved;
+import com.micromall.distribution.referral.DistributorEnrolled;
 import com.micromall.settings.AuditLog;
 import com.micromall.settings.DistributionSettings.EnrolmentRule;
 import com.micromall.settings.DistributionSettingsService;
@@ -117,6 +119,8 @@ public class DistributorEnrolment {
     @Transactional
     public void approve(long customerId, String actor) {
         change(customerId, actor, "approve", Distributor::approve);
+        distributors.findById(customerId).ifPresent(approved -> events.publishEvent(
+                new DistributorApproved(approved.getCustomerId(), approved.getCode(), clock.instant())));
     }
 
     @Transactional
@@ -156,5 +160,10 @@ public class DistributorEnrolment {
         Distributor saved = distributors.save(distributor);
         events.publishEvent(new DistributorEnrolled(saved.getCustomerId(), saved.getCode(), clock.instant()));
         return saved;
+    }
+
+    /** The share path of a code: what {@code ReferralLinkController} answers. */
+    static String sharePath(String code) {
+        return "/r/" + code;
     }
 }

@@ -84,7 +84,10 @@ public final class LedgerFixtures {
         return place(buyer, Map.of(product, quantity), "1 Buyer Street", "200000");
     }
 
-    /** Pays, ships and completes through the owner's actions; waits until crediting ran. */
+    /**
+     * Pays, ships and completes through the owner's actions; waits until crediting ran (the snapshot turns
+     * COMPLETED in the transaction that writes the entries).
+     */
     public void complete(String number) {
         orderService.confirmPayment(number, OWNER);
         orderService.ship(number, OWNER, "parcel");
@@ -92,18 +95,19 @@ public final class LedgerFixtures {
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "SELECT state FROM commission_snapshot WHERE order_number = :n").param("n", number)
                 .query(String.class).single().equals("COMPLETED"));
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
-                SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL
-                AND listener_id LIKE '%CommissionLedger%' AND serialized_event LIKE :n AND event_type LIKE '%OrderCompleted'""")
-                .param("n", "%" + number + "%").query(Long.class).single() == 0);
     }
 
+    /** Refunds through the owner's action; waits until the ledger recorded the refund as handled. */
     public void refund(String number, long lineId, int units) {
+        long handledBefore = refundsHandled(number);
         orderService.refund(number, Map.of(lineId, units), "returned", OWNER);
-        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
-                SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL
-                AND listener_id LIKE '%CommissionLedger%' AND serialized_event LIKE :n AND event_type LIKE '%OrderRefunded'""")
-                .param("n", "%" + number + "%").query(Long.class).single() == 0);
+        await().atMost(Duration.ofSeconds(10)).until(() -> refundsHandled(number) == handledBefore + 1);
+    }
+
+    private long refundsHandled(String number) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM commission_refund_handled h JOIN commission_snapshot s ON s.order_id = h.order_id
+                WHERE s.order_number = :n""").param("n", number).query(Long.class).single();
     }
 
     public long orderId(String number) {

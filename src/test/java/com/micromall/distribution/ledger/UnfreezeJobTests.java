@@ -59,8 +59,8 @@ class UnfreezeJobTests {
         List<String> statements = queries.record(job::unfreezeDueCommissions);
 
         // Per chunk of 40 000 (two full, then the rest): its last entry, the totals (one MERGE per chunk, not per
-        // entry), the timeline, the states.
-        assertThat(statements).hasSize(3 * 4);
+        // entry), what became available per distributor (one grouped read, for the events), the timeline, the states.
+        assertThat(statements).hasSize(3 * 5);
         assertThat(new DistributorTotals(plain).row(distributor)).satisfies(row -> {
             assertThat((java.math.BigDecimal) row.get("available")).isEqualByComparingTo("125000.00");
             assertThat((java.math.BigDecimal) row.get("frozen")).isEqualByComparingTo("1.25");

@@ -1,0 +1,16 @@
+package com.micromall.distribution.ledger;
+
+import com.micromall.shared.Money;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * A completed order earned a distributor commission at one level: the sum of the entries credited for its lines.
+ * Held entries (abuse signals, budget) are counted in {@code onHold}, not in {@code amount}: they may never be paid.
+ *
+ * @param level 1 for the friend who ordered, 2 for a friend of a friend
+ * @param unfreezesAt when the return window ends and the amount becomes withdrawable
+ */
+public record CommissionCredited(long distributorId, long orderId, String orderNumber, int level, Money amount,
+                                 Money onHold, Instant unfreezesAt, Instant creditedAt, List<Long> entryIds) {
+}

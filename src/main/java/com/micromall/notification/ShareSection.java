@@ -1,0 +1,54 @@
+package com.micromall.notification;
+
+import com.micromall.customer.CustomerProfile;
+import com.micromall.distribution.referral.ShareInvitation;
+import com.micromall.distribution.referral.ShareInvitations;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * The reader's own share link, its QR code and what a friend gets through it, for the mails that carry them (order
+ * placed and completed, the distributor's welcome). Only the reader's own link and the friend's benefit: never what
+ * anyone earned.
+ */
+@Component
+class ShareSection {
+
+    static final String QR_CONTENT_ID = "share-qr";
+
+    private final ShareInvitations invitations;
+    private final String baseUrl;
+
+    ShareSection(ShareInvitations invitations, @Value("${micromall.base-url:http://localhost:8080}") String baseUrl) {
+        this.invitations = invitations;
+        this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
+    }
+
+    /** What a mail shows about sharing, when the customer can share. */
+    record Share(String link, ShareInvitation.FriendBenefit friendBenefit, RenderedMail.InlineImage qr) {
+
+        /** Puts {@code shareLink}, {@code shareQrSrc} and {@code friendBenefit} into a template's model. */
+        void addTo(Map<String, Object> model) {
+            model.put("shareLink", link);
+            model.put("shareQrSrc", qr.src());
+            model.put("friendBenefit", friendBenefit);
+        }
+
+        List<RenderedMail.InlineImage> images() {
+            return List.of(qr);
+        }
+    }
+
+    Optional<Share> of(CustomerProfile customer) {
+        return invitations.invitationOf(customer.id()).map(invitation -> of(invitation.sharePath(),
+                invitation.friendBenefit()));
+    }
+
+    Share of(String sharePath, ShareInvitation.FriendBenefit friendBenefit) {
+        String link = baseUrl + sharePath;
+        return new Share(link, friendBenefit, new RenderedMail.InlineImage(QR_CONTENT_ID, ShareQrCode.png(link)));
+    }
+}
