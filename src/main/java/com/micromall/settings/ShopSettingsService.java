@@ -2,9 +2,11 @@ package com.micromall.settings;
 
 import com.micromall.settings.internal.ShopSettingsStore;
 import com.micromall.shared.Money;
+import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Service;
@@ -70,7 +72,8 @@ public class ShopSettingsService {
                 change.currency(),
                 blankToNull(change.contactEmail()),
                 blankToNull(change.contactPhone()),
-                Money.of(change.shippingFee(), change.currency()));
+                Money.of(change.shippingFee(), change.currency()),
+                change.timeZone());
         store.save(after);
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {
@@ -83,7 +86,13 @@ public class ShopSettingsService {
         auditLog.recordChange(actor, "settings.shop", "contactPhone", before.contactPhone(), after.contactPhone());
         auditLog.recordChange(actor, "settings.shop", "shippingFee",
                 before.shippingFee().amount().toPlainString(), after.shippingFee().amount().toPlainString());
+        auditLog.recordChange(actor, "settings.shop", "timeZone", zoneId(before.chosenTimeZone()),
+                zoneId(after.chosenTimeZone()));
         return after;
+    }
+
+    private static @Nullable String zoneId(@Nullable ZoneId zone) {
+        return zone == null ? null : zone.getId();
     }
 
     private static String blankToNull(String value) {
