@@ -1,6 +1,7 @@
 package com.micromall.notification;
 
 import com.micromall.settings.ShopSettings;
+import com.micromall.settings.ShopTime;
 import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
@@ -22,9 +23,11 @@ class MailRenderer {
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final MessageSource messages;
+    private final ShopTime shopTime;
 
-    MailRenderer(MessageSource messages) {
+    MailRenderer(MessageSource messages, ShopTime shopTime) {
         this.messages = messages;
+        this.shopTime = shopTime;
         engine.setTemplateEngineMessageSource(messages);
         engine.addTemplateResolver(resolver("mail/*.html", TemplateMode.HTML, 1));
         engine.addTemplateResolver(resolver("mail/*.txt", TemplateMode.TEXT, 2));
@@ -54,7 +57,7 @@ class MailRenderer {
         variables.put("subject", subject);
         variables.put("shop", shop);
         variables.put("lang", locale.toLanguageTag());
-        variables.put("fmt", new MailFormat(locale));
+        variables.put("fmt", new MailFormat(locale, shopTime));
         Context context = new Context(locale, variables);
         return new RenderedMail(subject,
                 engine.process("mail/" + template + ".html", context),
