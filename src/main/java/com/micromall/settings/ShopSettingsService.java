@@ -8,6 +8,7 @@ import java.util.List;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +25,7 @@ public class ShopSettingsService {
     private final ShopSettingsStore store;
     private final AuditLog auditLog;
     private final ObjectProvider<CurrencyChangeCheck> currencyChecks;
+    private final ApplicationEventPublisher events;
 
     /**
      * The settings now. Within a web request they are read once and kept as a request attribute: the layout,
@@ -79,6 +81,7 @@ public class ShopSettingsService {
         if (request != null) {
             request.setAttribute(REQUEST_ATTRIBUTE, after, RequestAttributes.SCOPE_REQUEST);
         }
+        events.publishEvent(new ShopSettingsChanged(after));
         auditLog.recordChange(actor, "settings.shop", "shopName", before.shopName(), after.shopName());
         auditLog.recordChange(actor, "settings.shop", "currency",
                 before.currency().getCurrencyCode(), after.currency().getCurrencyCode());

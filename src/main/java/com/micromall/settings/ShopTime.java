@@ -1,6 +1,9 @@
 package com.micromall.settings;
 
+import com.github.benmanes.caffeine.cache.Cache;
+import com.github.benmanes.caffeine.cache.Caffeine;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -10,8 +13,11 @@ import java.time.format.FormatStyle;
 import java.util.Locale;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.event.EventListener;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * The shop's clock: which day and month it is in the shop, where a month starts and ends, and how a moment reads on
@@ -22,11 +28,32 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 public class ShopTime {
 
+    /**
+     * The zone, kept for a few seconds: a share-link click, a mail or a commission's budget check would otherwise each
+     * read the settings row once more (a click is pinned at three statements) for a value that hardly ever changes.
+     * A save here forgets it at once and again when its transaction ends, so a rolled-back change does not linger.
+     */
+    private static final Duration KEPT = Duration.ofSeconds(10);
+
     private final ShopSettingsService settings;
     private final Clock clock;
+    private final Cache<Class<ShopTime>, ZoneId> kept = Caffeine.newBuilder().expireAfterWrite(KEPT).maximumSize(1).build();
 
     public ZoneId zone() {
-        return settings.current().timeZone();
+        return kept.get(ShopTime.class, key -> settings.current().timeZone());
+    }
+
+    @EventListener
+    void forgetZone(ShopSettingsChanged changed) {
+        kept.invalidateAll();
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCompletion(int status) {
+                    kept.invalidateAll();
+                }
+            });
+        }
     }
 
     public Instant now() {
@@ -82,6 +109,11 @@ public class ShopTime {
 
     public String dateTime(@Nullable Instant instant, Locale locale) {
         return format(instant, DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT), locale);
+    }
+
+    /** A moment in a file for other programs (CSV exports): ISO 8601 with the shop's offset, "2026-12-01T00:30:00+08:00". */
+    public String forExport(@Nullable Instant instant) {
+        return instant == null ? "" : DateTimeFormatter.ISO_OFFSET_DATE_TIME.withZone(zone()).format(instant);
     }
 
     /** A formatter for pages that lay out many dates their own way (timelines, exports), in the shop's zone. */

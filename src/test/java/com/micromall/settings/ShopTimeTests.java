@@ -54,6 +54,7 @@ class ShopTimeTests {
         assertThat(shopTime("CNY", ZoneId.of("UTC")).dateTime(LATE_ON_THE_30TH, Locale.ENGLISH))
                 .startsWith("Nov 30, 2026").contains("4:30");
         assertThat(shopTime("CNY", null).date(null, Locale.ENGLISH)).isEmpty();
+        assertThat(shopTime("CNY", null).forExport(LATE_ON_THE_30TH)).isEqualTo("2026-12-01T00:30:00+08:00");
     }
 
     private static ShopTime shopTime(String currency, @Nullable ZoneId chosen) {
