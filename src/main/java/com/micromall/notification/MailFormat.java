@@ -1,31 +1,34 @@
 package com.micromall.notification;
 
+import com.micromall.settings.ShopTime;
 import com.micromall.shared.Money;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.time.format.FormatStyle;
 import java.util.Locale;
 import org.jspecify.annotations.Nullable;
 
-/** Formats values in the reader's language inside mail templates: {@code ${fmt.money(total)}}, {@code ${fmt.date(at)}}. */
+/**
+ * Formats values in the reader's language inside mail templates: {@code ${fmt.money(total)}},
+ * {@code ${fmt.date(paidAt)}}; dates on the shop's calendar, as on its pages.
+ */
 public final class MailFormat {
 
     private final Locale locale;
-    private final ZoneId zone;
+    private final ShopTime shopTime;
 
-    MailFormat(Locale locale, ZoneId zone) {
+    MailFormat(Locale locale, ShopTime shopTime) {
         this.locale = locale;
-        this.zone = zone;
+        this.shopTime = shopTime;
     }
 
     public String money(@Nullable Money money) {
         return money == null ? "" : money.format(locale);
     }
 
-    /** A day as the reader writes it (e.g. "Dec 18, 2026", "2026年12月18日"), in the shop's time zone. */
     public String date(@Nullable Instant instant) {
-        return instant == null ? ""
-                : DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(zone).format(instant);
+        return shopTime.date(instant, locale);
+    }
+
+    public String dateTime(@Nullable Instant instant) {
+        return shopTime.dateTime(instant, locale);
     }
 }

@@ -1,7 +1,7 @@
 package com.micromall.notification;
 
 import com.micromall.settings.ShopSettings;
-import java.time.Clock;
+import com.micromall.settings.ShopTime;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -24,11 +24,11 @@ class MailRenderer {
 
     private final SpringTemplateEngine engine = new SpringTemplateEngine();
     private final MessageSource messages;
-    private final Clock clock;
+    private final ShopTime shopTime;
 
-    MailRenderer(MessageSource messages, Clock clock) {
+    MailRenderer(MessageSource messages, ShopTime shopTime) {
         this.messages = messages;
-        this.clock = clock;
+        this.shopTime = shopTime;
         engine.setTemplateEngineMessageSource(messages);
         engine.addTemplateResolver(resolver("mail/*.html", TemplateMode.HTML, 1));
         engine.addTemplateResolver(resolver("mail/*.txt", TemplateMode.TEXT, 2));
@@ -64,7 +64,7 @@ class MailRenderer {
         variables.put("subject", subject);
         variables.put("shop", shop);
         variables.put("lang", locale.toLanguageTag());
-        variables.put("fmt", new MailFormat(locale, clock.getZone()));
+        variables.put("fmt", new MailFormat(locale, shopTime));
         Context context = new Context(locale, variables);
         return new RenderedMail(subject,
                 engine.process("mail/" + template + ".html", context),

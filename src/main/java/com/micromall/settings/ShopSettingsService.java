@@ -2,10 +2,13 @@ package com.micromall.settings;
 
 import com.micromall.settings.internal.ShopSettingsStore;
 import com.micromall.shared.Money;
+import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -22,6 +25,7 @@ public class ShopSettingsService {
     private final ShopSettingsStore store;
     private final AuditLog auditLog;
     private final ObjectProvider<CurrencyChangeCheck> currencyChecks;
+    private final ApplicationEventPublisher events;
 
     /**
      * The settings now. Within a web request they are read once and kept as a request attribute: the layout,
@@ -70,12 +74,14 @@ public class ShopSettingsService {
                 change.currency(),
                 blankToNull(change.contactEmail()),
                 blankToNull(change.contactPhone()),
-                Money.of(change.shippingFee(), change.currency()));
+                Money.of(change.shippingFee(), change.currency()),
+                change.timeZone());
         store.save(after);
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request != null) {
             request.setAttribute(REQUEST_ATTRIBUTE, after, RequestAttributes.SCOPE_REQUEST);
         }
+        events.publishEvent(new ShopSettingsChanged(after));
         auditLog.recordChange(actor, "settings.shop", "shopName", before.shopName(), after.shopName());
         auditLog.recordChange(actor, "settings.shop", "currency",
                 before.currency().getCurrencyCode(), after.currency().getCurrencyCode());
@@ -83,7 +89,13 @@ public class ShopSettingsService {
         auditLog.recordChange(actor, "settings.shop", "contactPhone", before.contactPhone(), after.contactPhone());
         auditLog.recordChange(actor, "settings.shop", "shippingFee",
                 before.shippingFee().amount().toPlainString(), after.shippingFee().amount().toPlainString());
+        auditLog.recordChange(actor, "settings.shop", "timeZone", zoneId(before.chosenTimeZone()),
+                zoneId(after.chosenTimeZone()));
         return after;
+    }
+
+    private static @Nullable String zoneId(@Nullable ZoneId zone) {
+        return zone == null ? null : zone.getId();
     }
 
     private static String blankToNull(String value) {

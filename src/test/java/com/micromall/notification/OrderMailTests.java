@@ -123,7 +123,7 @@ class OrderMailTests extends MailServerTests {
         String number = orderNumber();
         ShopSettings before = shopSettings.current();
         shopSettings.update(new ShopSettingsChange(before.shopName(), before.currency(), "pay@anna.example",
-                "+86 21 5555 0101", before.shippingFee().amount()), "test");
+                "+86 21 5555 0101", before.shippingFee().amount(), before.chosenTimeZone()), "test");
         try {
             publish(placed(number, customerId, PaymentMethod.BANK_TRANSFER));
 
@@ -141,7 +141,7 @@ class OrderMailTests extends MailServerTests {
                     "https://shop.example/orders/" + number, "pay@anna.example");
         } finally {
             shopSettings.update(new ShopSettingsChange(before.shopName(), before.currency(), before.contactEmail(),
-                    before.contactPhone(), before.shippingFee().amount()), "test");
+                    before.contactPhone(), before.shippingFee().amount(), before.chosenTimeZone()), "test");
         }
     }
 
@@ -427,14 +427,14 @@ class OrderMailTests extends MailServerTests {
         Map<String, RenderedMail> previews = new LinkedHashMap<>();
         ShopSettings before = shopSettings.current();
         shopSettings.update(new ShopSettingsChange(before.shopName(), before.currency(), "hello@micromall.example",
-                "+86 21 5555 0101", before.shippingFee().amount()), "test");
+                "+86 21 5555 0101", before.shippingFee().amount(), before.chosenTimeZone()), "test");
         try {
             previews.put("order-placed", orderMails.placed(placed(number, 1, PaymentMethod.BANK_TRANSFER), reader));
             previews.put("order-placed-zh_CN",
                     orderMails.placed(placed(number, 2, PaymentMethod.BANK_TRANSFER), chineseReader));
         } finally {
             shopSettings.update(new ShopSettingsChange(before.shopName(), before.currency(), before.contactEmail(),
-                    before.contactPhone(), before.shippingFee().amount()), "test");
+                    before.contactPhone(), before.shippingFee().amount(), before.chosenTimeZone()), "test");
         }
         previews.put("order-placed-no-contact",
                 orderMails.placed(placed(number, 1, PaymentMethod.BANK_TRANSFER), reader));

@@ -55,6 +55,7 @@ class WithdrawalMailScenarioTests {
     @MockitoBean ShopSettingsService shopSettings;
     @MockitoBean PaymentInstructionsService paymentInstructions;
     @MockitoBean ShareInvitations invitations;
+    @MockitoBean com.micromall.settings.ShopTime shopTime;
 
     @Test
     void aPaidWithdrawalBecomesOneMailInTheDistributorsLanguage(Scenario scenario) {
@@ -62,7 +63,7 @@ class WithdrawalMailScenarioTests {
                 Role.CUSTOMER, Locale.SIMPLIFIED_CHINESE, Instant.now());
         given(customers.find(41)).willReturn(Optional.of(wang));
         given(shopSettings.current()).willReturn(new ShopSettings("Micromall", java.util.Currency.getInstance("CNY"),
-                null, null, Money.of("10.00", "CNY")));
+                null, null, Money.of("10.00", "CNY"), null));
 
         scenario.publish(new WithdrawalPaid(7, 41, Money.of("100.00", "CNY"), Money.of("2.00", "CNY"),
                         Money.of("98.00", "CNY"), "WECHAT", "WX-7781", Instant.now()))

@@ -39,7 +39,7 @@ class ShopSettingsServiceTests {
         ShopSettings current = settings.current();
 
         settings.update(new ShopSettingsChange("Anna's Beauty Studio", current.currency(), "  hello@anna.example ",
-                current.contactPhone(), new BigDecimal("8.5")), "owner@demo.micromall");
+                current.contactPhone(), new BigDecimal("8.5"), current.chosenTimeZone()), "owner@demo.micromall");
 
         ShopSettings after = settings.current();
         assertThat(after.shopName()).isEqualTo("Anna's Beauty Studio");
@@ -61,7 +61,7 @@ class ShopSettingsServiceTests {
         int before = auditCount();
         ShopSettings current = settings.current();
         settings.update(new ShopSettingsChange(current.shopName(), current.currency(), current.contactEmail(),
-                current.contactPhone(), current.shippingFee().amount()), "owner@demo.micromall");
+                current.contactPhone(), current.shippingFee().amount(), current.chosenTimeZone()), "owner@demo.micromall");
         assertThat(auditCount()).isEqualTo(before);
     }
 
@@ -72,7 +72,7 @@ class ShopSettingsServiceTests {
         jdbc.sql("INSERT INTO product (name, price, stock, created_at) VALUES ('Cents tea', 12.50, 1, CURRENT_TIMESTAMP)")
                 .update();
         ShopSettingsChange toYen = new ShopSettingsChange("Tokyo Shop", Currency.getInstance("JPY"),
-                current.contactEmail(), current.contactPhone(), new BigDecimal("500"));
+                current.contactEmail(), current.contactPhone(), new BigDecimal("500"), current.chosenTimeZone());
 
         assertThatThrownBy(() -> settings.update(toYen, "owner@demo.micromall"))
                 .isInstanceOfSatisfying(CurrencyChangeRefused.class, refused -> assertThat(refused.getProblems())

@@ -7,11 +7,10 @@ import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerPrincipal;
 import com.micromall.customer.CustomerProfile;
 import com.micromall.customer.CustomerRegistered;
+import com.micromall.settings.ShopTime;
 import com.micromall.shared.web.DeviceFingerprint;
 import java.sql.Date;
-import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
@@ -43,7 +42,7 @@ class AbuseGuard {
     private final JdbcClient jdbc;
     private final CustomerApi customers;
     private final DeviceFingerprint fingerprint;
-    private final Clock clock;
+    private final ShopTime shopTime;
 
     @ApplicationModuleListener
     void rememberDeviceOnCustomerRegistered(CustomerRegistered event) {
@@ -52,7 +51,7 @@ class AbuseGuard {
                     .param("c", event.customerId()).param("h", event.deviceHash()).update();
         }
         if (event.networkHash() != null && !event.networkHash().isBlank()) {
-            seen(event.customerId(), event.networkHash(), LocalDate.ofInstant(event.registeredAt(), ZoneOffset.UTC));
+            seen(event.customerId(), event.networkHash(), shopTime.dayOf(event.registeredAt()));
         }
     }
 
@@ -64,7 +63,7 @@ class AbuseGuard {
                 && details.getRemoteAddress() != null) {
             String network = fingerprint.network(details.getRemoteAddress());
             if (network != null) {
-                seen(principal.getCustomerId(), network, LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC));
+                seen(principal.getCustomerId(), network, shopTime.today());
             }
         }
     }

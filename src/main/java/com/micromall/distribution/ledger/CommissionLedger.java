@@ -11,6 +11,7 @@ import com.micromall.order.OrderRefunded;
 import com.micromall.order.RefundedLine;
 import com.micromall.settings.AuditLog;
 import com.micromall.settings.DistributionSettingsService;
+import com.micromall.settings.ShopTime;
 import com.micromall.shared.DeliveryPostponedException;
 import com.micromall.shared.Money;
 import java.math.BigDecimal;
@@ -21,6 +22,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.time.YearMonth;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -64,6 +66,7 @@ class CommissionLedger {
     private final CustomerApi customers;
     private final Clock clock;
     private final ApplicationEventPublisher events;
+    private final ShopTime shopTime;
 
     record Snapshot(long orderId, String orderNumber, long buyerId, @Nullable Long level1, @Nullable Long level2,
                     BigDecimal level1Percent, BigDecimal level2Percent, int returnWindowDays, Currency currency,
@@ -187,14 +190,18 @@ class CommissionLedger {
         return creditedThisMonth().add(amount.amount()).compareTo(budget) > 0;
     }
 
-    /** Commission credited (frozen or available) since the start of this calendar month (UTC): what the budget counts. */
+    /** Commission credited (frozen or available) in the shop's current calendar month: what the budget counts. */
     BigDecimal creditedThisMonth() {
-        Instant monthStart = LocalDate.now(clock.withZone(ZoneOffset.UTC)).withDayOfMonth(1)
-                .atStartOfDay().toInstant(ZoneOffset.UTC);
+        return creditedIn(shopTime.currentMonth());
+    }
+
+    /** Commission credited (frozen or available) in {@code month} of the shop's calendar, in the shop's time zone. */
+    BigDecimal creditedIn(YearMonth month) {
         return jdbc.sql("""
                 SELECT COALESCE(SUM(amount), 0) FROM commission_entry
-                WHERE kind = 'COMMISSION' AND state IN ('FROZEN', 'AVAILABLE') AND created_at >= :start""")
-                .param("start", Timestamp.from(monthStart)).query(BigDecimal.class).single();
+                WHERE kind = 'COMMISSION' AND state IN ('FROZEN', 'AVAILABLE') AND created_at >= :start AND created_at < :end""")
+                .param("start", Timestamp.from(shopTime.monthStart(month)))
+                .param("end", Timestamp.from(shopTime.monthEnd(month))).query(BigDecimal.class).single();
     }
 
     private static String rateNote(SnapshotLine line, int level, Snapshot snapshot) {

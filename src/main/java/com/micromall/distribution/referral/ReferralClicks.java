@@ -1,14 +1,12 @@
 package com.micromall.distribution.referral;
 
 import com.micromall.settings.DistributionSettingsService;
+import com.micromall.settings.ShopTime;
 import com.micromall.shared.web.DeviceFingerprint;
 import jakarta.servlet.http.HttpServletRequest;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
 import lombok.RequiredArgsConstructor;
@@ -30,7 +28,7 @@ public class ReferralClicks {
     static final int SHARDS = 16;
 
     private final JdbcClient jdbc;
-    private final Clock clock;
+    private final ShopTime shopTime;
     private final DeviceFingerprint fingerprint;
     private final DistributionSettingsService settings;
 
@@ -82,13 +80,13 @@ public class ReferralClicks {
      */
     private boolean record(String code, String landingPath, HttpServletRequest request) {
         String path = landingPath.length() > 300 ? landingPath.substring(0, 300) : landingPath;
-        Instant now = clock.instant();
+        Instant now = shopTime.now();
         return jdbc.sql("""
                 INSERT INTO referral_click (code, clicked_at, landing_path, visitor_hash, visit_day)
                 SELECT code, :at, :path, :hash, :day FROM distributor WHERE code = :code AND status = 'ACTIVE'
                 ON CONFLICT DO NOTHING""")
                 .param("code", code).param("at", Timestamp.from(now)).param("path", path)
-                .param("hash", fingerprint.of(request)).param("day", LocalDate.ofInstant(now, ZoneOffset.UTC))
+                .param("hash", fingerprint.of(request)).param("day", shopTime.dayOf(now))
                 .update() == 1;
     }
 
@@ -113,7 +111,7 @@ public class ReferralClicks {
                 SELECT count(*) FROM referral_click
                 WHERE code = :code AND visitor_hash = :hash AND clicked_at >= :since""")
                 .param("code", code).param("hash", visitorHash)
-                .param("since", Timestamp.from(clock.instant().minus(window))).query(Long.class).single() > 0;
+                .param("since", Timestamp.from(shopTime.now().minus(window))).query(Long.class).single() > 0;
     }
 
 }

@@ -1,14 +1,12 @@
 package com.micromall.distribution.reporting;
 
 import com.micromall.settings.ShopSettingsService;
+import com.micromall.settings.ShopTime;
 import com.micromall.shared.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.Currency;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
@@ -54,13 +52,12 @@ public class DistributionFigures {
     private final JdbcClient jdbc;
     private final ShopSettingsService shopSettings;
     private final DistributorRoll roll;
-    private final Clock clock;
+    private final ShopTime shopTime;
 
     @Transactional(readOnly = true)
     public Figures current() {
         Currency currency = shopSettings.current().currency();
-        Instant monthStart = LocalDate.now(clock.withZone(ZoneOffset.UTC)).withDayOfMonth(1).atStartOfDay()
-                .toInstant(ZoneOffset.UTC);
+        Instant monthStart = shopTime.monthStart(shopTime.currentMonth());
         Timestamp start = Timestamp.from(monthStart);
         // This month: an index range of the month's orders. All time: the shop's orders in one pass, the referred
         // ones from the distributors' totals (orders of bound customers, not cancelled; total - refunded).

@@ -1,6 +1,7 @@
 package com.micromall.distribution.reporting;
 
 import com.micromall.settings.ShopSettingsService;
+import com.micromall.settings.ShopTime;
 import com.micromall.shared.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
@@ -8,7 +9,6 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A distributor's year, month by month (shop time, UTC): commission credited, reversed by refunds
+ * A distributor's year, month by month on the shop's calendar (its time zone): commission credited, reversed by refunds
  * before the window ended, clawed back after it, voided by the owner, and paid out (withdrawals
  * approved, by decision date). Amounts are positive numbers of money moved.
  */
@@ -26,20 +26,20 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 public class DistributorStatement {
 
-    static final ZoneId SHOP_ZONE = ZoneOffset.UTC;
-
     public record Month(int month, Money credited, Money reversed, Money clawedBack, Money voided, Money paidOut) {
     }
 
     private final JdbcClient jdbc;
     private final ShopSettingsService shopSettings;
+    private final ShopTime shopTime;
 
     /** Twelve months, January first; callers add the totals. */
     @Transactional(readOnly = true)
     public List<Month> of(long distributorId, int year) {
         Currency currency = shopSettings.current().currency();
-        Timestamp from = Timestamp.from(LocalDate.of(year, 1, 1).atStartOfDay(SHOP_ZONE).toInstant());
-        Timestamp to = Timestamp.from(LocalDate.of(year + 1, 1, 1).atStartOfDay(SHOP_ZONE).toInstant());
+        ZoneId zone = shopTime.zone();
+        Timestamp from = Timestamp.from(shopTime.startOfDay(LocalDate.of(year, 1, 1)));
+        Timestamp to = Timestamp.from(shopTime.startOfDay(LocalDate.of(year + 1, 1, 1)));
         BigDecimal[][] sums = new BigDecimal[12][5];
         for (BigDecimal[] row : sums) {
             java.util.Arrays.fill(row, BigDecimal.ZERO);
@@ -54,7 +54,7 @@ public class DistributorStatement {
                         case "REVERSAL" -> 1;
                         default -> 2;
                     };
-                    add(sums, rs.getTimestamp("created_at").toInstant(), column, rs.getBigDecimal("amount").abs());
+                    add(sums, zone, rs.getTimestamp("created_at").toInstant(), column, rs.getBigDecimal("amount").abs());
                 });
         // What a void took away: the voided entry net of its reversals (all of them move to VOID together).
         jdbc.sql("""
@@ -62,14 +62,14 @@ public class DistributorStatement {
                 WHERE e.distributor_id = :d AND ev.state = 'VOID' AND ev.occurred_at >= :from AND ev.occurred_at < :to""")
                 .param("d", distributorId).param("from", from).param("to", to)
                 .query(rs -> {
-                    add(sums, rs.getTimestamp("occurred_at").toInstant(), 3, rs.getBigDecimal("amount"));
+                    add(sums, zone, rs.getTimestamp("occurred_at").toInstant(), 3, rs.getBigDecimal("amount"));
                 });
         jdbc.sql("""
                 SELECT amount, decided_at FROM withdrawal
                 WHERE distributor_id = :d AND state = 'PAID' AND decided_at >= :from AND decided_at < :to""")
                 .param("d", distributorId).param("from", from).param("to", to)
                 .query(rs -> {
-                    add(sums, rs.getTimestamp("decided_at").toInstant(), 4, rs.getBigDecimal("amount"));
+                    add(sums, zone, rs.getTimestamp("decided_at").toInstant(), 4, rs.getBigDecimal("amount"));
                 });
         List<Month> months = new ArrayList<>();
         for (int m = 0; m < 12; m++) {
@@ -85,8 +85,8 @@ public class DistributorStatement {
         return Money.of(amount, currency, RoundingMode.HALF_UP);
     }
 
-    private static void add(BigDecimal[][] sums, Instant at, int column, BigDecimal amount) {
-        int month = at.atZone(SHOP_ZONE).getMonthValue() - 1;
+    private static void add(BigDecimal[][] sums, ZoneId zone, Instant at, int column, BigDecimal amount) {
+        int month = at.atZone(zone).getMonthValue() - 1;
         sums[month][column] = sums[month][column].add(amount);
     }
 }

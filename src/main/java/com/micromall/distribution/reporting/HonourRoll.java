@@ -2,12 +2,11 @@ package com.micromall.distribution.reporting;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.micromall.settings.ShopTime;
 import java.sql.Timestamp;
-import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.time.ZoneId;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.IntStream;
@@ -45,13 +44,13 @@ public class HonourRoll {
     }
 
     private final JdbcClient jdbc;
-    private final Clock clock;
+    private final ShopTime shopTime;
     /** The board by the first instant of its month; null when nothing is kept. */
     private final @Nullable Cache<Instant, List<Member>> boards;
 
-    HonourRoll(JdbcClient jdbc, Clock clock, @Value("${micromall.honour-roll.ttl:PT1M}") Duration ttl) {
+    HonourRoll(JdbcClient jdbc, ShopTime shopTime, @Value("${micromall.honour-roll.ttl:PT1M}") Duration ttl) {
         this.jdbc = jdbc;
-        this.clock = clock;
+        this.shopTime = shopTime;
         this.boards = ttl.isZero() ? null : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(4).build();
     }
 
@@ -70,7 +69,7 @@ public class HonourRoll {
         if (updated == 0) {
             try {
                 jdbc.sql("INSERT INTO honour_roll (customer_id, display_name, opted_in_at) VALUES (:c, :n, :at)")
-                        .param("c", customerId).param("n", displayName).param("at", Timestamp.from(clock.instant()))
+                        .param("c", customerId).param("n", displayName).param("at", Timestamp.from(shopTime.now()))
                         .update();
             } catch (DuplicateKeyException raced) {
                 // a second tab joined at the same moment; its name stands
@@ -97,11 +96,15 @@ public class HonourRoll {
         }
     }
 
-    /** This calendar month's top {@link #SIZE} (in the zone given), in one query or from the kept board. */
-    public List<Place> thisMonth(long viewerId, ZoneId zone) {
-        LocalDate first = LocalDate.now(clock.withZone(zone)).withDayOfMonth(1);
-        Instant from = first.atStartOfDay(zone).toInstant();
-        Instant to = first.plusMonths(1).atStartOfDay(zone).toInstant();
+    /** The top {@link #SIZE} of the shop's current calendar month, in one query or from the kept board. */
+    public List<Place> thisMonth(long viewerId) {
+        return inMonth(viewerId, shopTime.currentMonth());
+    }
+
+    /** The top {@link #SIZE} of {@code month} of the shop's calendar, in the shop's time zone. */
+    public List<Place> inMonth(long viewerId, YearMonth month) {
+        Instant from = shopTime.monthStart(month);
+        Instant to = shopTime.monthEnd(month);
         List<Member> board = boards == null ? board(from, to) : boards.get(from, key -> board(from, to));
         return IntStream.range(0, board.size()).mapToObj(i -> new Place(i + 1, board.get(i).displayName(),
                 board.get(i).customerId() == viewerId)).toList();

@@ -6,10 +6,10 @@ import com.micromall.order.internal.OrderService;
 import com.micromall.order.internal.OrderStateException;
 import com.micromall.order.internal.OrderStatus;
 import com.micromall.settings.ShopSettingsService;
+import com.micromall.settings.ShopTime;
 import com.micromall.shared.web.MoneyFormat;
 import com.micromall.shared.web.OverviewPanel;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
@@ -34,12 +34,11 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AdminOrderController {
 
     static final int PAGE_SIZE = 20;
-    /** Figures are per day in the shop's time zone; the shop runs on UTC until a setting exists. */
-    static final ZoneId SHOP_ZONE = ZoneId.of("UTC");
 
     private final OrderService orders;
     private final OrderReports reports;
     private final ShopSettingsService settings;
+    private final ShopTime shopTime;
     private final MoneyFormat money;
     private final ObjectProvider<OverviewPanel> overviewPanels;
 
@@ -50,7 +49,7 @@ class AdminOrderController {
     @GetMapping("/admin")
     String overview(Model model) {
         model.addAttribute("adminSection", "dashboard");
-        model.addAttribute("figures", reports.figures(SHOP_ZONE, settings.current().currency()));
+        model.addAttribute("figures", reports.figures(shopTime.zone(), settings.current().currency()));
         model.addAttribute("panels", overviewPanels.orderedStream()
                 .map(p -> new PanelView(p.template(), p.fragment(), p.model())).toList());
         return "order/admin-overview";
@@ -67,7 +66,7 @@ class AdminOrderController {
         model.addAttribute("adminSection", "orders");
         model.addAttribute("filter", filter);
         model.addAttribute("statuses", OrderStatus.values());
-        model.addAttribute("result", reports.search(filter, pageNumber, PAGE_SIZE, SHOP_ZONE));
+        model.addAttribute("result", reports.search(filter, pageNumber, PAGE_SIZE, shopTime.zone()));
         return "order/admin-orders";
     }
 

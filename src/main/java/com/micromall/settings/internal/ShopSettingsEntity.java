@@ -37,15 +37,19 @@ class ShopSettingsEntity {
     @Column(name = "shipping_fee", nullable = false)
     private BigDecimal shippingFee;
 
+    @Column(name = "time_zone")
+    private @Nullable String timeZone;
+
     @Version
     private long version;
 
     void change(String shopName, String currency, @Nullable String contactEmail, @Nullable String contactPhone,
-                BigDecimal shippingFee) {
+                BigDecimal shippingFee, @Nullable String timeZone) {
         this.shopName = shopName;
         this.currency = currency;
         this.contactEmail = contactEmail;
         this.contactPhone = contactPhone;
         this.shippingFee = shippingFee;
+        this.timeZone = timeZone;
     }
 }

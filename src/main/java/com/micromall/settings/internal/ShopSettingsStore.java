@@ -2,6 +2,7 @@ package com.micromall.settings.internal;
 
 import com.micromall.settings.ShopSettings;
 import com.micromall.shared.Money;
+import java.time.ZoneId;
 import java.util.Currency;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
@@ -17,12 +18,13 @@ public class ShopSettingsStore {
         ShopSettingsEntity row = row();
         Currency currency = Currency.getInstance(row.getCurrency());
         return new ShopSettings(row.getShopName(), currency, row.getContactEmail(), row.getContactPhone(),
-                Money.of(row.getShippingFee(), currency));
+                Money.of(row.getShippingFee(), currency), row.getTimeZone() == null ? null : ZoneId.of(row.getTimeZone()));
     }
 
     public void save(ShopSettings settings) {
         row().change(settings.shopName(), settings.currency().getCurrencyCode(), settings.contactEmail(),
-                settings.contactPhone(), settings.shippingFee().amount());
+                settings.contactPhone(), settings.shippingFee().amount(),
+                settings.chosenTimeZone() == null ? null : settings.chosenTimeZone().getId());
     }
 
     private ShopSettingsEntity row() {

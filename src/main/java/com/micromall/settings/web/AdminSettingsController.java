@@ -12,6 +12,8 @@ import com.micromall.settings.ShopSettingsService;
 import jakarta.validation.Valid;
 import java.io.IOException;
 import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.ZoneId;
 import java.util.Currency;
 import java.util.ArrayList;
 import java.util.List;
@@ -44,6 +46,7 @@ class AdminSettingsController {
     private final AuditLog auditLog;
     private final PaymentInstructionsService paymentInstructions;
     private final AuditLines auditLines;
+    private final Clock clock;
 
     @GetMapping("/admin/settings")
     String form(Model model) {
@@ -58,6 +61,7 @@ class AdminSettingsController {
         form.setContactEmail(current.contactEmail());
         form.setContactPhone(current.contactPhone());
         form.setShippingFee(current.shippingFee().amount().toPlainString());
+        form.setTimeZone(current.chosenTimeZone() == null ? "" : current.chosenTimeZone().getId());
         return form;
     }
 
@@ -77,13 +81,22 @@ class AdminSettingsController {
             Currency target = Currency.getInstance(required(form.getCurrency()));
             refuseCurrency(target, settings.problemsSwitchingTo(target), errors);
         }
+        ZoneId timeZone = null;
+        if (!errors.hasFieldErrors("timeZone") && form.getTimeZone() != null && !form.getTimeZone().isBlank()) {
+            if (ZoneId.getAvailableZoneIds().contains(form.getTimeZone().strip())) {
+                timeZone = ZoneId.of(form.getTimeZone().strip());
+            } else {
+                errors.rejectValue("timeZone", "settings.validation.timeZone.unknown");
+            }
+        }
         if (errors.hasErrors()) {
             return page(model);
         }
         Currency currency = Currency.getInstance(required(form.getCurrency()));
         try {
             settings.update(new ShopSettingsChange(required(form.getShopName()), currency, form.getContactEmail(),
-                    form.getContactPhone(), Objects.requireNonNull(fee).stripTrailingZeros()), owner.getName());
+                    form.getContactPhone(), Objects.requireNonNull(fee).stripTrailingZeros(), timeZone),
+                    owner.getName());
         } catch (CurrencyChangeRefused refused) {
             refuseCurrency(refused.getTarget(), refused.getProblems(), errors);
             return page(model);
@@ -155,6 +168,8 @@ class AdminSettingsController {
     private String page(Model model) {
         model.addAttribute("adminSection", "settings");
         model.addAttribute("currencies", ShopSettingsForm.CURRENCIES);
+        model.addAttribute("timeZones", ShopSettingsForm.TIME_ZONES.stream().map(this::zoneOption).toList());
+        model.addAttribute("currencyTimeZone", zoneOption(ShopSettings.defaultTimeZone(settings.current().currency()).getId()));
         List<PaymentInstructions> payment = paymentInstructions.all();
         model.addAttribute("paymentInstructions", payment.stream()
                 .collect(Collectors.toMap(PaymentInstructions::method, Function.identity())));
@@ -162,6 +177,14 @@ class AdminSettingsController {
             model.addAttribute("paymentInstructionsForm", PaymentInstructionsForm.of(payment));
         }
         return "admin/settings";
+    }
+
+    /** A zone in the select, with its offset from UTC today so the owner can tell the zones apart. */
+    record ZoneOption(String id, String offset) {
+    }
+
+    private ZoneOption zoneOption(String id) {
+        return new ZoneOption(id, ZoneId.of(id).getRules().getOffset(clock.instant()).getId().replace("Z", "+00:00"));
     }
 
     private static String required(@Nullable String value) {

@@ -2,11 +2,11 @@ package com.micromall.settings.web;
 
 import com.micromall.settings.AuditLog;
 import com.micromall.settings.ShopSettingsService;
+import com.micromall.settings.ShopTime;
 import com.micromall.shared.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.text.NumberFormat;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Currency;
@@ -52,6 +52,7 @@ class AuditLines {
 
     private final MessageSource messages;
     private final ShopSettingsService shop;
+    private final ShopTime shopTime;
 
     /** One audit line as the page shows it; links are null where the shop has no page for the thing. */
     record AuditLine(String time, String actor, @Nullable String actorLink, String action, String subject,
@@ -60,8 +61,8 @@ class AuditLines {
     }
 
     List<AuditLine> of(List<AuditLog.Entry> entries, Locale locale) {
-        DateTimeFormatter time = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
-                .withLocale(locale).withZone(ZoneId.systemDefault());
+        DateTimeFormatter time = shopTime.formatter(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM)
+                .withLocale(locale));
         Currency currency = shop.current().currency();
         return entries.stream().map(entry -> new Reading(entry, locale, currency).line(time)).toList();
     }
@@ -126,6 +127,8 @@ class AuditLines {
             subjectLink = "/admin/settings";
             if (field.equals("shippingFee")) {
                 values(value -> money(value, currency));
+            } else if (field.equals("timeZone")) {
+                values(value -> value, text("settings.timeZone.fromCurrency.short"));
             } else {
                 values(value -> value);
             }

@@ -15,6 +15,13 @@ public class ShopSettingsForm {
 
     static final List<String> CURRENCIES = List.of("CNY", "HKD", "TWD", "PHP", "USD", "EUR", "JPY");
 
+    /** The zones offered in the select: where the shop's currencies are spent, east to west. */
+    static final List<String> TIME_ZONES = List.of("Asia/Tokyo", "Asia/Seoul", "Asia/Shanghai", "Asia/Hong_Kong",
+            "Asia/Taipei", "Asia/Manila", "Asia/Singapore", "Asia/Kuala_Lumpur", "Asia/Jakarta", "Asia/Bangkok",
+            "Asia/Ho_Chi_Minh", "Australia/Sydney", "Pacific/Auckland", "Asia/Kolkata", "Asia/Dubai", "Europe/Moscow",
+            "Europe/Berlin", "Europe/Paris", "Europe/London", "UTC", "America/New_York", "America/Chicago",
+            "America/Denver", "America/Los_Angeles", "Pacific/Honolulu");
+
     @NotBlank(message = "{settings.validation.shopName.required}")
     @Size(max = 100, message = "{settings.validation.tooLong}")
     private @Nullable String shopName;
@@ -33,6 +40,10 @@ public class ShopSettingsForm {
     @NotBlank(message = "{settings.validation.shippingFee.required}")
     @Pattern(regexp = "^\\s*\\d{1,15}([.,]\\d+)?\\s*$", message = "{settings.validation.shippingFee.invalid}")
     private @Nullable String shippingFee;
+
+    /** An IANA zone id; empty while the shop lets its currency decide. */
+    @Size(max = 40, message = "{settings.validation.timeZone.unknown}")
+    private @Nullable String timeZone;
 
     public @Nullable String getShopName() {
         return shopName;
@@ -72,5 +83,13 @@ public class ShopSettingsForm {
 
     public void setShippingFee(@Nullable String shippingFee) {
         this.shippingFee = shippingFee;
+    }
+
+    public @Nullable String getTimeZone() {
+        return timeZone;
+    }
+
+    public void setTimeZone(@Nullable String timeZone) {
+        this.timeZone = timeZone;
     }
 }

@@ -35,6 +35,7 @@ class ReferralLinkTests {
     @Autowired DistributorDashboard dashboard;
     @Autowired QueryCounter queries;
     @Autowired com.micromall.shared.web.DeviceFingerprint fingerprint;
+    @Autowired com.micromall.settings.ShopSettingsService shopSettings;
     @Autowired com.micromall.settings.DistributionSettingsService distributionSettings;
 
     OrderFixtures fixtures;
@@ -184,8 +185,8 @@ class ReferralLinkTests {
         assertThat(dashboard.figures(sharer, code).clicks()).isEqualTo(2);
 
         // The next day the same visitor counts again.
-        ReferralClicks tomorrow = new ReferralClicks(jdbc, java.time.Clock.offset(java.time.Clock.systemUTC(),
-                java.time.Duration.ofDays(1)), fingerprint, distributionSettings);
+        ReferralClicks tomorrow = new ReferralClicks(jdbc, new com.micromall.settings.ShopTime(shopSettings, java.time.Clock.offset(
+                java.time.Clock.systemUTC(), java.time.Duration.ofDays(1))), fingerprint, distributionSettings);
         var sameVisitor = new org.springframework.mock.web.MockHttpServletRequest();
         sameVisitor.setRemoteAddr(RAW_IP);
         sameVisitor.addHeader("User-Agent", "Tester/2.0");

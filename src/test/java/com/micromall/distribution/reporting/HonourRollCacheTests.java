@@ -12,7 +12,6 @@ import com.micromall.order.internal.CheckoutService;
 import com.micromall.order.internal.OrderService;
 import com.micromall.support.MicromallTest;
 import com.micromall.support.QueryCounter;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -29,7 +28,6 @@ import org.springframework.test.context.TestPropertySource;
 @TestPropertySource(properties = "micromall.honour-roll.ttl=PT10M")
 class HonourRollCacheTests {
 
-    static final ZoneId ZONE = ZoneId.systemDefault();
 
     @Autowired HonourRoll honourRoll;
     @Autowired JdbcClient jdbc;
@@ -45,19 +43,19 @@ class HonourRollCacheTests {
         TestCustomer top = aheadOfEveryone(fixtures);
         TestCustomer viewer = fixtures.distributor("Board Viewer");
         honourRoll.join(top.id(), "First Name");
-        assertThat(honourRoll.thisMonth(viewer.id(), ZONE).get(0)).isEqualTo(new Place(1, "First Name", false));
+        assertThat(honourRoll.thisMonth(viewer.id()).get(0)).isEqualTo(new Place(1, "First Name", false));
 
         jdbc.sql("UPDATE honour_roll SET display_name = 'Behind The Back' WHERE customer_id = :c")
                 .param("c", top.id()).update();
         List<Place> kept = new ArrayList<>();
-        assertThat(queries.count(() -> kept.addAll(honourRoll.thisMonth(top.id(), ZONE)))).isZero();
+        assertThat(queries.count(() -> kept.addAll(honourRoll.thisMonth(top.id())))).isZero();
         assertThat(kept.get(0)).as("the kept board, marked for this viewer").isEqualTo(new Place(1, "First Name", true));
 
         honourRoll.join(top.id(), "Second Name");
-        assertThat(honourRoll.thisMonth(viewer.id(), ZONE).get(0)).isEqualTo(new Place(1, "Second Name", false));
+        assertThat(honourRoll.thisMonth(viewer.id()).get(0)).isEqualTo(new Place(1, "Second Name", false));
 
         honourRoll.leave(top.id());
-        assertThat(honourRoll.thisMonth(viewer.id(), ZONE)).extracting(Place::displayName).doesNotContain("Second Name");
+        assertThat(honourRoll.thisMonth(viewer.id())).extracting(Place::displayName).doesNotContain("Second Name");
     }
 
     /** A distributor with more first orders this month than anyone the other tests made, so first on the board. */

@@ -4,6 +4,7 @@ import com.micromall.distribution.ledger.HoldsQueue;
 import com.micromall.distribution.ledger.LedgerAdministration;
 import com.micromall.distribution.ledger.LedgerStateException;
 import java.time.ZoneId;
+import com.micromall.settings.ShopTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.List;
@@ -31,6 +32,7 @@ class AdminHoldsController {
 
     private final HoldsQueue queue;
     private final LedgerAdministration administration;
+    private final ShopTime shopTime;
 
     /** A held entry with its date already in the viewer's language. */
     record HoldLine(HoldsQueue.Hold hold, String date) {
@@ -38,8 +40,8 @@ class AdminHoldsController {
 
     @GetMapping("/admin/distribution/holds")
     String holds(Model model, Locale locale) {
-        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
-                .withLocale(locale).withZone(ZoneId.of("UTC"));
+        DateTimeFormatter format = shopTime.formatter(DateTimeFormatter.ofLocalizedDateTime(FormatStyle.MEDIUM, FormatStyle.SHORT)
+                .withLocale(locale));
         List<HoldLine> holds = queue.held().stream().map(h -> new HoldLine(h, format.format(h.createdAt()))).toList();
         model.addAttribute("adminSection", "distribution");
         model.addAttribute("distributionSection", "holds");

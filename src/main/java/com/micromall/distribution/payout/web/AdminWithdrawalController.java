@@ -6,6 +6,7 @@ import com.micromall.customer.CustomerPrincipal;
 import com.micromall.distribution.payout.WithdrawalService;
 import com.micromall.distribution.payout.WithdrawalState;
 import com.micromall.distribution.payout.WithdrawalStateException;
+import com.micromall.settings.ShopTime;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.util.Arrays;
@@ -33,6 +34,7 @@ class AdminWithdrawalController {
             "currency", "requested_at"};
 
     private final WithdrawalService withdrawals;
+    private final ShopTime shopTime;
 
     @GetMapping("/admin/withdrawals")
     String queue(@RequestParam(required = false) String state, Model model) {
@@ -81,7 +83,7 @@ class AdminWithdrawalController {
                         CsvDownload.text(w.accountDetails()),
                         w.amount().amount().toPlainString(), w.fee().amount().toPlainString(),
                         w.net().amount().toPlainString(), w.amount().currency().getCurrencyCode(),
-                        w.requestedAt().toString());
+                        shopTime.forExport(w.requestedAt()));
             }
         }
     }

@@ -8,12 +8,10 @@ import com.micromall.distribution.reporting.DistributorRoll.Row;
 import com.micromall.distribution.reporting.DistributorRoll.Sort;
 import com.micromall.distribution.referral.DistributorStateException;
 import com.micromall.distribution.reporting.DistributorStatement;
+import com.micromall.settings.ShopTime;
 import com.micromall.shared.Money;
 import com.micromall.shared.NotFoundException;
-import java.time.Clock;
-import java.time.LocalDate;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.util.Currency;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
@@ -50,7 +48,7 @@ class AdminDistributorsController {
     private final DistributorEnrolment enrolment;
     private final DistributorStatement statements;
     private final MessageSource messages;
-    private final Clock clock;
+    private final ShopTime shopTime;
 
     @GetMapping("/admin/distributors")
     String list(@RequestParam(defaultValue = "") String q, @RequestParam(required = false) String sort,
@@ -134,7 +132,7 @@ class AdminDistributorsController {
     }
 
     private int thisYear() {
-        return LocalDate.now(clock.withZone(ZoneOffset.UTC)).getYear();
+        return shopTime.today().getYear();
     }
 
     @PostMapping("/admin/distributors/{customerId}/approve")

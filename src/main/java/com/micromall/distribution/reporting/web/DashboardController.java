@@ -23,6 +23,7 @@ import com.micromall.distribution.reporting.HonourRoll;
 import com.micromall.distribution.referral.ReferralBindings;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettingsService;
+import com.micromall.settings.ShopTime;
 import com.micromall.shared.Money;
 import com.micromall.shared.NotFoundException;
 import jakarta.validation.Valid;
@@ -31,7 +32,6 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -83,7 +83,6 @@ class DashboardController {
     static final int LEDGER_SHOWN = 10;
     /** "Show all" still has a ceiling, so a distributor with years of entries cannot exhaust the server. */
     static final int LEDGER_ALL = 500;
-    private static final ZoneId ZONE = ZoneId.systemDefault();
 
     private final DistributorEnrolment enrolment;
     private final DistributorDashboard dashboard;
@@ -93,6 +92,7 @@ class DashboardController {
     private final CustomerApi customers;
     private final DistributionSettingsService settings;
     private final MessageSource messages;
+    private final ShopTime shopTime;
     private final PlatformTransactionManager transactionManager;
 
     /** An invitee line: masked name, when they joined, whether they have ordered. Nothing else. */
@@ -186,7 +186,7 @@ class DashboardController {
                         Model model) {
         long id = me.customerId();
         Locale locale = LocaleContextHolder.getLocale();
-        DateTimeFormatter dates = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale).withZone(ZONE);
+        DateTimeFormatter dates = shopTime.formatter(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
         String link = shareLink(me.code());
         model.addAttribute("shareLink", link);
         model.addAttribute("shareTexts", shareTexts(link));
@@ -197,7 +197,7 @@ class DashboardController {
         model.addAttribute("signUpConversion", percent(figures.signUps(), figures.clicks()));
         model.addAttribute("nextUnfreeze", figures.nextUnfreeze() == null ? null : dates.format(figures.nextUnfreeze()));
         model.addAttribute("balances", distribution.balancesOf(id));
-        List<DistributorDashboard.Week> weeks = dashboard.weeks(id, ZONE);
+        List<DistributorDashboard.Week> weeks = dashboard.weeks(id, shopTime.zone());
         model.addAttribute("chart", WeeklyChart.of(weeks, dashboard.zero(), dates));
         model.addAttribute("chartFrom", dates.format(weeks.get(0).start()));
         model.addAttribute("chartTo", dates.format(weeks.get(weeks.size() - 1).start()));
@@ -221,7 +221,7 @@ class DashboardController {
                 .toList());
         model.addAttribute("ledgerCapped", shown.size() < lines.size());
 
-        model.addAttribute("honourPlaces", honourRoll.thisMonth(id, ZONE));
+        model.addAttribute("honourPlaces", honourRoll.thisMonth(id));
         Optional<String> myName = honourRoll.displayNameOf(id);
         model.addAttribute("honourName", myName.orElse(null));
         if (!model.containsAttribute("honourOpen")) {
