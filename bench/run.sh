@@ -1,12 +1,16 @@
 #!/usr/bin/env bash
 # Micromall benchmark: bench/run.sh [--scale tiny|small|large] [--rounds N] [--duration SECONDS] [--port PORT]
-# (--skip-build reuses target/micromall-*.jar, --reuse-db an already filled micromall_bench_<scale>: for working on the script.)
+# (--skip-build reuses target/micromall-*.jar, --reuse-db an already filled micromall_bench_<scale>: for working on the script;
+# --jar FILE measures that jar instead, --app-arg ARG passes one more argument to the app, --pages-only skips the
+# ceilings, checkout and settlement; --baseline FILE also starts that jar (--baseline-arg ARG: one more argument for
+# it) and times the rows @16 on both, round by round in turn, with the ratio of each pair.)
 # Builds the jar, makes a fresh PostgreSQL database, fills it at scale with set-based SQL, starts the app on it
 # and measures with wrk / pgbench / a Java checkout client on loopback. Prints one table. See BENCHMARKS.md.
 # Every process it starts is stopped on exit (by PID); it drops only the databases named micromall_bench_*.
 set -euo pipefail
 
-SCALE=small ROUNDS=3 DURATION=10 PORT=18080 CONNECTIONS=64 CHECKOUT_THREADS=16 BUILD=yes REUSE_DB=no
+SCALE=small ROUNDS=3 DURATION=10 PORT=18080 CONNECTIONS=64 CHECKOUT_THREADS=16 BUILD=yes REUSE_DB=no PAGES_ONLY=no
+GIVEN_JAR="" EXTRA_ARGS=() BASELINE_JAR="" BASELINE_ARGS=()
 while [[ $# -gt 0 ]]; do
   case "$1" in
     --scale) SCALE=$2; shift 2 ;;
@@ -15,7 +19,12 @@ while [[ $# -gt 0 ]]; do
     --port) PORT=$2; shift 2 ;;
     --skip-build) BUILD=no; shift ;;
     --reuse-db) REUSE_DB=yes; shift ;;
-    -h|--help) sed -n 2,5p "$0"; exit 0 ;;
+    --jar) GIVEN_JAR=$2; BUILD=no; shift 2 ;;
+    --app-arg) EXTRA_ARGS+=("$2"); shift 2 ;;
+    --pages-only) PAGES_ONLY=yes; shift ;;
+    --baseline) BASELINE_JAR=$2; shift 2 ;;
+    --baseline-arg) BASELINE_ARGS+=("$2"); shift 2 ;;
+    -h|--help) sed -n 2,8p "$0"; exit 0 ;;
     *) echo "unknown argument: $1" >&2; exit 2 ;;
   esac
 done
@@ -35,14 +44,15 @@ PGB_DB=micromall_bench_pgbench
 BASE=http://127.0.0.1:$PORT
 WORK=$(mktemp -d /tmp/micromall-bench.XXXXXX)
 PASSWORD=bench-owner-secret
-APP_PID="" SAMPLER_PID="" WATCHDOG_PID="" SMTP_PID=""
+APP_PID="" SAMPLER_PID="" WATCHDOG_PID="" SMTP_PID="" BASELINE_PID=""
+BASELINE_PORT=$((PORT + 1)) BASELINE_URL=http://127.0.0.1:$((PORT + 1))
 SMTP_PORT=$((PORT + 25))
 
 log() { printf '[bench %s] %s\n' "$(date +%H:%M:%S)" "$*" >&2; }
 
 cleanup() {
   local pid
-  for pid in $SAMPLER_PID $APP_PID $SMTP_PID $WATCHDOG_PID; do
+  for pid in $SAMPLER_PID $APP_PID $BASELINE_PID $SMTP_PID $WATCHDOG_PID; do
     if [[ -n "$pid" ]] && kill -0 "$pid" 2>/dev/null; then kill "$pid" 2>/dev/null || true; fi
   done
   if [[ -n "$APP_PID" ]]; then wait "$APP_PID" 2>/dev/null || true; fi
@@ -67,7 +77,8 @@ pg_isready -q || { echo "PostgreSQL does not answer on $PGHOST:$PGPORT" >&2; exi
 # ---- build ----
 if [[ $BUILD == yes ]]; then log "building the jar"; ./mvnw -q -B -DskipTests package; fi
 # A copy, so a build running meanwhile cannot change the jar under the running app.
-cp "$(ls target/micromall-*.jar | grep -v plain | head -1)" "$WORK/micromall.jar"
+cp "${GIVEN_JAR:-$(ls target/micromall-*.jar | grep -v plain | head -1)}" "$WORK/micromall.jar"
+[[ -n "$BASELINE_JAR" ]] && cp "$BASELINE_JAR" "$WORK/baseline.jar"
 JAR=$WORK/micromall.jar
 
 # ---- mail ----
@@ -80,7 +91,7 @@ SMTP_PID=$!
 # The heap holds ~55 MB live after a full GC under this load; 192 MB leaves room. SerialGC: no parallel-GC
 # bookkeeping (~18 MB), and on 2 cores its young collections are as short.
 JAVA_OPTS=(-Xms192m -Xmx192m -XX:+UseSerialGC -XX:MaxMetaspaceSize=160m -XX:ReservedCodeCacheSize=64m -Xss512k)
-APP_ARGS=(--server.port="$PORT" --spring.profiles.active=postgres
+APP_ARGS=(--spring.profiles.active=postgres
   --spring.datasource.url="jdbc:postgresql://$PGHOST:$PGPORT/$DB" --spring.datasource.username="$PGUSER" --spring.datasource.password=
   --micromall.demo.enabled=false --micromall.scheduling.enabled=false
   --micromall.owner.email=owner@bench.micromall --micromall.owner.password="$PASSWORD" --micromall.owner.name=Bench-Owner
@@ -92,7 +103,8 @@ start_app() { # $1 = log file; sets APP_PID and STARTUP_MS
   local t0 t1
   t0=$(date +%s%N)
   # MALLOC_ARENA_MAX: glibc gives each busy thread its own malloc arena; two are plenty and keep RSS down.
-  MALLOC_ARENA_MAX=2 java "${JAVA_OPTS[@]}" -jar "$JAR" "${APP_ARGS[@]}" >"$1" 2>&1 &
+  MALLOC_ARENA_MAX=2 java "${JAVA_OPTS[@]}" -jar "$JAR" --server.port="$PORT" "${APP_ARGS[@]}" \
+    ${EXTRA_ARGS[@]+"${EXTRA_ARGS[@]}"} >"$1" 2>&1 &
   APP_PID=$!
   for _ in $(seq 1 900); do
     if curl -fs --max-time 10 "$BASE/actuator/health" 2>/dev/null | grep -q '"UP"'; then
@@ -104,6 +116,17 @@ start_app() { # $1 = log file; sets APP_PID and STARTUP_MS
   echo "the app did not become healthy in 180 s" >&2; exit 1
 }
 stop_app() { kill "$APP_PID" 2>/dev/null || true; wait "$APP_PID" 2>/dev/null || true; APP_PID=""; }
+start_baseline() { # the --baseline jar on PORT + 1, same database and settings; sets BASELINE_PID
+  MALLOC_ARENA_MAX=2 java "${JAVA_OPTS[@]}" -jar "$WORK/baseline.jar" --server.port="$BASELINE_PORT" "${APP_ARGS[@]}" \
+    ${BASELINE_ARGS[@]+"${BASELINE_ARGS[@]}"} >"$WORK/app-baseline.log" 2>&1 &
+  BASELINE_PID=$!
+  for _ in $(seq 1 900); do
+    curl -fs --max-time 10 "$BASELINE_URL/actuator/health" 2>/dev/null | grep -q '"UP"' && return 0
+    kill -0 "$BASELINE_PID" 2>/dev/null || { tail -40 "$WORK/app-baseline.log" >&2; echo "the baseline did not start" >&2; exit 1; }
+    sleep 0.2
+  done
+  echo "the baseline did not become healthy in 180 s" >&2; exit 1
+}
 sql() { psql -qAtX -v ON_ERROR_STOP=1 -d "$DB" "$@"; }
 
 # ---- database ----
@@ -129,7 +152,7 @@ log "filled in ${FILL_S}s: $(sql -c "SELECT pg_size_pretty(pg_database_size('$DB
 median() { sort -g | awk '{a[NR]=$1} END {if (NR==0) print "0"; else print a[int((NR+1)/2)]}'; }
 declare -A RPS P50 P95 P99 NOTE
 PGB_TPS="" PGB_S_TPS=""
-if [[ -n "$PGBENCH" ]]; then
+if [[ -n "$PGBENCH" && $PAGES_ONLY == no ]]; then
   log "pgbench -i -s $PGBENCH_SCALE on $PGB_DB"
   dropdb --if-exists "$PGB_DB"; createdb "$PGB_DB"
   "$PGBENCH" -q -i -s "$PGBENCH_SCALE" "$PGB_DB" >/dev/null 2>&1
@@ -209,23 +232,58 @@ log "warming up (JIT): each page ${DURATION}s"
 for warm in /actuator/health "/" "/products?category=bench-2" "/products/$PRODUCT_ID"; do wrk -t2 -c16 -d"${DURATION}s" "$BASE$warm" >/dev/null; done
 wrk -t2 -c16 -d"${DURATION}s" -H "Cookie: mm_ref=$STAR_CODE" "$BASE/products?category=bench-2" >/dev/null
 SESSIONS=$WORK/sessions wrk -t2 -c16 -d"${DURATION}s" -s bench/sessions.lua "$BASE/products?category=bench-2" >/dev/null
-wrk -t2 -c16 -d"${DURATION}s" -H "Cookie: bench=rendered" "$BASE/products?category=bench-2" >/dev/null
+SESSIONS=$WORK/sessions wrk -t2 -c16 -d"${DURATION}s" -s bench/sessions.lua "$BASE/products/$PRODUCT_ID" >/dev/null
 wrk -t2 -c16 -d"${DURATION}s" -H "Cookie: $STAR_COOKIE" "$BASE/distribution" >/dev/null
 wrk -t2 -c16 -d"${DURATION}s" -H "Cookie: $OWNER_COOKIE" "$BASE/admin/distributors?sort=commission" >/dev/null
 
-log "measuring pages ($ROUNDS rounds x ${DURATION}s, $CONNECTIONS connections)"
+if [[ -n "$BASELINE_JAR" ]]; then
+  log "starting the baseline $BASELINE_JAR on port $BASELINE_PORT"
+  start_baseline
+  SAVED_BASE=$BASE; BASE=$BASELINE_URL
+  for i in $(seq 2 65); do login_cookie "bench$i@bench.micromall"; done >"$WORK/sessions-baseline"
+  BASE=$SAVED_BASE
+  for warm in "/products?category=bench-2" "/products/$PRODUCT_ID"; do wrk -t2 -c16 -d"${DURATION}s" "$BASELINE_URL$warm" >/dev/null; done
+  SESSIONS=$WORK/sessions-baseline wrk -t2 -c16 -d"${DURATION}s" -s bench/sessions.lua "$BASELINE_URL/products/$PRODUCT_ID" >/dev/null
+fi
+
+# A row @16 with --baseline: each round times the baseline, then this build, so both see the same load on the box;
+# the ratio is the median of the rounds' ratios.
+measure_paired() { # name path cookie baseline-cookie
+  local name=$1 path=$2 cookie=$3 bcookie=$4 rounds=$ROUNDS saved=$BASE r
+  if [[ -z "$BASELINE_JAR" ]]; then measure "$name" "$path" "$cookie" 16; return; fi
+  : >"$WORK/paired-$name"; : >"$WORK/paired-$name-baseline"
+  ROUNDS=1
+  for r in $(seq 1 "$rounds"); do
+    BASE=$BASELINE_URL; measure "$name-baseline" "$path" "$bcookie" 16; cat "$WORK/wrk-$name-baseline" >>"$WORK/paired-$name-baseline"
+    BASE=$saved; measure "$name" "$path" "$cookie" 16; cat "$WORK/wrk-$name" >>"$WORK/paired-$name"
+  done
+  ROUNDS=$rounds
+  for suffix in "" -baseline; do
+    RPS[$name$suffix]=$(cut -d' ' -f1 "$WORK/paired-$name$suffix" | median)
+    P50[$name$suffix]=$(cut -d' ' -f2 "$WORK/paired-$name$suffix" | median)
+    P99[$name$suffix]=$(cut -d' ' -f3 "$WORK/paired-$name$suffix" | median)
+  done
+  PAIRED[$name]=$(paste -d' ' <(cut -d' ' -f1 "$WORK/paired-$name") <(cut -d' ' -f1 "$WORK/paired-$name-baseline") \
+    | awk '$2 > 0 {printf "%.3f\n", $1 / $2}' | median)
+  NOTE[$name]="$(paste -sd/ <(cut -d' ' -f1 "$WORK/paired-$name")) vs $(paste -sd/ <(cut -d' ' -f1 "$WORK/paired-$name-baseline")) req/s, ${PAIRED[$name]} x baseline"
+}
+declare -A PAIRED
+
+log "measuring pages ($ROUNDS rounds x ${DURATION}s, $CONNECTIONS connections, and 16 for the rows @16)"
 measure health /actuator/health
 measure home /
 measure products "/products?category=bench-2"
-# The same page for the friend who tapped a referral link: the kept page with their banner put in (KeptPages).
+# The same page for the friend who tapped a referral link: their invitation banner on top.
 measure products-invited "/products?category=bench-2" "mm_ref=$STAR_CODE"
-# And for signed-in customers, each request from the next of 64: the page kept for customers, with each one's cart
-# count and CSRF token put in, after reading their session (one session for all connections would measure the
-# lock on its row, which every request updates).
+# And for signed-in customers, each request from the next of 64 (one session for all connections would measure
+# the lock on its row, had a request to update it).
 measure products-signed-in "/products?category=bench-2" "@$WORK/sessions"
-# And rendered on every request: a cookie the app does not know means the page is not served from KeptPages.
-measure products-rendered "/products?category=bench-2" "bench=rendered"
 measure product "/products/$PRODUCT_ID"
+# The rendered pages' targets (category list, product page, a signed-in customer's product page) at 16 connections.
+measure_paired products@16 "/products?category=bench-2" "" ""
+measure_paired product@16 "/products/$PRODUCT_ID" "" ""
+measure_paired product-signed-in@16 "/products/$PRODUCT_ID" "@$WORK/sessions" "@$WORK/sessions-baseline"
+if [[ -n "$BASELINE_PID" ]]; then kill "$BASELINE_PID" 2>/dev/null || true; wait "$BASELINE_PID" 2>/dev/null || true; BASELINE_PID=""; fi
 measure distribution /distribution "$STAR_COOKIE"
 measure admin-distributors "/admin/distributors?sort=commission" "$OWNER_COOKIE"
 measure r-code "/r/$STAR_CODE"
@@ -234,6 +292,7 @@ measure distribution@1 /distribution "$STAR_COOKIE" 1
 measure admin-distributors@1 "/admin/distributors?sort=commission" "$OWNER_COOKIE" 1
 log "peak RSS after the pages: $(( $(cat "$PEAK_FILE") / 1024 )) MB"
 
+if [[ $PAGES_ONLY == no ]]; then
 log "checkout: $CHECKOUT_THREADS logged-in customers placing orders through HTTP"
 # Warm-up (JIT) with customers the rounds do not use: without it the rounds rose from the first to the last.
 java bench/CheckoutLoad.java "$BASE" "$DURATION" "$CHECKOUT_THREADS" $((2 + ROUNDS * CHECKOUT_THREADS)) "$PASSWORD" \
@@ -256,10 +315,12 @@ STOCK_AFTER=$(sql -c "SELECT sum(stock) FROM product")
 NEW_ORDERS=$(( $(sql -c "SELECT count(*) FROM shop_order") - ORDERS_BEFORE ))
 NEW_SNAPSHOTS=$(sql -c "SELECT count(*) FROM commission_snapshot WHERE order_id > $LAST_ORDER_BEFORE")
 NOTE[checkout]="$NEW_ORDERS orders, stock -$((STOCK_BEFORE - STOCK_AFTER)), $NEW_SNAPSHOTS snapshots, $FAILED failed"
+fi
 RSS_MB=$(( $(cat "$PEAK_FILE") / 1024 ))
 stop_app
 kill "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
 
+if [[ $PAGES_ONLY == no ]]; then
 # ---- settlement: UnfreezeJob's three statements (REPEATABLE READ: totals MERGE, timeline, states) vs one plain bulk UPDATE of the same rows ----
 AT=$(sql -c "SELECT now()")
 restore() { # the remembered due entries FROZEN again, without the timeline lines written since the fill
@@ -290,13 +351,15 @@ done
 sql -c "DROP TABLE bench_due"
 SETTLE_JOB=$(median <"$WORK/settle-job"); SETTLE_BULK=$(median <"$WORK/settle-bulk")
 
+fi
+
 # ---- the table ----
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b + 0 > 0 && a ~ /^[0-9.]+$/) printf "%.2f", a / b; else printf "n/a" }'; }
 H=${RPS[health]}
 printf '\nMicromall benchmark: scale %s (%s customers, %s products, %s orders), %s rounds x %ss, %s connections, %s cores, %s\n' \
   "$SCALE" "$CUSTOMERS" "$PRODUCTS" "$ORDERS" "$ROUNDS" "$DURATION" "$CONNECTIONS" "$(nproc)" "$(date -u +%Y-%m-%dT%H:%MZ)"
-printf '%-22s %-28s %-10s %-10s %-32s %s\n' name "req/s" "p50 ms" "p99 ms" "ratio (target)" note
-row() { printf '%-22s %-28s %-10s %-10s %-32s %s\n' "$1" "${RPS[$1]:-n/a}" "${P50[$1]:--}" "${P99[$1]:--}" "$2" "${NOTE[$1]:-}"; }
+printf '%-29s %-12s %-10s %-10s %-32s %s\n' name "req/s" "p50 ms" "p99 ms" "ratio (target)" note
+row() { printf '%-29s %-12s %-10s %-10s %-32s %s\n' "$1" "${RPS[$1]:-n/a}" "${P50[$1]:--}" "${P99[$1]:--}" "$2" "${NOTE[$1]:-}"; }
 row health "ceiling"
 row pgbench-select "ceiling (TPS, $CHECKOUT_THREADS clients)"
 row pgbench-tpcb "ceiling (TPS, $CHECKOUT_THREADS clients)"
@@ -304,16 +367,22 @@ row home "$(ratio "${RPS[home]}" "$H") x health"
 row products "$(ratio "${RPS[products]}" "$H") x health (>= 0.5)"
 row products-invited "$(ratio "${RPS[products-invited]}" "$H") x health"
 row products-signed-in "$(ratio "${RPS[products-signed-in]}" "$H") x health"
-row products-rendered "$(ratio "${RPS[products-rendered]}" "$H") x health"
 row product "$(ratio "${RPS[product]}" "$H") x health (>= 0.5)"
+row products@16 "(>= 900 req/s)"
+[[ -n "$BASELINE_JAR" ]] && row products@16-baseline "baseline, same rounds"
+row product@16 "(>= 2500 req/s)"
+[[ -n "$BASELINE_JAR" ]] && row product@16-baseline "baseline, same rounds"
+row product-signed-in@16 "(>= 1300 req/s)"
+[[ -n "$BASELINE_JAR" ]] && row product-signed-in@16-baseline "baseline, same rounds"
 row distribution "$(ratio "${RPS[distribution]}" "$H") x health"
 row admin-distributors "$(ratio "${RPS[admin-distributors]}" "$H") x health"
 row r-code "$(ratio "${RPS[r-code]}" "$H") x health (>= 0.5)"
 row distribution@1 "p95 ${P95[distribution@1]:-n/a} ms (<= 20)"
 row admin-distributors@1 "p95 ${P95[admin-distributors@1]:-n/a} ms (<= 100)"
+[[ $PAGES_ONLY == yes ]] && exit 0
 row checkout "$(ratio "${RPS[checkout]}" "$PGB_TPS") x tpcb (>= 0.25)"
-printf '%-22s %-28s %-10s %-10s %-32s %s\n' settlement "${SETTLE_JOB} ms" - - "$(ratio "$SETTLE_JOB" "$SETTLE_BULK") x bulk (<= 2)" "$DUE due entries"
-printf '%-22s %-28s %-10s %-10s %-32s %s\n' bulk-update "${SETTLE_BULK} ms" - - "" "same rows, one UPDATE"
-printf '%-22s %-28s %-10s %-10s %-32s %s\n' startup "${STARTUP_MS} ms" - - "" "JVM start -> health UP, filled db"
-printf '%-22s %-28s %-10s %-10s %-32s %s\n' rss "${RSS_MB} MB" - - "peak (<= 512 MB)" "VmRSS from start to the end of the checkout load, -Xmx192m"
-printf '%-22s %-28s %-10s %-10s %-32s %s\n' fill "${FILL_S} s" - - "" "set-based SQL + VACUUM ANALYZE"
+printf '%-29s %-12s %-10s %-10s %-32s %s\n' settlement "${SETTLE_JOB} ms" - - "$(ratio "$SETTLE_JOB" "$SETTLE_BULK") x bulk (<= 2)" "$DUE due entries"
+printf '%-29s %-12s %-10s %-10s %-32s %s\n' bulk-update "${SETTLE_BULK} ms" - - "" "same rows, one UPDATE"
+printf '%-29s %-12s %-10s %-10s %-32s %s\n' startup "${STARTUP_MS} ms" - - "" "JVM start -> health UP, filled db"
+printf '%-29s %-12s %-10s %-10s %-32s %s\n' rss "${RSS_MB} MB" - - "peak (<= 512 MB)" "VmRSS from start to the end of the checkout load, -Xmx192m"
+printf '%-29s %-12s %-10s %-10s %-32s %s\n' fill "${FILL_S} s" - - "" "set-based SQL + VACUUM ANALYZE"

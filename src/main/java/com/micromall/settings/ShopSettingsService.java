@@ -9,6 +9,7 @@ import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.context.MessageSourceResolvable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,19 +29,19 @@ public class ShopSettingsService {
     private final ApplicationEventPublisher events;
 
     /**
-     * The settings now. Within a web request they are read once and kept as a request attribute: the layout,
-     * prices and cart of one page all ask, and one page should show one version of the settings.
+     * The settings now, from the cache ({@link ShopSettingsStore#cached}). Within a web request they are taken once
+     * and kept as a request attribute: the layout, prices and cart of one page all ask, and one page should show one
+     * version of the settings.
      */
-    @Transactional(readOnly = true)
     public ShopSettings current() {
         RequestAttributes request = RequestContextHolder.getRequestAttributes();
         if (request == null) {
-            return store.load();
+            return store.cached();
         }
         if (request.getAttribute(REQUEST_ATTRIBUTE, RequestAttributes.SCOPE_REQUEST) instanceof ShopSettings settings) {
             return settings;
         }
-        ShopSettings settings = store.load();
+        ShopSettings settings = store.cached();
         request.setAttribute(REQUEST_ATTRIBUTE, settings, RequestAttributes.SCOPE_REQUEST);
         return settings;
     }
@@ -62,6 +63,7 @@ public class ShopSettingsService {
      *
      * @throws CurrencyChangeRefused when stored amounts have more decimals than the new currency allows
      */
+    @CacheEvict(cacheNames = ShopSettingsStore.CACHE, allEntries = true)
     @Transactional
     public ShopSettings update(ShopSettingsChange change, String actor) {
         List<MessageSourceResolvable> problems = problemsSwitchingTo(change.currency());

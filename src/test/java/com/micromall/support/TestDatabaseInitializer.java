@@ -29,9 +29,9 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         MapPropertySource defaults = new MapPropertySource("micromallTestDefaults", Map.of(
                 "micromall.demo.enabled", "false",
                 "micromall.scheduling.enabled", "false",
-                // Tests change data behind the pages' back (fixtures, SQL); a kept page would show the previous test's shop,
-                // a kept honour roll the previous test's board.
-                "micromall.kept-pages.ttl", "PT0S",
+                // Tests change data behind the app's back (fixtures, SQL); a cached category list or shop settings would
+                // show the previous test's shop, a kept honour roll the previous test's board.
+                "spring.cache.type", "none",
                 "micromall.honour-roll.ttl", "PT0S"));
         environment.getPropertySources().stream()
                 .filter(source -> source.getName().startsWith("Config resource"))

@@ -8,6 +8,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
@@ -133,6 +134,7 @@ class DemoCatalogTranslations implements ApplicationRunner {
     private final CategoryTranslationRepository categoryTranslations;
 
     @Override
+    @CacheEvict(cacheNames = CategoryList.CACHE, allEntries = true)
     @Transactional
     public void run(ApplicationArguments args) {
         if (productTranslations.count() > 0 || categoryTranslations.count() > 0) {

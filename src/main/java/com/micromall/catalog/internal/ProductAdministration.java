@@ -17,6 +17,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
+import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -180,6 +181,7 @@ public class ProductAdministration {
         return categories.findAllByOrderBySortOrderAscNameAsc().stream().map(CategoryView::of).toList();
     }
 
+    @CacheEvict(cacheNames = CategoryList.CACHE, allEntries = true)
     @Transactional
     public CategoryView createCategory(String name) {
         return createCategory(name, Map.of());
@@ -189,6 +191,7 @@ public class ProductAdministration {
      * Creates a category with its name in other languages (blank ones: none); its slug comes from the main name
      * and gets a number when already taken.
      */
+    @CacheEvict(cacheNames = CategoryList.CACHE, allEntries = true)
     @Transactional
     public CategoryView createCategory(String name, Map<CatalogLanguage, String> translatedNames) {
         String base = Category.slugBase(name);
@@ -220,6 +223,7 @@ public class ProductAdministration {
     }
 
     /** Sets a category's names in other languages: each language given is replaced, a blank name removes it. */
+    @CacheEvict(cacheNames = CategoryList.CACHE, allEntries = true)
     @Transactional
     public void translateCategory(long categoryId, Map<CatalogLanguage, String> translatedNames) {
         categories.findById(categoryId).orElseThrow(() -> new NotFoundException("no category " + categoryId));

@@ -21,13 +21,6 @@ interface CategoryRepository extends JpaRepository<Category, Long> {
             order by c.sortOrder, c.name""")
     List<Object[]> findAllNamedIn(@Param("language") String language);
 
-    /** The category with this slug (none or one row) and its name in a language (or null). */
-    @Query("""
-            select c, t.name from Category c
-            left join CategoryTranslation t on t.categoryId = c.id and t.language = :language
-            where c.slug = :slug""")
-    List<Object[]> findBySlugNamedIn(@Param("slug") String slug, @Param("language") String language);
-
     Optional<Category> findBySlug(String slug);
 
     boolean existsBySlug(String slug);

@@ -48,7 +48,7 @@ public class Storefront {
         }
     }
 
-    private final CategoryRepository categories;
+    private final CategoryList categories;
     private final ProductRepository products;
     private final ProductImageRepository images;
     private final ShopSettingsService settings;
@@ -64,21 +64,17 @@ public class Storefront {
     public Listing listing(@Nullable String categorySlug, @Nullable String query, SortOrder order, int page,
                            Locale language) {
         boolean filtered = categorySlug != null && !categorySlug.isBlank();
-        CategoryView selected = filtered ? category(categorySlug.strip(), language).orElse(null) : null;
+        List<CategoryView> all = categories(language);
+        CategoryView selected = filtered ? all.stream().filter(category -> category.slug().equals(categorySlug.strip()))
+                .findFirst().orElse(null) : null;
         Page<ProductCard> products = filtered && selected == null ? Page.empty()
                 : search(selected, query, order, page, PAGE_SIZE, language);
-        return new Listing(selected, products, categories(language));
+        return new Listing(selected, products, all);
     }
 
     /** The categories, named in a language where the owner translated them (the main name otherwise). */
     public List<CategoryView> categories(Locale language) {
-        return categories.findAllNamedIn(CatalogLanguage.lookupCode(language)).stream()
-                .map(row -> CategoryView.of((Category) row[0], (String) row[1])).toList();
-    }
-
-    public Optional<CategoryView> category(String slug, Locale language) {
-        return categories.findBySlugNamedIn(slug, CatalogLanguage.lookupCode(language)).stream()
-                .map(row -> CategoryView.of((Category) row[0], (String) row[1])).findFirst();
+        return categories.namedIn(CatalogLanguage.lookupCode(language));
     }
 
     public List<ProductCard> newest(int count, Locale language) {

@@ -1,7 +1,6 @@
 package com.micromall.order.web;
 
 import com.micromall.order.internal.CartService;
-import com.micromall.shared.web.CartBadge;
 import com.micromall.shared.web.LayoutValue;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
@@ -9,10 +8,10 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
-/** The header shows how many items are in the cart on every page, rendered or kept. */
+/** The header shows how many items are in the cart on every page. */
 @ControllerAdvice
 @RequiredArgsConstructor
-class CartModelAdvice implements CartBadge {
+class CartModelAdvice {
 
     private final CartService carts;
     private final CurrentCart currentCart;
@@ -25,11 +24,5 @@ class CartModelAdvice implements CartBadge {
     LayoutValue<Integer> cartCount(HttpServletRequest request, HttpServletResponse response) {
         CartService.CartKey key = currentCart.key(request, response);
         return LayoutValue.of(() -> carts.count(key));
-    }
-
-    @Override
-    public String text(HttpServletRequest request, HttpServletResponse response) {
-        int count = carts.count(currentCart.key(request, response));
-        return count > 0 ? Integer.toString(count) : "";
     }
 }

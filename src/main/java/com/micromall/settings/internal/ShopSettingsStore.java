@@ -5,6 +5,7 @@ import com.micromall.shared.Money;
 import java.time.ZoneId;
 import java.util.Currency;
 import lombok.RequiredArgsConstructor;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.stereotype.Component;
 
 /** Maps the single settings row to and from {@link ShopSettings}. */
@@ -12,8 +13,20 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 public class ShopSettingsStore {
 
+    public static final String CACHE = "shopSettings";
+
     private final ShopSettingsRepository repository;
 
+    /**
+     * The settings as the shop's pages show them. Cached: every page's layout and prices need them, and this saves
+     * a query and a transaction per page view; ShopSettingsService.update evicts it after its commit.
+     */
+    @Cacheable(cacheNames = CACHE, key = "'current'")
+    public ShopSettings cached() {
+        return load();
+    }
+
+    /** The settings as stored now, for the owner's changes and their checks. */
     public ShopSettings load() {
         ShopSettingsEntity row = row();
         Currency currency = Currency.getInstance(row.getCurrency());

@@ -55,7 +55,6 @@ class ProductionProfileTests {
                 "--micromall.owner.password=" + OWNER_PASSWORD,
                 "--micromall.device-hash-salt=production-test-secret-of-more-than-32-bytes",
                 "--micromall.scheduling.enabled=false",
-                "--micromall.kept-pages.ttl=PT0S",
                 "--server.port=0");
         port = Integer.parseInt(app.getEnvironment().getProperty("local.server.port"));
     }
