@@ -22,7 +22,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves every FROZEN entry whose return window is over to AVAILABLE, in chunks of at most {@code chunkSize}
- * entries (oldest due first), each chunk three set-based statements (totals, timeline lines, states) in its own
+ * entries (oldest due first), each chunk three set-based statements (accounts, timeline lines, states) in its own
  * REPEATABLE READ transaction, so all three see the same due rows. A run stops starting chunks once its time budget
  * is spent, well inside the job's lock ceiling: an instance that dies mid-run holds the lock for at most that
  * ceiling, and the next run carries on where the last committed chunk ended.
@@ -33,28 +33,28 @@ public class UnfreezeJob {
     private static final Logger log = LoggerFactory.getLogger(UnfreezeJob.class);
 
     private final JdbcClient jdbc;
-    private final DistributorTotals totals;
+    private final DistributorAccounts accounts;
     private final Clock clock;
     private final TransactionOperations chunkTransactions;
     private final int chunkSize;
     private final Duration runBudget;
 
     @Autowired
-    UnfreezeJob(JdbcClient jdbc, DistributorTotals totals, Clock clock, PlatformTransactionManager transactionManager,
+    UnfreezeJob(JdbcClient jdbc, DistributorAccounts accounts, Clock clock, PlatformTransactionManager transactionManager,
                 @Value("${micromall.distribution.unfreeze-chunk:10000}") int chunkSize,
                 @Value("${micromall.distribution.unfreeze-run-budget:PT1M}") Duration runBudget) {
-        this(jdbc, totals, clock, repeatableRead(transactionManager), chunkSize, runBudget);
+        this(jdbc, accounts, clock, repeatableRead(transactionManager), chunkSize, runBudget);
     }
 
     /** For tests that run the job inside a transaction of their own. */
-    UnfreezeJob(JdbcClient jdbc, DistributorTotals totals, Clock clock) {
-        this(jdbc, totals, clock, TransactionOperations.withoutTransaction(), 10_000, Duration.ofMinutes(1));
+    UnfreezeJob(JdbcClient jdbc, DistributorAccounts accounts, Clock clock) {
+        this(jdbc, accounts, clock, TransactionOperations.withoutTransaction(), 10_000, Duration.ofMinutes(1));
     }
 
-    UnfreezeJob(JdbcClient jdbc, DistributorTotals totals, Clock clock, TransactionOperations chunkTransactions,
+    UnfreezeJob(JdbcClient jdbc, DistributorAccounts accounts, Clock clock, TransactionOperations chunkTransactions,
                 int chunkSize, Duration runBudget) {
         this.jdbc = jdbc;
-        this.totals = totals;
+        this.accounts = accounts;
         this.clock = clock;
         this.chunkTransactions = chunkTransactions;
         this.chunkSize = chunkSize;
@@ -104,9 +104,9 @@ public class UnfreezeJob {
     private Chunk unfreezeChunk(Instant now) {
         Timestamp at = Timestamp.from(now);
         List<Bound> lastOfChunk = jdbc.sql("""
-                        SELECT unfreezes_at, id FROM commission_entry WHERE state = 'FROZEN' AND unfreezes_at <= :at
+                        SELECT unfreezes_at, id FROM commission_entry WHERE state = :frozen AND unfreezes_at <= :at
                         ORDER BY unfreezes_at, id LIMIT 1 OFFSET :skip""")
-                .param("at", at).param("skip", chunkSize - 1)
+                .param("frozen", LedgerState.FROZEN.name()).param("at", at).param("skip", chunkSize - 1)
                 .query((rs, i) -> new Bound(rs.getTimestamp(1), rs.getLong(2))).list();
         if (lastOfChunk.isEmpty()) {
             return new Chunk(move(at, at, Long.MAX_VALUE), false);
@@ -118,15 +118,17 @@ public class UnfreezeJob {
     }
 
     private int move(Timestamp at, Timestamp upToDue, long upToId) {
-        // Totals first, set-based, from the same due rows (REPEATABLE READ: the statements see one snapshot).
-        totals.unfreezeDue(at, upToDue, upToId);
+        // CommissionEntry's unfreeze rule applied in bulk: accounts first, then the timelines, then the states, all from
+        // the same due rows (REPEATABLE READ: the statements see one snapshot).
+        accounts.unfreezeDue(at, upToDue, upToId);
         jdbc.sql("""
                 INSERT INTO commission_entry_event (entry_id, state, occurred_at, note)
-                SELECT id, 'AVAILABLE', :at, 'return window over' FROM commission_entry
+                SELECT id, :available, :at, :note FROM commission_entry
                 WHERE
-                """ + DistributorTotals.DUE_IN_CHUNK)
+                """ + CommissionEntry.DUE_IN_CHUNK)
+                .param("available", LedgerState.AVAILABLE.name()).param("note", CommissionEntry.UNFROZEN)
                 .param("at", at).param("bound", upToDue).param("id", upToId).update();
-        return jdbc.sql("UPDATE commission_entry SET state = 'AVAILABLE' WHERE " + DistributorTotals.DUE_IN_CHUNK)
-                .param("at", at).param("bound", upToDue).param("id", upToId).update();
+        return jdbc.sql("UPDATE commission_entry SET state = :available WHERE " + CommissionEntry.DUE_IN_CHUNK)
+                .param("available", LedgerState.AVAILABLE.name()).param("at", at).param("bound", upToDue).param("id", upToId).update();
     }
 }
