@@ -2,12 +2,23 @@ package com.micromall;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.springframework.modulith.core.ApplicationModule;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
 class ModularityTests {
+
+    /** The module diagrams kept in the repository, so a change of shape shows up in review. */
+    private static final Path SNAPSHOT = Path.of("docs", "modules");
 
     private final ApplicationModules modules = ApplicationModules.of(MicromallApplication.class);
 
@@ -19,19 +30,76 @@ class ModularityTests {
     @Test
     void theModulesOfTheDesignExist() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
-                .contains("shared", "settings", "catalog", "customer", "order", "distribution", "notification");
+                .contains("shared", "settings", "catalog", "customer", "order", "distribution", "notification",
+                        "distribution.referral", "distribution.ledger", "distribution.payout", "distribution.reporting");
     }
 
     @Test
     void orderNeverDependsOnDistribution() {
-        ApplicationModule order = modules.getModuleByName("order").orElseThrow();
-        ApplicationModule distribution = modules.getModuleByName("distribution").orElseThrow();
-        assertThat(order.getBootstrapDependencies(modules).toList()).doesNotContain(distribution);
-        assertThat(order.getDirectDependencies(modules).contains(distribution)).isFalse();
+        ApplicationModule order = module("order");
+        for (String distribution : List.of("distribution", "distribution.referral", "distribution.ledger",
+                "distribution.payout", "distribution.reporting")) {
+            assertThat(dependsOn(order, module(distribution))).as("order → " + distribution).isFalse();
+        }
     }
 
     @Test
-    void writesTheModuleDocumentation() {
-        new Documenter(modules).writeDocumentation();
+    void distributionsNestedModulesDependOneWay() {
+        List<String> downwards = List.of("distribution.reporting", "distribution.payout", "distribution.ledger",
+                "distribution.referral");
+        for (int i = 0; i < downwards.size(); i++) {
+            for (int j = 0; j < i; j++) {
+                assertThat(dependsOn(module(downwards.get(i)), module(downwards.get(j))))
+                        .as(downwards.get(i) + " must not depend on " + downwards.get(j)).isFalse();
+            }
+        }
+        assertThat(dependsOn(module("distribution.reporting"), module("distribution.ledger"))).isTrue();
+        assertThat(dependsOn(module("distribution.ledger"), module("distribution.referral"))).isTrue();
+    }
+
+    /**
+     * Renders the module diagrams and compares them with the snapshot in {@code docs/modules}; a stale snapshot is
+     * rewritten and the test fails once, so the new shape is committed with the change that made it.
+     */
+    @Test
+    void theModuleDiagramsInTheRepositoryAreCurrent(@TempDir Path rendered) throws IOException {
+        new Documenter(modules, Documenter.Options.defaults().withOutputFolder(rendered.toString()))
+                .writeModulesAsPlantUml()
+                .writeIndividualModulesAsPlantUml();
+        Map<String, String> fresh = diagrams(rendered);
+        Map<String, String> kept = diagrams(SNAPSHOT);
+        if (!fresh.equals(kept)) {
+            Files.createDirectories(SNAPSHOT);
+            try (Stream<Path> old = Files.list(SNAPSHOT)) {
+                for (Path file : old.filter(p -> p.toString().endsWith(".puml")).toList()) {
+                    Files.delete(file);
+                }
+            }
+            for (Map.Entry<String, String> diagram : fresh.entrySet()) {
+                Files.writeString(SNAPSHOT.resolve(diagram.getKey()), diagram.getValue());
+            }
+        }
+        assertThat(kept).as("docs/modules was stale and has been rewritten: commit it").isEqualTo(fresh);
+    }
+
+    private static Map<String, String> diagrams(Path folder) throws IOException {
+        Map<String, String> diagrams = new TreeMap<>();
+        if (Files.isDirectory(folder)) {
+            try (Stream<Path> files = Files.list(folder)) {
+                for (Path file : files.filter(p -> p.toString().endsWith(".puml")).toList()) {
+                    diagrams.put(file.getFileName().toString(), Files.readString(file));
+                }
+            }
+        }
+        return diagrams;
+    }
+
+    private ApplicationModule module(String name) {
+        return modules.getModuleByName(name).orElseThrow(() -> new AssertionError("no module " + name));
+    }
+
+    private boolean dependsOn(ApplicationModule from, ApplicationModule to) {
+        return from.getDirectDependencies(modules).contains(to)
+                || from.getBootstrapDependencies(modules).anyMatch(to::equals);
     }
 }

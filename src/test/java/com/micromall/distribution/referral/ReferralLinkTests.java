@@ -198,11 +198,14 @@ class ReferralLinkTests {
     void aBurstOnOneLinkFromOneAddressIsNotRecordedButStillReachesTheShop() throws Exception {
         String code = activeCode("Burst Bo");
 
+        long started = System.nanoTime();
         for (int i = 0; i < 45; i++) {
             assertThat(follow("/r/" + code + "?next=/products", "Script " + i).getRedirectedUrl()).isEqualTo("/products");
         }
+        long seconds = java.time.Duration.ofNanos(System.nanoTime() - started).toSeconds();
 
-        assertThat(clicks(code)).isEqualTo(30);
+        // 30 a minute, refilled one every two seconds: a slow (busy) machine earns back one per two seconds taken.
+        assertThat(clicks(code)).isBetween(30L, 30L + (seconds + 1) / 2);
     }
 
     @Test
