@@ -39,7 +39,9 @@ class OwnerDistributionBrowserTests {
         long entry = heldCommission(sharer, friend, "SHARED_DEVICE");
         heldCommission(other, friend, "BUDGET");
         new com.micromall.distribution.ledger.DistributorTotals(jdbc).recompute(sharer.id());
+        new com.micromall.distribution.ledger.DistributorAccounts(jdbc).recompute(sharer.id());
         new com.micromall.distribution.ledger.DistributorTotals(jdbc).recompute(other.id());
+        new com.micromall.distribution.ledger.DistributorAccounts(jdbc).recompute(other.id());
 
         try (Browser owner = new Browser()) {
             WebDriver driver = owner.driver();

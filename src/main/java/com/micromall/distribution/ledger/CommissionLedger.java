@@ -15,15 +15,20 @@ import com.micromall.settings.ShopTime;
 import com.micromall.shared.DeliveryPostponedException;
 import com.micromall.shared.Money;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.Currency;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -41,10 +46,11 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Credits and takes back commission, as immutable ledger entries. Amounts are never updated;
- * only an entry's state moves, guarded by {@link LedgerState}, and every move is written to the
- * entry's timeline. The unique key (line, beneficiary, level, kind, refund reference) makes a
- * replayed or concurrently delivered event harmless: inserts use ON CONFLICT DO NOTHING.
+ * Credits and takes back commission, as immutable ledger entries: loads a {@link CommissionEntry}, asks it for a
+ * transition (which it refuses when illegal), and saves what changed - states, timeline lines and the distributor's
+ * account ({@link DistributorAccounts}) - in one transaction. Amounts are never updated. The unique key (line,
+ * beneficiary, level, kind, refund reference) makes a replayed or concurrently delivered event harmless: inserts use
+ * ON CONFLICT DO NOTHING.
  *
  * <p>Refunds: before the entry is AVAILABLE a negative REVERSAL entry takes the refunded share
  * (rounded down) and shares the entry's state; the refund that empties the line takes whatever
@@ -63,6 +69,7 @@ class CommissionLedger {
     private final DistributionSettingsService settings;
     private final AuditLog auditLog;
     private final DistributorTotals totals;
+    private final DistributorAccounts accounts;
     private final CustomerApi customers;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -93,10 +100,6 @@ class CommissionLedger {
             Money full = CommissionPolicy.amount(terms(currency), level, level1Percent, level2Percent);
             return full.minus(CommissionPolicy.share(full, refundedBefore, quantity));
         }
-    }
-
-    record Entry(long id, long distributorId, long lineId, int level, String kind, int units, Money amount,
-                 LedgerState state, Instant unfreezesAt) {
     }
 
     @ApplicationModuleListener
@@ -145,7 +148,7 @@ class CommissionLedger {
                     : overBudget(amount) ? Set.of(HoldReason.BUDGET) : Set.of();
             String hold = holds.isEmpty() ? null : HoldReason.stored(holds);
             LedgerState state = hold == null ? LedgerState.FROZEN : LedgerState.ON_HOLD;
-            Long id = insert(beneficiary, snapshot, line.lineId(), line.productId(), level, "COMMISSION", "", null,
+            Long id = insert(beneficiary, snapshot, line.lineId(), line.productId(), level, EntryKind.COMMISSION, "", null,
                     units, rateNote(line, level, snapshot), amount, state, hold, unfreezesAt);
             if (id == null) {
                 continue;
@@ -160,7 +163,9 @@ class CommissionLedger {
                     : "held: " + hold);
             if (hold == null && !unfreezesAt.isAfter(clock.instant())) {
                 // No return window (0 days), or credited after it ended: nothing to wait for, withdrawable now.
-                moveGroup(id, LedgerState.FROZEN, LedgerState.AVAILABLE, "return window over");
+                CommissionEntry entry = load(id).orElseThrow();
+                entry.unfreeze(clock.instant());
+                save(entry);
                 availableNow = availableNow.plus(amount);
             }
             if (holds.contains(HoldReason.BUDGET)) {
@@ -230,14 +235,16 @@ class CommissionLedger {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void releaseUnverifiedHolds(long buyerId) {
-        List<Entry> held = jdbc.sql(ENTRY_SELECT + """
-                 WHERE buyer_id = :buyer AND kind = 'COMMISSION' AND state = 'ON_HOLD' AND hold_reason = :reason
-                ORDER BY id""")
-                .param("buyer", buyerId).param("reason", HoldReason.UNVERIFIED_REFEREE.name())
-                .query(this::entryRow).list();
-        for (Entry entry : held) {
-            LedgerState target = entry.unfreezesAt().isAfter(clock.instant()) ? LedgerState.FROZEN : LedgerState.AVAILABLE;
-            moveGroup(entry.id(), LedgerState.ON_HOLD, target, "released: the buyer verified their e-mail address");
+        List<Long> held = jdbc.sql("""
+                SELECT id FROM commission_entry
+                WHERE buyer_id = :buyer AND kind = :commission AND state = :held AND hold_reason = :reason ORDER BY id""")
+                .param("buyer", buyerId).param("commission", EntryKind.COMMISSION.name())
+                .param("held", LedgerState.ON_HOLD.name()).param("reason", HoldReason.UNVERIFIED_REFEREE.name())
+                .query(Long.class).list();
+        for (Long id : held) {
+            CommissionEntry entry = load(id).orElseThrow();
+            entry.release(clock.instant(), "released: the buyer verified their e-mail address");
+            save(entry);
         }
     }
 
@@ -263,10 +270,10 @@ class CommissionLedger {
                 .orElseThrow(() -> noSnapshotYet(event.orderNumber(), "refunded"));
         // The referrer's GMV drops by the refund (idempotent: follows the order's current state).
         totals.syncOrder(event.orderId());
-        String ref = event.refundedAt().toString();
+        String ref = refundRef(event);
         int first = jdbc.sql("INSERT INTO commission_refund_handled (order_id, refund_ref) VALUES (:o, :r) ON CONFLICT DO NOTHING")
                 .param("o", event.orderId()).param("r", ref).update();
-        if (first == 0) {
+        if (first == 0 || handledBefore(event)) {
             return;
         }
         if (!snapshot.state().equals("COMPLETED")) {
@@ -283,53 +290,101 @@ class CommissionLedger {
             return;
         }
         for (RefundedLine line : event.lines()) {
-            for (Entry entry : commissionsOfLine(line.lineId())) {
+            for (CommissionEntry entry : commissionsOfLine(line.lineId())) {
                 takeBack(snapshot, entry, line.quantity(), ref);
             }
         }
     }
 
-    private void takeBack(Snapshot snapshot, Entry entry, int refundedUnits, String ref) {
-        if (entry.state() == LedgerState.REVERSED || entry.state() == LedgerState.VOID) {
+    /**
+     * Which refund of the order this is, the same however often its event is heard: when it was made and which units
+     * of which lines it took back. Two refunds of one line are two facts (they differ in time or in what they took);
+     * a redelivered event is the same fact. It is the refund reference of the entries' unique key.
+     */
+    static String refundRef(OrderRefunded event) {
+        String taken = event.lines().stream().sorted(Comparator.comparingLong(RefundedLine::lineId))
+                .map(line -> line.lineId() + "x" + line.quantity()).collect(Collectors.joining(","));
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(taken.getBytes(StandardCharsets.UTF_8));
+            return event.refundedAt() + "#" + HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("Every Java platform has SHA-256", e);
+        }
+    }
+
+    /** Refunds handled before their reference said what they took were recorded by their time alone. */
+    private boolean handledBefore(OrderRefunded event) {
+        return jdbc.sql("SELECT COUNT(*) FROM commission_refund_handled WHERE order_id = :o AND refund_ref = :r")
+                .param("o", event.orderId()).param("r", event.refundedAt().toString()).query(Long.class).single() > 0;
+    }
+
+    private void takeBack(Snapshot snapshot, CommissionEntry entry, int refundedUnits, String ref) {
+        Optional<CommissionEntry.Refund> refund = entry.reverse(refundedUnits);
+        if (refund.isEmpty()) {
             return;
         }
-        List<Entry> earlier = children(entry.id());
-        int unitsBefore = earlier.stream().mapToInt(Entry::units).sum();
-        int units = Math.min(refundedUnits, entry.units() - unitsBefore);
-        if (units <= 0) {
-            return;
-        }
-        Money takenBefore = earlier.stream().map(Entry::amount).reduce(Money.zero(snapshot.currency()), Money::plus).negate();
-        boolean last = unitsBefore + units == entry.units();
-        Money share = CommissionPolicy.refundShare(entry.amount(), entry.units(), unitsBefore, takenBefore, units);
-        boolean afterWindow = entry.state() == LedgerState.AVAILABLE;
-        String kind = afterWindow ? "CLAWBACK" : "REVERSAL";
-        Long id = insert(entry.distributorId(), snapshot, entry.lineId(), productOf(entry.id()), entry.level(), kind, ref,
-                entry.id(), units, "share " + units + "/" + entry.units(), share.negate(), entry.state(), null,
+        CommissionEntry.Refund r = refund.get();
+        Long id = insert(entry.distributorId(), snapshot, entry.lineId(), entry.productId(), entry.level(), r.kind(), ref,
+                entry.id(), r.units(), "share " + r.units() + "/" + entry.units(), r.amount(), r.state(), null,
                 entry.unfreezesAt());
         if (id == null) {
             return;
         }
-        String note = kind.toLowerCase() + " of " + units + " of " + entry.units() + " units: " + share.negate();
-        timeline(id, entry.state(), note);
-        events.publishEvent(afterWindow
+        timeline(id, r.state(), r.note());
+        Money taken = r.amount().negate();
+        events.publishEvent(r.kind() == EntryKind.CLAWBACK
                 ? new CommissionClawedBack(id, entry.id(), entry.distributorId(), snapshot.orderNumber(), entry.level(),
-                        share, ref, clock.instant())
+                        taken, ref, clock.instant())
                 : new CommissionReversed(id, entry.id(), entry.distributorId(), snapshot.orderNumber(), entry.level(),
-                        share, ref, clock.instant()));
-        if (last && !afterWindow) {
-            entry.state().requireMoveTo(LedgerState.REVERSED);
-            moveGroup(entry.id(), entry.state(), LedgerState.REVERSED, "order refunded");
-        } else {
-            timeline(entry.id(), entry.state(), note);
+                        taken, ref, clock.instant()));
+        save(entry);
+    }
+
+    /**
+     * The commission entry {@code id} with what was taken back from it, its rows locked until the transaction ends:
+     * the one way the ledger loads an entry to ask it for a transition. Empty when there is no such commission.
+     */
+    Optional<CommissionEntry> load(long id) {
+        Optional<CommissionEntry> entry = jdbc.sql("""
+                SELECT id, distributor_id, line_id, product_id, level, units, amount, currency, state, unfreezes_at
+                FROM commission_entry WHERE id = :id AND kind = :commission FOR UPDATE""")
+                .param("id", id).param("commission", EntryKind.COMMISSION.name())
+                .query((rs, i) -> {
+                    Currency currency = Currency.getInstance(rs.getString("currency"));
+                    return new CommissionEntry(rs.getLong("id"), rs.getLong("distributor_id"), rs.getLong("line_id"),
+                            rs.getLong("product_id"), rs.getInt("level"), rs.getInt("units"),
+                            Money.of(rs.getBigDecimal("amount"), currency), LedgerState.valueOf(rs.getString("state")),
+                            rs.getTimestamp("unfreezes_at").toInstant(), takenBack(id, currency));
+                })
+                .optional();
+        return entry;
+    }
+
+    private List<CommissionEntry.TakenBack> takenBack(long parentId, Currency currency) {
+        return jdbc.sql("SELECT id, kind, units, amount FROM commission_entry WHERE parent_id = :p ORDER BY id FOR UPDATE")
+                .param("p", parentId)
+                .query((rs, i) -> new CommissionEntry.TakenBack(rs.getLong("id"), EntryKind.valueOf(rs.getString("kind")),
+                        rs.getInt("units"), Money.of(rs.getBigDecimal("amount"), currency)))
+                .list();
+    }
+
+    /** Writes what the entry's transitions changed: its states and its reversals', timeline lines, the account. */
+    void save(CommissionEntry entry) {
+        for (CommissionEntry.Change change : entry.changes()) {
+            if (change.from() == change.to()) {
+                timeline(entry.id(), change.to(), change.note());
+            } else {
+                moveGroup(entry.id(), change.from(), change.to(), change.note());
+            }
         }
+        entry.saved();
     }
 
     /**
      * Moves an entry and its reversals from one state to another, with a timeline line each. The rows are
      * locked first, so the totals move by exactly the amounts of the rows that moved.
      */
-    int moveGroup(long entryId, LedgerState from, LedgerState to, String note) {
+    private int moveGroup(long entryId, LedgerState from, LedgerState to, String note) {
         List<MovedRow> rows = jdbc.sql("""
                 SELECT id, distributor_id, kind, amount, currency, order_number, created_at FROM commission_entry
                 WHERE (id = :id OR parent_id = :id) AND state = :from FOR UPDATE""")
@@ -351,9 +406,9 @@ class CommissionLedger {
                 .param("to", to.name()).param("ids", ids).update();
         rows.stream().collect(Collectors.groupingBy(MovedRow::distributorId,
                         Collectors.reducing(BigDecimal.ZERO, MovedRow::amount, BigDecimal::add)))
-                .forEach((distributor, amount) -> totals.moved(distributor, from, to, amount));
+                .forEach((distributor, amount) -> accounts.moved(distributor, from, to, amount));
         if (to == LedgerState.VOID) {
-            rows.stream().filter(row -> "COMMISSION".equals(row.kind()))
+            rows.stream().filter(row -> EntryKind.COMMISSION.name().equals(row.kind()))
                     .forEach(row -> totals.commissionCredited(row.distributorId(), row.createdAt(), row.amount().negate()));
         }
         if (from == LedgerState.ON_HOLD && to == LedgerState.AVAILABLE) {
@@ -371,7 +426,7 @@ class CommissionLedger {
                             String orderNumber, Instant createdAt) {
     }
 
-    private @Nullable Long insert(long distributor, Snapshot snapshot, long lineId, long productId, int level, String kind,
+    private @Nullable Long insert(long distributor, Snapshot snapshot, long lineId, long productId, int level, EntryKind kind,
                                   String ref, @Nullable Long parent, int units, String rateNote, Money amount,
                                   LedgerState state, @Nullable String hold, Instant unfreezesAt) {
         Instant created = clock.instant();
@@ -383,7 +438,7 @@ class CommissionLedger {
                 ON CONFLICT DO NOTHING""")
                 .param("d", distributor).param("buyer", snapshot.buyerId()).param("order", snapshot.orderId())
                 .param("number", snapshot.orderNumber()).param("line", lineId).param("product", productId)
-                .param("level", level).param("kind", kind).param("ref", ref)
+                .param("level", level).param("kind", kind.name()).param("ref", ref)
                 .param("parent", parent, java.sql.Types.BIGINT).param("units", units).param("rate", rateNote)
                 .param("amount", amount.amount()).param("currency", amount.currency().getCurrencyCode())
                 .param("state", state.name()).param("hold", hold, java.sql.Types.VARCHAR)
@@ -392,15 +447,15 @@ class CommissionLedger {
         if (inserted == 0) {
             return null;
         }
-        totals.entryAdded(distributor, kind, state, amount.amount());
-        if ("COMMISSION".equals(kind)) {
+        accounts.entryAdded(distributor, kind, state, amount.amount());
+        if (kind == EntryKind.COMMISSION) {
             totals.commissionCredited(distributor, created, amount.amount());
         }
         return jdbc.sql("""
                 SELECT id FROM commission_entry
                 WHERE line_id = :line AND distributor_id = :d AND level = :level AND kind = :kind AND refund_ref = :ref""")
-                .param("line", lineId).param("d", distributor).param("level", level).param("kind", kind).param("ref", ref)
-                .query(Long.class).single();
+                .param("line", lineId).param("d", distributor).param("level", level).param("kind", kind.name())
+                .param("ref", ref).query(Long.class).single();
     }
 
     void timeline(long entryId, LedgerState state, String note) {
@@ -409,33 +464,10 @@ class CommissionLedger {
                 .param("note", note).update();
     }
 
-    Optional<Entry> entry(long id) {
-        return jdbc.sql(ENTRY_SELECT + " WHERE id = :id").param("id", id).query(this::entryRow).optional();
-    }
-
-    private List<Entry> commissionsOfLine(long lineId) {
-        return jdbc.sql(ENTRY_SELECT + " WHERE line_id = :line AND kind = 'COMMISSION' ORDER BY id FOR UPDATE")
-                .param("line", lineId).query(this::entryRow).list();
-    }
-
-    private List<Entry> children(long parentId) {
-        return jdbc.sql(ENTRY_SELECT + " WHERE parent_id = :p ORDER BY id").param("p", parentId).query(this::entryRow).list();
-    }
-
-    private long productOf(long entryId) {
-        return jdbc.sql("SELECT product_id FROM commission_entry WHERE id = :id").param("id", entryId)
-                .query(Long.class).single();
-    }
-
-    private static final String ENTRY_SELECT = """
-            SELECT id, distributor_id, line_id, level, kind, units, amount, currency, state, unfreezes_at
-            FROM commission_entry""";
-
-    private Entry entryRow(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
-        return new Entry(rs.getLong("id"), rs.getLong("distributor_id"), rs.getLong("line_id"), rs.getInt("level"),
-                rs.getString("kind"), rs.getInt("units"),
-                Money.of(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))),
-                LedgerState.valueOf(rs.getString("state")), rs.getTimestamp("unfreezes_at").toInstant());
+    private List<CommissionEntry> commissionsOfLine(long lineId) {
+        return jdbc.sql("SELECT id FROM commission_entry WHERE line_id = :line AND kind = :commission ORDER BY id")
+                .param("line", lineId).param("commission", EntryKind.COMMISSION.name()).query(Long.class).list()
+                .stream().map(id -> load(id).orElseThrow()).toList();
     }
 
     Optional<Snapshot> snapshot(long orderId) {

@@ -18,6 +18,7 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -37,7 +38,13 @@ class CommissionSnapshots {
     private final ProductApi products;
     private final DistributorTotals totals;
 
-    @ApplicationModuleListener
+    /**
+     * Heard in the placing transaction, not after it: the shop's rates and the products' overrides read here are those
+     * in force when the order was placed, however late an asynchronous delivery would have come, and the snapshot
+     * exists before any later event of the order is heard. A failure here rolls the order back rather than leaving it
+     * without commission terms.
+     */
+    @EventListener
     void snapshotOnOrderPlaced(OrderPlaced event) {
         DistributionSettings rules = settings.current();
         Beneficiaries beneficiaries = network.beneficiariesOf(event.customerId());

@@ -4,7 +4,6 @@ import com.micromall.distribution.referral.CustomerBound;
 import com.micromall.distribution.referral.DistributorEnrolled;
 
 import java.math.BigDecimal;
-import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
@@ -19,20 +18,15 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps {@code distributor_totals} exact: every write that changes a distributor's figure calls
- * one of these methods in its own transaction, so pages read one row instead of aggregating the
- * distributor's whole history. Ledger figures move by the amounts of the rows written or moved;
- * order figures are recomputed per order from its current state ({@link #syncOrder}), so a
- * redelivered order event changes nothing. The chart's hourly commission buckets are kept here too.
+ * Keeps the order figures of {@code distributor_totals} exact: every write that changes a distributor's figure
+ * calls one of these methods in its own transaction, so pages read one row instead of aggregating the distributor's
+ * whole history (the money is in {@link DistributorAccounts}). Order figures are recomputed per order from its
+ * current state ({@link #syncOrder}), so a redelivered order event changes nothing. The chart's hourly commission buckets are kept here too.
  * {@link #recompute} rebuilds one distributor from its rows (for data written around the app, e.g. test fixtures).
  */
 @Component
 @RequiredArgsConstructor
 public class DistributorTotals {
-
-    /** The totals column of each ledger state that counts; REVERSED and VOID count nowhere. */
-    private static final Map<LedgerState, String> COLUMN = Map.of(
-            LedgerState.FROZEN, "frozen", LedgerState.AVAILABLE, "available", LedgerState.ON_HOLD, "on_hold");
 
     private final JdbcClient jdbc;
 
@@ -54,72 +48,6 @@ public class DistributorTotals {
                 .param("d", customerId).update();
     }
 
-    /** A ledger entry of {@code kind} was inserted in {@code state}. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void entryAdded(long distributorId, String kind, LedgerState state, BigDecimal amount) {
-        ensure(distributorId);
-        String column = COLUMN.get(state);
-        StringBuilder set = new StringBuilder();
-        if (column != null) {
-            set.append(column).append(" = ").append(column).append(" + :a, earned = earned + :a");
-        }
-        if ("CLAWBACK".equals(kind)) {
-            set.append(set.isEmpty() ? "" : ", ").append("clawed_back = clawed_back + :a");
-        }
-        if (!set.isEmpty()) {
-            jdbc.sql("UPDATE distributor_totals SET " + set + " WHERE customer_id = :d")
-                    .param("a", amount).param("d", distributorId).update();
-        }
-    }
-
-    /** Entries of the distributor summing to {@code amount} moved from one state to another. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void moved(long distributorId, LedgerState from, LedgerState to, BigDecimal amount) {
-        String out = COLUMN.get(from);
-        String in = COLUMN.get(to);
-        if (amount.signum() == 0 || from == to || (out == null && in == null)) {
-            return;
-        }
-        ensure(distributorId);
-        StringBuilder set = new StringBuilder();
-        if (out != null) {
-            set.append(out).append(" = ").append(out).append(" - :a");
-        }
-        if (in != null) {
-            set.append(set.isEmpty() ? "" : ", ").append(in).append(" = ").append(in).append(" + :a");
-        }
-        if (out == null) {
-            set.append(", earned = earned + :a");
-        } else if (in == null) {
-            set.append(", earned = earned - :a");
-        }
-        jdbc.sql("UPDATE distributor_totals SET " + set + " WHERE customer_id = :d")
-                .param("a", amount).param("d", distributorId).update();
-    }
-
-    /**
-     * The FROZEN entries due at {@code :at} up to and including the one due at {@code :bound} with id {@code :id}
-     * in (unfreezes_at, id) order: one chunk of {@link UnfreezeJob}'s work ({@code :bound = :at} and the largest
-     * id for all of them).
-     */
-    static final String DUE_IN_CHUNK = """
-            state = 'FROZEN' AND unfreezes_at <= :at
-            AND (unfreezes_at < :bound OR (unfreezes_at = :bound AND id <= :id))""";
-
-    /** A chunk of due FROZEN entries (see {@link #DUE_IN_CHUNK}) becomes AVAILABLE: one set-based statement, before the entries move. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    int unfreezeDue(Timestamp at, Timestamp bound, long id) {
-        return jdbc.sql("""
-                MERGE INTO distributor_totals t
-                USING (SELECT distributor_id, SUM(amount) AS due FROM commission_entry
-                       WHERE
-                """ + DUE_IN_CHUNK + """
-                        GROUP BY distributor_id) x
-                ON t.customer_id = x.distributor_id
-                WHEN MATCHED THEN UPDATE SET frozen = t.frozen - x.due, available = t.available + x.due""")
-                .param("at", at).param("bound", bound).param("id", id).update();
-    }
-
     /**
      * A COMMISSION entry created at {@code createdAt} was credited ({@code amount}) or voided ({@code -amount}):
      * its hour's bucket for the dashboard's chart moves by that much. Insert-then-update, so two first entries
@@ -138,24 +66,6 @@ public class DistributorTotals {
     /** The bucket of an instant: whole hours since 1970-01-01T00:00Z. */
     public static long hourOf(Instant at) {
         return Math.floorDiv(at.getEpochSecond(), 3600);
-    }
-
-    /** Withdrawals: requested (+ withdrawing), paid (withdrawing to withdrawn), rejected (- withdrawing). */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public void withdrawal(long distributorId, BigDecimal withdrawing, BigDecimal withdrawn) {
-        ensure(distributorId);
-        jdbc.sql("""
-                UPDATE distributor_totals SET withdrawing = withdrawing + :w, withdrawn = withdrawn + :p
-                WHERE customer_id = :d""")
-                .param("w", withdrawing).param("p", withdrawn).param("d", distributorId).update();
-    }
-
-    /** Store credit spent (positive) or given back (negative), in cash taken out of available. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void creditSpent(long distributorId, BigDecimal cash) {
-        ensure(distributorId);
-        jdbc.sql("UPDATE distributor_totals SET credit_spent = credit_spent + :c WHERE customer_id = :d")
-                .param("c", cash).param("d", distributorId).update();
     }
 
     /** Goods paid on a not-cancelled order where the distributor is level 1 (the dashboard's GMV): +/- amount. */
@@ -367,22 +277,6 @@ public class DistributorTotals {
                 gmv = (SELECT COALESCE(SUM(o.amount), 0) FROM referred_order o WHERE o.referrer_id = :d AND o.counted = TRUE),
                 ordering_invitees = (SELECT COUNT(DISTINCT o.buyer_id) FROM referred_order o
                                      WHERE o.referrer_id = :d AND o.counted = TRUE),
-                frozen = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
-                          WHERE e.distributor_id = :d AND e.state = 'FROZEN'),
-                available = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
-                             WHERE e.distributor_id = :d AND e.state = 'AVAILABLE'),
-                on_hold = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
-                           WHERE e.distributor_id = :d AND e.state = 'ON_HOLD'),
-                earned = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
-                          WHERE e.distributor_id = :d AND e.state IN ('FROZEN', 'AVAILABLE', 'ON_HOLD')),
-                clawed_back = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
-                               WHERE e.distributor_id = :d AND e.kind = 'CLAWBACK'),
-                withdrawing = (SELECT COALESCE(SUM(w.amount), 0) FROM withdrawal w
-                               WHERE w.distributor_id = :d AND w.state = 'REQUESTED'),
-                withdrawn = (SELECT COALESCE(SUM(w.amount), 0) FROM withdrawal w
-                             WHERE w.distributor_id = :d AND w.state = 'PAID'),
-                credit_spent = (SELECT COALESCE(SUM(s.cash_amount), 0) FROM store_credit_spend s
-                                WHERE s.distributor_id = :d AND s.restored_at IS NULL),
                 level1_goods = (SELECT COALESCE(SUM(l.paid_amount), 0) FROM commission_snapshot s
                                 JOIN commission_snapshot_line l ON l.order_id = s.order_id
                                 WHERE s.level1_id = :d AND s.state <> 'CANCELLED'),

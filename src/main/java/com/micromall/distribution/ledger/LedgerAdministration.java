@@ -19,28 +19,26 @@ public class LedgerAdministration {
     /** ON_HOLD → FROZEN, or AVAILABLE when its return window is already over. */
     @Transactional
     public void release(long entryId, String owner) {
-        CommissionLedger.Entry entry = commission(entryId);
-        LedgerState target = entry.unfreezesAt().isAfter(clock.instant()) ? LedgerState.FROZEN : LedgerState.AVAILABLE;
-        if (entry.state() != LedgerState.ON_HOLD) {
-            throw new LedgerStateException(entry.state() + " cannot be released");
-        }
-        entry.state().requireMoveTo(target);
-        ledger.moveGroup(entryId, LedgerState.ON_HOLD, target, "released by the owner");
-        auditLog.record(owner, "distribution.entry.release", "commission_entry:" + entryId,
-                LedgerState.ON_HOLD.name(), target.name());
+        CommissionEntry entry = commission(entryId);
+        LedgerState before = entry.state();
+        entry.release(clock.instant(), "released by the owner");
+        ledger.save(entry);
+        auditLog.record(owner, "distribution.entry.release", "commission_entry:" + entryId, before.name(),
+                entry.state().name());
     }
 
     /** FROZEN or ON_HOLD → VOID, with the owner's reason. */
     @Transactional
     public void voidEntry(long entryId, String reason, String owner) {
-        CommissionLedger.Entry entry = commission(entryId);
-        entry.state().requireMoveTo(LedgerState.VOID);
-        ledger.moveGroup(entryId, entry.state(), LedgerState.VOID, "voided: " + reason);
-        auditLog.record(owner, "distribution.entry.void", "commission_entry:" + entryId, entry.state().name(),
+        CommissionEntry entry = commission(entryId);
+        LedgerState before = entry.state();
+        entry.voidWith(reason);
+        ledger.save(entry);
+        auditLog.record(owner, "distribution.entry.void", "commission_entry:" + entryId, before.name(),
                 LedgerState.VOID.name() + " " + reason);
     }
 
-    private CommissionLedger.Entry commission(long entryId) {
-        return ledger.entry(entryId).filter(e -> e.kind().equals("COMMISSION")).orElseThrow(() -> new NotFoundException("commission entry " + entryId));
+    private CommissionEntry commission(long entryId) {
+        return ledger.load(entryId).orElseThrow(() -> new NotFoundException("commission entry " + entryId));
     }
 }

@@ -16,8 +16,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Balances and the ledger as the distributor reads them: balances, with what the open orders are expected to
- * earn, from the distributor's totals row, the ledger from the newest entries.
+ * Balances and the ledger as the distributor reads them: balances from the distributor's account (the one cached
+ * balance row) and what their open orders are expected to earn, the ledger from the newest entries.
  */
 @Service
 @RequiredArgsConstructor
@@ -30,11 +30,15 @@ class LedgerQueries implements DistributionApi {
     @Transactional(readOnly = true)
     public Balances balancesOf(long customerId) {
         Currency currency = currency();
-        // One row (distributor_totals, kept exact by DistributorTotals): never the distributor's whole ledger, nor
-        // the commission of every open order line (expected).
+        // One account row (kept exact by DistributorAccounts), never the distributor's whole ledger; the open orders'
+        // expected commission as their snapshots count it now, never the commission of every open order line.
         return jdbc.sql("""
-                SELECT expected, frozen, available, on_hold, withdrawing, withdrawn, clawed_back, credit_spent
-                FROM distributor_totals WHERE customer_id = :d""")
+                SELECT (SELECT COALESCE(SUM(s.level1_expected), 0) FROM commission_snapshot s
+                        WHERE s.level1_id = :d AND s.state = 'PLACED')
+                     + (SELECT COALESCE(SUM(s.level2_expected), 0) FROM commission_snapshot s
+                        WHERE s.level2_id = :d AND s.state = 'PLACED') AS expected,
+                    frozen, available, on_hold, withdrawing, withdrawn, clawed_back, credit_spent
+                FROM distributor_account WHERE distributor_id = :d""")
                 .param("d", customerId)
                 .query((rs, i) -> {
                     Money withdrawing = money(rs.getBigDecimal("withdrawing"), currency);

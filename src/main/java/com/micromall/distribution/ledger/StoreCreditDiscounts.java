@@ -39,7 +39,7 @@ class StoreCreditDiscounts implements CheckoutDiscounts {
     private final DistributorLocks locks;
     private final DistributionApi ledger;
     private final JdbcClient jdbc;
-    private final DistributorTotals totals;
+    private final DistributorAccounts accounts;
     private final Clock clock;
 
     @Override
@@ -76,7 +76,7 @@ class StoreCreditDiscounts implements CheckoutDiscounts {
                 .param("order", orderId).param("d", customerId).param("credit", credit.amount())
                 .param("cash", cash.amount()).param("currency", credit.currency().getCurrencyCode())
                 .param("at", Timestamp.from(clock.instant())).update();
-        totals.creditSpent(customerId, cash.amount());
+        accounts.creditSpent(customerId, cash.amount());
     }
 
     @ApplicationModuleListener
@@ -104,7 +104,7 @@ class StoreCreditDiscounts implements CheckoutDiscounts {
         int restored = jdbc.sql("UPDATE store_credit_spend SET restored_at = :at WHERE order_id = :o AND restored_at IS NULL")
                 .param("at", Timestamp.from(clock.instant())).param("o", orderId).update();
         if (restored == 1) {
-            totals.creditSpent(spend.get().getKey(), spend.get().getValue().negate());
+            accounts.creditSpent(spend.get().getKey(), spend.get().getValue().negate());
         }
         return restored;
     }

@@ -29,7 +29,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Moves every FROZEN entry whose return window is over to AVAILABLE, in chunks of at most {@code chunkSize}
- * entries (oldest due first), each chunk three set-based statements (totals, timeline lines, states) in its own
+ * entries (oldest due first), each chunk three set-based statements (accounts, timeline lines, states) in its own
  * REPEATABLE READ transaction, so all three see the same due rows. A run stops starting chunks once its time budget
  * is spent, well inside the job's lock ceiling: an instance that dies mid-run holds the lock for at most that
  * ceiling, and the next run carries on where the last committed chunk ended.
@@ -44,7 +44,7 @@ public class UnfreezeJob {
     private static final Logger log = LoggerFactory.getLogger(UnfreezeJob.class);
 
     private final JdbcClient jdbc;
-    private final DistributorTotals totals;
+    private final DistributorAccounts accounts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionOperations chunkTransactions;
@@ -52,29 +52,29 @@ public class UnfreezeJob {
     private final Duration runBudget;
 
     @Autowired
-    UnfreezeJob(JdbcClient jdbc, DistributorTotals totals, Clock clock, ApplicationEventPublisher events,
+    UnfreezeJob(JdbcClient jdbc, DistributorAccounts accounts, Clock clock, ApplicationEventPublisher events,
                 PlatformTransactionManager transactionManager,
                 @Value("${micromall.distribution.unfreeze-chunk:10000}") int chunkSize,
                 @Value("${micromall.distribution.unfreeze-run-budget:PT1M}") Duration runBudget) {
-        this(jdbc, totals, clock, events, repeatableRead(transactionManager), chunkSize, runBudget);
+        this(jdbc, accounts, clock, events, repeatableRead(transactionManager), chunkSize, runBudget);
     }
 
     /** For tests that run the job inside a transaction of their own and listen to no events. */
-    UnfreezeJob(JdbcClient jdbc, DistributorTotals totals, Clock clock) {
-        this(jdbc, totals, clock, event -> { }, TransactionOperations.withoutTransaction(), 10_000,
+    UnfreezeJob(JdbcClient jdbc, DistributorAccounts accounts, Clock clock) {
+        this(jdbc, accounts, clock, event -> { }, TransactionOperations.withoutTransaction(), 10_000,
                 Duration.ofMinutes(1));
     }
 
     /** For tests of the chunking, which listen to no events. */
-    UnfreezeJob(JdbcClient jdbc, DistributorTotals totals, Clock clock, TransactionOperations chunkTransactions,
+    UnfreezeJob(JdbcClient jdbc, DistributorAccounts accounts, Clock clock, TransactionOperations chunkTransactions,
                 int chunkSize, Duration runBudget) {
-        this(jdbc, totals, clock, event -> { }, chunkTransactions, chunkSize, runBudget);
+        this(jdbc, accounts, clock, event -> { }, chunkTransactions, chunkSize, runBudget);
     }
 
-    UnfreezeJob(JdbcClient jdbc, DistributorTotals totals, Clock clock, ApplicationEventPublisher events,
+    UnfreezeJob(JdbcClient jdbc, DistributorAccounts accounts, Clock clock, ApplicationEventPublisher events,
                 TransactionOperations chunkTransactions, int chunkSize, Duration runBudget) {
         this.jdbc = jdbc;
-        this.totals = totals;
+        this.accounts = accounts;
         this.clock = clock;
         this.events = events;
         this.chunkTransactions = chunkTransactions;
@@ -125,9 +125,9 @@ public class UnfreezeJob {
     private Chunk unfreezeChunk(Instant now) {
         Timestamp at = Timestamp.from(now);
         List<Bound> lastOfChunk = jdbc.sql("""
-                        SELECT unfreezes_at, id FROM commission_entry WHERE state = 'FROZEN' AND unfreezes_at <= :at
+                        SELECT unfreezes_at, id FROM commission_entry WHERE state = :frozen AND unfreezes_at <= :at
                         ORDER BY unfreezes_at, id LIMIT 1 OFFSET :skip""")
-                .param("at", at).param("skip", chunkSize - 1)
+                .param("frozen", LedgerState.FROZEN.name()).param("at", at).param("skip", chunkSize - 1)
                 .query((rs, i) -> new Bound(rs.getTimestamp(1), rs.getLong(2))).list();
         if (lastOfChunk.isEmpty()) {
             return new Chunk(move(at, at, Long.MAX_VALUE), false);
@@ -139,13 +139,14 @@ public class UnfreezeJob {
     }
 
     private int move(Timestamp at, Timestamp upToDue, long upToId) {
-        // Totals first, set-based, from the same due rows (REPEATABLE READ: the statements see one snapshot).
-        totals.unfreezeDue(at, upToDue, upToId);
+        // CommissionEntry's unfreeze rule applied in bulk: accounts first, then what became available per distributor
+        // (for the events), the timelines and the states, all from the same due rows (REPEATABLE READ: one snapshot).
+        accounts.unfreezeDue(at, upToDue, upToId);
         List<DueOrder> due = jdbc.sql("""
                         SELECT distributor_id, order_number, currency, SUM(amount) AS amount, COUNT(*) AS entries,
                             MIN(unfreezes_at) AS first_due
                         FROM commission_entry WHERE
-                        """ + DistributorTotals.DUE_IN_CHUNK + """
+                        """ + CommissionEntry.DUE_IN_CHUNK + """
                         GROUP BY distributor_id, order_number, currency ORDER BY distributor_id, first_due, order_number""")
                 .param("at", at).param("bound", upToDue).param("id", upToId)
                 .query((rs, i) -> new DueOrder(rs.getLong("distributor_id"), rs.getString("order_number"),
@@ -154,12 +155,14 @@ public class UnfreezeJob {
                 .list();
         jdbc.sql("""
                 INSERT INTO commission_entry_event (entry_id, state, occurred_at, note)
-                SELECT id, 'AVAILABLE', :at, 'return window over' FROM commission_entry
+                SELECT id, :available, :at, :note FROM commission_entry
                 WHERE
-                """ + DistributorTotals.DUE_IN_CHUNK)
+                """ + CommissionEntry.DUE_IN_CHUNK)
+                .param("available", LedgerState.AVAILABLE.name()).param("note", CommissionEntry.UNFROZEN)
                 .param("at", at).param("bound", upToDue).param("id", upToId).update();
-        int moved = jdbc.sql("UPDATE commission_entry SET state = 'AVAILABLE' WHERE " + DistributorTotals.DUE_IN_CHUNK)
-                .param("at", at).param("bound", upToDue).param("id", upToId).update();
+        int moved = jdbc.sql("UPDATE commission_entry SET state = :available WHERE " + CommissionEntry.DUE_IN_CHUNK)
+                .param("available", LedgerState.AVAILABLE.name()).param("at", at).param("bound", upToDue).param("id", upToId)
+                .update();
         announce(due, at.toInstant());
         return moved;
     }

@@ -1,7 +1,7 @@
 package com.micromall.distribution.payout;
 
 import com.micromall.distribution.ledger.DistributorLocks;
-import com.micromall.distribution.ledger.DistributorTotals;
+import com.micromall.distribution.ledger.DistributorAccounts;
 import com.micromall.distribution.referral.DistributorStatus;
 
 import com.micromall.customer.CustomerApi;
@@ -53,7 +53,7 @@ public class WithdrawalService {
     private final CustomerApi customers;
     private final AuditLog auditLog;
     private final JdbcClient jdbc;
-    private final DistributorTotals totals;
+    private final DistributorAccounts accounts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
 
@@ -188,7 +188,7 @@ public class WithdrawalService {
         }
         Withdrawal withdrawal = withdrawals.saveAndFlush(
                 Withdrawal.request(customerId, asked, fee, method, details, token, clock.instant()));
-        totals.withdrawal(customerId, asked.amount(), BigDecimal.ZERO);
+        accounts.withdrawalRequested(customerId, asked.amount());
         events.publishEvent(new WithdrawalRequested(withdrawal.getId(), customerId, withdrawal.amountMoney(),
                 withdrawal.feeMoney(), withdrawal.netMoney(), method.name(), withdrawal.getRequestedAt()));
         return new Outcome(withdrawal.getId(), asked, List.of(), false);
@@ -207,7 +207,7 @@ public class WithdrawalService {
         String before = describe(withdrawal);
         withdrawal.pay(paymentReference.strip(), owner, clock.instant());
         withdrawals.flush();
-        totals.withdrawal(withdrawal.getDistributorId(), withdrawal.getAmount().negate(), withdrawal.getAmount());
+        accounts.withdrawalPaid(withdrawal.getDistributorId(), withdrawal.getAmount());
         auditLog.record(owner, "distribution.withdrawal.pay", "withdrawal:" + withdrawalId, before,
                 describe(withdrawal) + " ref " + withdrawal.getPaymentRef());
         events.publishEvent(new WithdrawalPaid(withdrawalId, withdrawal.getDistributorId(), withdrawal.amountMoney(),
@@ -229,7 +229,7 @@ public class WithdrawalService {
         String before = describe(withdrawal);
         withdrawal.reject(reason.strip(), owner, clock.instant());
         withdrawals.flush();
-        totals.withdrawal(withdrawal.getDistributorId(), withdrawal.getAmount().negate(), BigDecimal.ZERO);
+        accounts.withdrawalRejected(withdrawal.getDistributorId(), withdrawal.getAmount());
         auditLog.record(owner, "distribution.withdrawal.reject", "withdrawal:" + withdrawalId, before,
                 describe(withdrawal) + ": " + withdrawal.getRejectReason());
         events.publishEvent(new WithdrawalRejected(withdrawalId, withdrawal.getDistributorId(),

@@ -90,7 +90,7 @@ public class DistributionFigures {
                 SELECT COALESCE(SUM(frozen), 0) AS frozen, COALESCE(SUM(on_hold), 0) AS on_hold,
                     COALESCE(SUM(available - withdrawing - withdrawn - credit_spent), 0) AS available,
                     COALESCE(SUM(withdrawing), 0) AS requested
-                FROM distributor_totals""")
+                FROM distributor_account""")
                 .query((rs, i) -> new Liability(money(rs.getBigDecimal("frozen"), currency),
                         money(rs.getBigDecimal("on_hold"), currency), money(rs.getBigDecimal("available"), currency),
                         money(rs.getBigDecimal("requested"), currency)))

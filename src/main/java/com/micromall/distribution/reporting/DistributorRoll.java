@@ -35,7 +35,7 @@ public class DistributorRoll {
 
     /** The whitelisted sort orders; anything else falls back to {@link #NAME}. */
     public enum Sort {
-        NAME("LOWER(c.name) ASC"), REFERRED("t.referred DESC"), GMV("t.gmv DESC"), COMMISSION("t.earned DESC");
+        NAME("LOWER(c.name) ASC"), REFERRED("t.referred DESC"), GMV("t.gmv DESC"), COMMISSION("a.earned DESC");
 
         private final String orderBy;
 
@@ -75,6 +75,7 @@ public class DistributorRoll {
 
     private static final String FROM = """
              FROM distributor_totals t JOIN distributor d ON d.customer_id = t.customer_id
+             LEFT JOIN distributor_account a ON a.distributor_id = t.customer_id
              JOIN customer c ON c.id = d.customer_id
             """;
     private static final String MATCHING = """
@@ -84,8 +85,8 @@ public class DistributorRoll {
     /** One row per distributor from its totals (kept exact by DistributorTotals): no aggregate per page view. */
     private static final String ROWS = """
             SELECT d.customer_id, c.name, c.email, c.phone, c.wechat_id, d.code, d.status,
-                t.referred, t.orders, t.gmv, t.frozen, t.available - t.withdrawing - t.withdrawn - t.credit_spent AS available,
-                t.on_hold, t.withdrawn AS paid_out, t.earned
+                t.referred, t.orders, t.gmv, a.frozen, a.available - a.withdrawing - a.withdrawn - a.credit_spent AS available,
+                a.on_hold, a.withdrawn AS paid_out, a.earned
             """ + FROM;
 
     private final JdbcClient jdbc;

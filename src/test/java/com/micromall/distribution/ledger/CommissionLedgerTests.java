@@ -82,7 +82,7 @@ class CommissionLedgerTests {
     }
 
     private void unfreezeAt(Duration later) {
-        transactions.executeWithoutResult(s -> new UnfreezeJob(jdbc, new DistributorTotals(jdbc), clock).unfreezeDue(clock.instant().plus(later)));
+        transactions.executeWithoutResult(s -> new UnfreezeJob(jdbc, new DistributorAccounts(jdbc), clock).unfreezeDue(clock.instant().plus(later)));
     }
 
     @Test

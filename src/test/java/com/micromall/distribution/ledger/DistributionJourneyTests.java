@@ -119,7 +119,7 @@ class DistributionJourneyTests {
     }
 
     private void unfreezeAsOf(Instant instant) {
-        transactions.executeWithoutResult(s -> new UnfreezeJob(jdbc, new DistributorTotals(jdbc), clock).unfreezeDue(instant));
+        transactions.executeWithoutResult(s -> new UnfreezeJob(jdbc, new DistributorAccounts(jdbc), clock).unfreezeDue(instant));
     }
 
     private static BigDecimal down(BigDecimal base, String percent) {

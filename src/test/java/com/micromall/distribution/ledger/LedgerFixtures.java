@@ -59,9 +59,10 @@ public final class LedgerFixtures {
         totals(referrer.id());
     }
 
-    /** Rows written around the app (as these fixtures do) need the distributor's totals rebuilt. */
+    /** Rows written around the app (as these fixtures do) need the distributor's totals and account rebuilt. */
     public void totals(long customerId) {
         new DistributorTotals(jdbc).recompute(customerId);
+        new DistributorAccounts(jdbc).recompute(customerId);
     }
 
     public void device(TestCustomer customer, String hash) {

@@ -54,14 +54,15 @@ class UnfreezeJobTests {
 
         JdbcClient plain = JdbcClient.create(dataSource);
         new DistributorTotals(plain).recompute(distributor);
-        UnfreezeJob job = new UnfreezeJob(plain, new DistributorTotals(plain), Clock.fixed(now, clock.getZone()),
+        new DistributorAccounts(plain).recompute(distributor);
+        UnfreezeJob job = new UnfreezeJob(plain, new DistributorAccounts(plain), Clock.fixed(now, clock.getZone()),
                 repeatableRead(), 40_000, Duration.ofMinutes(1));
         List<String> statements = queries.record(job::unfreezeDueCommissions);
 
         // Per chunk of 40 000 (two full, then the rest): its last entry, the totals (one MERGE per chunk, not per
         // entry), what became available per distributor (one grouped read, for the events), the timeline, the states.
         assertThat(statements).hasSize(3 * 5);
-        assertThat(new DistributorTotals(plain).row(distributor)).satisfies(row -> {
+        assertThat(new DistributorAccounts(plain).row(distributor)).satisfies(row -> {
             assertThat((java.math.BigDecimal) row.get("available")).isEqualByComparingTo("125000.00");
             assertThat((java.math.BigDecimal) row.get("frozen")).isEqualByComparingTo("1.25");
             assertThat((java.math.BigDecimal) row.get("earned")).isEqualByComparingTo("125001.25");
@@ -84,6 +85,7 @@ class UnfreezeJobTests {
         }
         JdbcClient plain = JdbcClient.create(dataSource);
         new DistributorTotals(plain).recompute(distributor);
+        new DistributorAccounts(plain).recompute(distributor);
         // Twenty-five seconds pass with every look at the clock: the run starts at 0 s and checks its one-minute
         // budget before each chunk (25 s, 50 s: go on; 75 s: stop), so two chunks of four fit and the third waits.
         Clock slowRun = new Clock() {
@@ -99,7 +101,7 @@ class UnfreezeJobTests {
         };
         List<Boolean> chunkTransactionsWereNew = new java.util.ArrayList<>();
         TransactionTemplate chunks = repeatableRead();
-        UnfreezeJob job = new UnfreezeJob(plain, new DistributorTotals(plain), slowRun, new TransactionOperations() {
+        UnfreezeJob job = new UnfreezeJob(plain, new DistributorAccounts(plain), slowRun, new TransactionOperations() {
             @Override
             public <T> T execute(TransactionCallback<T> action) {
                 return chunks.execute(status -> {
@@ -117,7 +119,7 @@ class UnfreezeJobTests {
         assertThat(count("""
                 SELECT COUNT(*) FROM commission_entry WHERE distributor_id = :d AND state = 'FROZEN'
                 AND unfreezes_at >= :t""", distributor, now.minus(Duration.ofMinutes(2)))).isEqualTo(2);
-        assertThat(new DistributorTotals(plain).row(distributor)).satisfies(row -> {
+        assertThat(new DistributorAccounts(plain).row(distributor)).satisfies(row -> {
             assertThat((java.math.BigDecimal) row.get("available")).isEqualByComparingTo("10.00");
             assertThat((java.math.BigDecimal) row.get("frozen")).isEqualByComparingTo("2.50");
         });
@@ -129,7 +131,7 @@ class UnfreezeJobTests {
         assertThat(count("""
                 SELECT COUNT(*) FROM commission_entry_event ev JOIN commission_entry e ON e.id = ev.entry_id
                 WHERE e.distributor_id = :d AND ev.state = 'AVAILABLE'""", distributor)).isEqualTo(10);
-        assertThat((java.math.BigDecimal) new DistributorTotals(plain).row(distributor).get("available"))
+        assertThat((java.math.BigDecimal) new DistributorAccounts(plain).row(distributor).get("available"))
                 .isEqualByComparingTo("12.50");
     }
 

@@ -156,6 +156,7 @@ class AdminDistributorsTests {
                 .params(applicant.id(), OrderFixtures.unique("P").substring(0, 8).toUpperCase(), Timestamp.from(Instant.now()))
                 .update();
         new DistributorTotals(jdbc).recompute(applicant.id());
+        new com.micromall.distribution.ledger.DistributorAccounts(jdbc).recompute(applicant.id());
         assertThat(roll(applicant.name(), "NAME").select("form[action$=/approve] button")).hasSize(1);
         mvc.perform(owner(post("/admin/distributors/{id}/approve", applicant.id()).with(csrf())))
                 .andExpect(flash().attribute("flashSuccess", "admin.distributors.approved"));

@@ -63,6 +63,7 @@ class DashboardWeeksTests {
         }
         insert(distributor, line, "COMMISSION", "FROZEN", 999_999, end.minus(Duration.ofMinutes(1)));
         new DistributorTotals(jdbc).recompute(distributor);
+        new com.micromall.distribution.ledger.DistributorAccounts(jdbc).recompute(distributor);
 
         List<DistributorDashboard.Week> weeks = dashboard.weeks(distributor, zone);
 
@@ -83,6 +84,7 @@ class DashboardWeeksTests {
         insert(distributor, line + 1, "COMMISSION", "AVAILABLE", 100, at.plus(Duration.ofMinutes(44)));
         insert(distributor, line + 2, "COMMISSION", "VOID", 5_000, at);
         new DistributorTotals(jdbc).recompute(distributor);
+        new com.micromall.distribution.ledger.DistributorAccounts(jdbc).recompute(distributor);
 
         assertThat(jdbc.sql("SELECT hour_no, credited FROM distributor_commission_hour WHERE distributor_id = :d")
                 .param("d", distributor).query().listOfRows())
