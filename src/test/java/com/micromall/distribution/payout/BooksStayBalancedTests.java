@@ -96,6 +96,8 @@ class BooksStayBalancedTests {
         /** Each order's status as the run left it: asking the order module for every order at every step is slow. */
         private final Map<String, String> status = new HashMap<>();
         private TestCustomer creditSpender;
+        /** The operation under way, for the failure message when it throws before saying what it did. */
+        private String doing = "";
 
         Run(long seed) {
             this.seed = seed;
@@ -133,12 +135,14 @@ class BooksStayBalancedTests {
 
         void go(int steps) {
             for (int step = 1; step <= steps; step++) {
-                String operation = "?";
+                String operation = null;
+                doing = "";
                 try {
                     operation = step();
                     checkBooks();
                 } catch (Throwable e) {
-                    throw new AssertionError("seed " + seed + ", step " + step + ", operation " + operation + ": "
+                    throw new AssertionError("seed " + seed + ", step " + step + ", operation "
+                            + (operation != null ? operation : doing) + ": "
                             + e.getMessage(), e);
                 }
             }
@@ -198,6 +202,7 @@ class BooksStayBalancedTests {
                 return what + ": nothing to do";
             }
             String number = candidates.get(random.nextInt(candidates.size()));
+            doing = what + " " + number;
             action.accept(number);
             status.put(number, orderService.order(number).status());
             return what + " " + number;
@@ -252,7 +257,8 @@ class BooksStayBalancedTests {
 
         /** The settlement job, run as of some days from now: what is due after its return window becomes available. */
         private String settle() {
-            Instant asOf = Instant.now().plus(Duration.ofDays(random.nextInt(9))).plusSeconds(60);
+            Instant asOf = Instant.now().plus(Duration.ofDays(random.nextInt(16))).plusSeconds(60);
+            doing = "settle as of " + asOf;
             int moved = unfreezeJob.unfreezeDue(asOf);
             return "settle as of " + asOf + " (" + moved + " entries)";
         }
@@ -263,6 +269,7 @@ class BooksStayBalancedTests {
             BigDecimal amount = random.nextInt(5) == 0 ? available.add(new BigDecimal("0.01"))
                     : available.multiply(BigDecimal.valueOf(random.nextInt(101))).movePointLeft(2)
                             .setScale(2, java.math.RoundingMode.DOWN);
+            doing = "withdraw " + amount + " of " + available + " for " + who.id();
             WithdrawalService.Outcome outcome = withdrawals.request(who.id(), amount, WithdrawalMethod.BANK,
                     "IBAN BOOKS " + who.id(), null);
             if (amount.compareTo(available) > 0) {
@@ -282,6 +289,7 @@ class BooksStayBalancedTests {
                 return "decide withdrawal: nothing to do";
             }
             long id = requested.get(random.nextInt(requested.size()))[0];
+            doing = "decide withdrawal " + id;
             if (random.nextBoolean()) {
                 withdrawals.pay(id, "REF-" + id, OWNER);
                 return "pay withdrawal " + id;
@@ -301,6 +309,7 @@ class BooksStayBalancedTests {
                 return (release ? "release" : "void") + ": nothing to do";
             }
             long entry = entries.get(random.nextInt(entries.size()));
+            doing = (release ? "release" : "void") + " entry " + entry;
             if (release) {
                 administration.release(entry, OWNER);
                 return "release entry " + entry;
@@ -312,11 +321,12 @@ class BooksStayBalancedTests {
         private String changeRates() {
             BigDecimal level1 = pick("5", "10", "12.5", "20");
             BigDecimal level2 = pick("0", "0", "3", "5");
-            int window = List.of(0, 3, 7, 7).get(random.nextInt(4));
+            int window = List.of(0, 7, 7, 14).get(random.nextInt(4));
             BigDecimal bonus = pick("0", "20", "25");
             BigDecimal fee = pick("0", "0", "1.5");
             // Now and then a monthly budget just above what is credited this month: the next commissions go on hold.
             BigDecimal budget = random.nextInt(4) == 0 ? creditedThisMonth().add(pick("0", "5", "30")) : null;
+            doing = "rates " + level1 + "/" + level2 + "% window " + window + " budget " + budget;
             changeSettings(level1, level2, window, bonus, pick("1.00", "10.00"), fee, budget);
             return "rates " + level1 + "/" + level2 + "% window " + window + " bonus " + bonus + " fee " + fee
                     + " budget " + budget;
@@ -409,6 +419,6 @@ class BooksStayBalancedTests {
     }
 
     private static void awaitTrue(Callable<Boolean> condition) {
-        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(10)).until(condition);
+        await().pollDelay(Duration.ZERO).pollInterval(Duration.ofMillis(5)).atMost(Duration.ofSeconds(60)).until(condition);
     }
 }

@@ -38,7 +38,7 @@ class AdminReconciliationController {
         model.addAttribute("adminSection", "distribution");
         model.addAttribute("distributionSection", "reconciliation");
         model.addAttribute("result", result);
-        model.addAttribute("shop", result.shop());
+        model.addAttribute("books", result.shop());
         model.addAttribute("lines", lines);
         return "distribution/admin-reconciliation";
     }
