@@ -1,0 +1,39 @@
+package com.micromall.distribution.payout;
+
+import com.micromall.distribution.ledger.Payouts;
+import java.util.Collection;
+import java.util.Map;
+import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/** Withdrawals summed per distributor from their rows, for the ledger's reconciliation. Rejected ones count nowhere. */
+@Component
+@RequiredArgsConstructor
+class WithdrawalSums implements Payouts {
+
+    private final JdbcClient jdbc;
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, Withdrawn> withdrawalsByDistributor(@Nullable Collection<Long> distributorIds) {
+        if (distributorIds != null && distributorIds.isEmpty()) {
+            return Map.of();
+        }
+        String only = distributorIds == null ? "" : " AND distributor_id IN (:ids)";
+        var query = jdbc.sql("""
+                SELECT distributor_id,
+                    COALESCE(SUM(CASE WHEN state = 'REQUESTED' THEN amount END), 0) AS withdrawing,
+                    COALESCE(SUM(CASE WHEN state = 'PAID' THEN amount END), 0) AS withdrawn
+                FROM withdrawal WHERE state IN ('REQUESTED', 'PAID')""" + only + " GROUP BY distributor_id");
+        if (distributorIds != null) {
+            query = query.param("ids", distributorIds);
+        }
+        return query.query((rs, i) -> Map.entry(rs.getLong("distributor_id"),
+                        new Withdrawn(rs.getBigDecimal("withdrawing"), rs.getBigDecimal("withdrawn"))))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+}
