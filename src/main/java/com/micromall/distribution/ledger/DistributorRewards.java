@@ -3,15 +3,12 @@ package com.micromall.distribution.ledger;
 import com.micromall.distribution.referral.DistributorChoices;
 import com.micromall.distribution.referral.DistributorStatus;
 import com.micromall.distribution.referral.RewardForm;
-import com.micromall.distribution.referral.WelcomeGift;
 
-import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.settings.AuditLog;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettingsService;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
-import com.micromall.shared.NotFoundException;
 import java.math.BigDecimal;
 import java.util.List;
 import java.util.Optional;

@@ -3,13 +3,8 @@ package com.micromall.distribution.ledger;
 import com.micromall.distribution.referral.WelcomeGift;
 
 import com.micromall.settings.DistributionSettings;
-import com.micromall.settings.DistributionSettings.WelcomeKind;
 import com.micromall.shared.Money;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.Currency;
 import java.util.List;
-import org.jspecify.annotations.Nullable;
 
 /**
  * The referred friend's gift on their first order, defined once: the welcome discount ({@link WelcomeGift}) and

@@ -1,6 +1,5 @@
 package com.micromall.distribution.ledger;
 
-import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
 import java.math.BigDecimal;

@@ -3,7 +3,6 @@ package com.micromall.distribution.ledger;
 import com.micromall.distribution.referral.DistributorChoices;
 import com.micromall.distribution.referral.RewardForm;
 
-import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.settings.DistributionSettingsService;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;

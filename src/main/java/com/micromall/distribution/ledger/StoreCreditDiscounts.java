@@ -1,6 +1,5 @@
 package com.micromall.distribution.ledger;
 
-import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.order.CheckoutBasket;
 import com.micromall.order.CheckoutDiscounts;
 import com.micromall.order.DiscountLine;

@@ -1,7 +1,6 @@
 package com.micromall.distribution.ledger;
 
 import java.sql.Timestamp;
-import com.micromall.distribution.ledger.CommissionAvailable;
 import com.micromall.shared.Money;
 import java.time.Clock;
 import java.time.Duration;

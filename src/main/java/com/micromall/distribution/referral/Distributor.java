@@ -1,6 +1,5 @@
 package com.micromall.distribution.referral;
 
-
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

@@ -1,8 +1,5 @@
 package com.micromall.distribution.referral;
 
-
-import com.micromall.distribution.referral.DistributorApproved;
-import com.micromall.distribution.referral.DistributorEnrolled;
 import com.micromall.settings.AuditLog;
 import com.micromall.settings.DistributionSettings.EnrolmentRule;
 import com.micromall.settings.DistributionSettingsService;

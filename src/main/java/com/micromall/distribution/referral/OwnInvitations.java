@@ -1,8 +1,6 @@
 package com.micromall.distribution.referral;
 
-import com.micromall.distribution.referral.ShareInvitation;
 import com.micromall.distribution.referral.ShareInvitation.FriendBenefit;
-import com.micromall.distribution.referral.ShareInvitations;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettings.WelcomeKind;
 import com.micromall.settings.DistributionSettingsService;

@@ -1,6 +1,5 @@
 package com.micromall.distribution.referral;
 
-
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerProfile;
 import com.micromall.order.OrderHistory;

@@ -6,7 +6,6 @@ import com.micromall.shared.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.util.Currency;
-import java.util.List;
 import org.jspecify.annotations.Nullable;
 
 /**

@@ -3,7 +3,6 @@ package com.micromall.distribution.ledger;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.distribution.ledger.DistributionApi.LedgerLine;
 import com.micromall.order.OrderCompleted;
 import com.micromall.order.OrderFixtures;
@@ -19,7 +18,6 @@ import com.micromall.support.MicromallTest;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;

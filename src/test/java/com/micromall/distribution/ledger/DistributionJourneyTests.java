@@ -1,8 +1,5 @@
 package com.micromall.distribution.ledger;
 
-import com.micromall.distribution.ledger.DistributorTotals;
-import com.micromall.distribution.ledger.LedgerFixtures;
-import com.micromall.distribution.ledger.UnfreezeJob;
 import com.micromall.distribution.referral.DistributorEnrolment;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -13,7 +10,6 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.micromall.customer.ReferralAttribution;
-import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.distribution.ledger.DistributionApi.LedgerLine;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;

@@ -12,7 +12,6 @@ import com.micromall.distribution.reporting.DistributorRoll;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.order.OrderCompleted;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;

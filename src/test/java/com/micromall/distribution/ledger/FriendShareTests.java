@@ -6,7 +6,6 @@ import com.micromall.distribution.referral.DistributorEnrolment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.order.DiscountLine;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;

@@ -2,7 +2,6 @@ package com.micromall.distribution.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.distribution.ledger.DistributionApi.LedgerLine;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;

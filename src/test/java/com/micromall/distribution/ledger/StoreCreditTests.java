@@ -6,7 +6,6 @@ import com.micromall.distribution.referral.RewardForm;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.order.DiscountLine;
 import com.micromall.order.DiscountUnavailableException;
 import com.micromall.order.OrderCancelled;

@@ -3,7 +3,6 @@ package com.micromall.distribution.ledger.web;
 import com.micromall.distribution.ledger.HoldsQueue;
 import com.micromall.distribution.ledger.LedgerAdministration;
 import com.micromall.distribution.ledger.LedgerStateException;
-import java.time.ZoneId;
 import com.micromall.settings.ShopTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
