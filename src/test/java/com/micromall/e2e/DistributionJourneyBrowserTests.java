@@ -15,12 +15,12 @@ import com.micromall.settings.DistributionSettingsService;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.support.Browser;
 import com.micromall.support.BrowserTest;
+import com.micromall.settings.ShopTime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.Locale;
@@ -51,6 +51,7 @@ class DistributionJourneyBrowserTests {
 
     @LocalServerPort int port;
     @Autowired JdbcClient jdbc;
+    @Autowired ShopTime shopTime;
     @Autowired PasswordEncoder encoder;
     @Autowired CartService carts;
     @Autowired CheckoutService checkout;
@@ -152,7 +153,7 @@ class DistributionJourneyBrowserTests {
 
             // 4. Anna's dashboard shows the commission frozen, with the date it becomes withdrawable.
             String unfreezeDate = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(Locale.US)
-                    .withZone(ZoneId.systemDefault()).format(completedAt.plus(Duration.ofDays(7)));
+                    .withZone(shopTime.zone()).format(completedAt.plus(Duration.ofDays(7)));
             await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(500)).untilAsserted(() -> {
                 annaPage.get(url("/distribution"));
                 assertThat(amountIn(annaPage.findElement(By.id("money-frozen")).getText()))

@@ -135,12 +135,13 @@ class GuestPagesBrowserTests {
             first.driver().get(url(list));
             assertThat(names(first.driver())).containsExactly(longjing);
             assertThat(first.driver().findElement(By.cssSelector(".mm-cart-link .badge")).getText()).isEqualTo("1");
-            jdbc.sql("UPDATE product SET name = 'Renamed behind the page' WHERE id = ?").param(product).update();
+            jdbc.sql("UPDATE product SET name = ? WHERE id = ?").param("Renamed behind the page " + word).param(product)
+                    .update();
 
             second.logIn(url(""), omar.email(), omar.password());
             second.driver().get(url(list));
             assertThat(names(second.driver())).as("the page as the shop is now")
-                    .containsExactly("Renamed behind the page");
+                    .containsExactly("Renamed behind the page " + word);
             WebElement badge = second.driver().findElement(By.cssSelector(".mm-cart-link .badge"));
             assertThat(badge.isDisplayed()).as("Omar's empty cart: no badge").isFalse();
             assertThat(second.driver().getPageSource()).doesNotContain("Nora");

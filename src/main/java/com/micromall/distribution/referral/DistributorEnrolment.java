@@ -9,6 +9,9 @@ import java.time.Clock;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
+import java.sql.Timestamp;
+import java.time.Instant;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -36,6 +39,7 @@ public class DistributorEnrolment {
     private final DistributionSettingsService settings;
     private final AuditLog auditLog;
     private final ApplicationEventPublisher events;
+    private final JdbcClient jdbc;
     private final Clock clock;
 
     private Supplier<String> codeSource = ReferralCodes::next;
@@ -79,7 +83,19 @@ public class DistributorEnrolment {
         if (settings.current().enrolmentRule() != EnrolmentRule.EVERYONE) {
             return Optional.empty();
         }
-        return Optional.of(view(enrol(Distributor.active(customerId, uniqueCode(), clock.instant()))));
+        // Two mails of one customer may be built at once: the first insert wins and both read its code, so no mail
+        // ever carries a code that was rolled back.
+        String code = uniqueCode();
+        Instant now = clock.instant();
+        int inserted = jdbc.sql("""
+                INSERT INTO distributor (customer_id, code, status, enrolled_at) VALUES (:c, :code, :status, :at)
+                ON CONFLICT DO NOTHING""")
+                .param("c", customerId).param("code", code).param("status", DistributorStatus.ACTIVE.name())
+                .param("at", Timestamp.from(now)).update();
+        if (inserted == 1) {
+            events.publishEvent(new DistributorEnrolled(customerId, code, now));
+        }
+        return distributors.findById(customerId).map(DistributorEnrolment::view);
     }
 
     /** Makes the customer an ACTIVE distributor whatever the rule (demo data only). */
