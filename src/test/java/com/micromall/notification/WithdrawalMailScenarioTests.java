@@ -29,6 +29,7 @@ import org.springframework.modulith.test.ApplicationModuleTest;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
@@ -38,6 +39,9 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
 // The whole structure is verified by ModularityTests; this module-only bootstrap would reject notification's use of
 // distribution's nested modules' events, which the whole-application verification allows.
 @ApplicationModuleTest(verifyAutomatically = false)
+// Only notification's part of the application (and its migrations) boots here: a database of its own keeps that
+// partial Flyway history out of the shared test database.
+@TestPropertySource(properties = "micromall.test.separate-database=notification")
 class WithdrawalMailScenarioTests {
 
     static final int SMTP_PORT = freePort();

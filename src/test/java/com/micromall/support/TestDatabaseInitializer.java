@@ -19,7 +19,8 @@ public class TestDatabaseInitializer implements ApplicationContextInitializer<Co
         if (environment.getProperty("micromall.test.embedded", Boolean.class, false)) {
             return;
         }
-        TestPostgres.Database db = TestPostgres.database();
+        String separate = environment.getProperty("micromall.test.separate-database");
+        TestPostgres.Database db = separate == null ? TestPostgres.database() : TestPostgres.separate(separate);
         environment.getPropertySources().addFirst(new MapPropertySource("micromallTestDatabase", Map.of(
                 "spring.datasource.url", db.url(),
                 "spring.datasource.username", db.username(),

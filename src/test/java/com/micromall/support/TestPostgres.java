@@ -51,6 +51,21 @@ public final class TestPostgres {
         return new Database(url, user, password);
     }
 
+    /**
+     * A fresh database of its own on the same server, for a test that boots only part of the application: its
+     * Flyway run sees only that part's migrations, which must not stand as the shared database's history.
+     */
+    public static synchronized Database separate(String suffix) {
+        Database shared = database();
+        int slash = shared.url().lastIndexOf('/');
+        int query = shared.url().indexOf('?', slash);
+        String url = shared.url().substring(0, slash + 1)
+                + shared.url().substring(slash + 1, query < 0 ? shared.url().length() : query) + "_" + suffix
+                + (query < 0 ? "" : shared.url().substring(query));
+        recreateDatabase(url, shared.username(), shared.password());
+        return new Database(url, shared.username(), shared.password());
+    }
+
     private static void recreateDatabase(String url, String user, String password) {
         int slash = url.lastIndexOf('/');
         int query = url.indexOf('?', slash);
