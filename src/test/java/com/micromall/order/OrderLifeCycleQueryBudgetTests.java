@@ -55,9 +55,11 @@ class OrderLifeCycleQueryBudgetTests {
      * Add to cart, checkout page, place, pay, ship, complete, with their listeners. Where they go: Spring Session
      * reads, writes and reads again the session row on each of the six requests (18) and keeps the flash message of
      * each redirecting post (4); every event publication is stored, marked processing and marked done (21); the
-     * commission snapshot, the distributor totals and the crediting at completion take most of the listeners' share.
+     * commission snapshot, the distributor totals and the crediting at completion take most of the listeners' share,
+     * and the order mails look up the buyer's own share link. The goal is 60 (BENCHMARKS.md says what stands in the
+     * way); this pins today's figure so it can only fall.
      */
-    static final int LIFE_CYCLE_BUDGET = 167;
+    static final int LIFE_CYCLE_BUDGET = 182;
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;

@@ -10,6 +10,7 @@ import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -99,7 +100,8 @@ public class DistributionFigures {
         return new Figures(month, allTime, newCustomers[0], newCustomers[1], liability, top);
     }
 
-    private static Money money(BigDecimal amount, Currency currency) {
-        return Money.of(amount, currency, RoundingMode.HALF_UP);
+    /** A distributor whose money never moved has no account row yet: zero. */
+    private static Money money(@Nullable BigDecimal amount, Currency currency) {
+        return Money.of(amount == null ? BigDecimal.ZERO : amount, currency, RoundingMode.HALF_UP);
     }
 }

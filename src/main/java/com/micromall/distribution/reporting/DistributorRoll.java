@@ -134,8 +134,9 @@ public class DistributorRoll {
                 money(rs.getBigDecimal("on_hold"), currency), money(rs.getBigDecimal("paid_out"), currency));
     }
 
-    private static Money money(BigDecimal amount, Currency currency) {
-        return Money.of(amount, currency, java.math.RoundingMode.HALF_UP);
+    /** A distributor whose money never moved has no account row yet: zero. */
+    private static Money money(@Nullable BigDecimal amount, Currency currency) {
+        return Money.of(amount == null ? BigDecimal.ZERO : amount, currency, java.math.RoundingMode.HALF_UP);
     }
 
     private static String escapeLike(String text) {
