@@ -2,7 +2,9 @@
  * Distribution: sharing, earning and paying out, as four nested modules that depend one way,
  * {@code reporting → payout → ledger → referral}. Each owns its tables and its migration folder
  * ({@code db/migration/distribution/<module>}); one asks another only through its top-level package.
- * Listens to {@code customer} and {@code order} events and implements order's checkout discount SPI.
+ * This package is what other modules see: the events distribution publishes and the buyer's own share link
+ * ({@link com.micromall.distribution.ShareInvitations}). Listens to {@code customer} and {@code order} events and
+ * implements order's checkout discount SPI.
  */
 @ApplicationModule(displayName = "Distribution", allowedDependencies = {"shared", "settings", "customer", "catalog", "order"})
 @NullMarked

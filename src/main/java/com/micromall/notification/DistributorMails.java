@@ -1,11 +1,11 @@
 package com.micromall.notification;
 
 import com.micromall.customer.CustomerProfile;
-import com.micromall.distribution.ledger.CommissionAvailable;
-import com.micromall.distribution.ledger.CommissionCredited;
-import com.micromall.distribution.payout.WithdrawalPaid;
-import com.micromall.distribution.payout.WithdrawalRejected;
-import com.micromall.distribution.referral.ShareInvitation;
+import com.micromall.distribution.CommissionAvailable;
+import com.micromall.distribution.CommissionCredited;
+import com.micromall.distribution.WithdrawalPaid;
+import com.micromall.distribution.WithdrawalRejected;
+import com.micromall.distribution.ShareInvitation;
 import com.micromall.settings.ShopSettingsService;
 import java.util.HashMap;
 import java.util.List;

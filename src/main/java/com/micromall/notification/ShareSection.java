@@ -1,8 +1,8 @@
 package com.micromall.notification;
 
 import com.micromall.customer.CustomerProfile;
-import com.micromall.distribution.referral.ShareInvitation;
-import com.micromall.distribution.referral.ShareInvitations;
+import com.micromall.distribution.ShareInvitation;
+import com.micromall.distribution.ShareInvitations;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;

@@ -6,7 +6,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerProfile;
-import com.micromall.distribution.referral.ShareInvitations;
+import com.micromall.distribution.ShareInvitations;
 import com.micromall.order.OrderCancelled;
 import com.micromall.order.OrderCompleted;
 import com.micromall.order.OrderLineSnapshot;

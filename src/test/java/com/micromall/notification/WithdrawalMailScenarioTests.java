@@ -9,8 +9,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerProfile;
 import com.micromall.customer.Role;
-import com.micromall.distribution.payout.WithdrawalPaid;
-import com.micromall.distribution.referral.ShareInvitations;
+import com.micromall.distribution.WithdrawalPaid;
+import com.micromall.distribution.ShareInvitations;
 import com.micromall.settings.PaymentInstructionsService;
 import com.micromall.settings.ShopSettings;
 import com.micromall.settings.ShopSettingsService;
@@ -36,9 +36,7 @@ import org.springframework.test.context.bean.override.mockito.MockitoBean;
  * The notification module on its own (the modules it asks stand in as mocks): a withdrawal paid in distribution
  * becomes one mail in the distributor's language.
  */
-// The whole structure is verified by ModularityTests; this module-only bootstrap would reject notification's use of
-// distribution's nested modules' events, which the whole-application verification allows.
-@ApplicationModuleTest(verifyAutomatically = false)
+@ApplicationModuleTest
 // Only notification's part of the application (and its migrations) boots here: a database of its own keeps that
 // partial Flyway history out of the shared test database.
 @TestPropertySource(properties = "micromall.test.separate-database=notification")

@@ -1,5 +1,9 @@
 package com.micromall.distribution.ledger;
 
+import com.micromall.distribution.CommissionClawedBack;
+import com.micromall.distribution.CommissionReversed;
+import com.micromall.distribution.CommissionAvailable;
+import com.micromall.distribution.CommissionCredited;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerVerified;
 import com.micromall.order.OrderCompleted;

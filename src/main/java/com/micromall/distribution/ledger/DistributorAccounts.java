@@ -1,6 +1,6 @@
 package com.micromall.distribution.ledger;
 
-import com.micromall.distribution.referral.DistributorEnrolled;
+import com.micromall.distribution.DistributorEnrolled;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.List;

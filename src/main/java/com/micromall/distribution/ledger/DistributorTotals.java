@@ -1,7 +1,7 @@
 package com.micromall.distribution.ledger;
 
 import com.micromall.distribution.referral.CustomerBound;
-import com.micromall.distribution.referral.DistributorEnrolled;
+import com.micromall.distribution.DistributorEnrolled;
 
 import java.math.BigDecimal;
 import java.time.Instant;

@@ -1,5 +1,6 @@
 package com.micromall.distribution.ledger;
 
+import com.micromall.distribution.CommissionAvailable;
 import java.sql.Timestamp;
 import com.micromall.shared.Money;
 import java.time.Clock;

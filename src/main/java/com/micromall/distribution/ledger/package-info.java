@@ -8,7 +8,7 @@
  * same transaction as the entries; settlement applies the entry's unfreeze rule to many entries in one statement.
  */
 @ApplicationModule(displayName = "Distribution: ledger",
-        allowedDependencies = {"shared", "settings", "customer", "catalog", "order", "distribution.referral"})
+        allowedDependencies = {"distribution", "shared", "settings", "customer", "catalog", "order", "distribution.referral"})
 @NullMarked
 package com.micromall.distribution.ledger;
 

@@ -1,5 +1,8 @@
 package com.micromall.distribution.payout;
 
+import com.micromall.distribution.WithdrawalRejected;
+import com.micromall.distribution.WithdrawalPaid;
+import com.micromall.distribution.WithdrawalRequested;
 import com.micromall.distribution.ledger.DistributorLocks;
 import com.micromall.distribution.ledger.DistributorAccounts;
 import com.micromall.distribution.referral.DistributorStatus;

@@ -1,5 +1,7 @@
 package com.micromall.distribution.referral;
 
+import com.micromall.distribution.DistributorApproved;
+import com.micromall.distribution.DistributorEnrolled;
 import com.micromall.settings.AuditLog;
 import com.micromall.settings.DistributionSettings.EnrolmentRule;
 import com.micromall.settings.DistributionSettingsService;

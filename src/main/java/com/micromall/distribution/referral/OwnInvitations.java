@@ -1,6 +1,8 @@
 package com.micromall.distribution.referral;
 
-import com.micromall.distribution.referral.ShareInvitation.FriendBenefit;
+import com.micromall.distribution.ShareInvitation;
+import com.micromall.distribution.ShareInvitations;
+import com.micromall.distribution.ShareInvitation.FriendBenefit;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettings.WelcomeKind;
 import com.micromall.settings.DistributionSettingsService;

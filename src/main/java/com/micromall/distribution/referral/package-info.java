@@ -3,7 +3,7 @@
  * customer to their referrer for good, the invitation banner, and each distributor's own choices
  * (reward form, friend's share). Knows nothing of money: the ledger asks it who earns.
  */
-@ApplicationModule(displayName = "Distribution: referral", allowedDependencies = {"shared", "settings", "customer", "order"})
+@ApplicationModule(displayName = "Distribution: referral", allowedDependencies = {"distribution", "shared", "settings", "customer", "order"})
 @NullMarked
 package com.micromall.distribution.referral;
 

@@ -3,7 +3,7 @@
  * the honour roll and the rate simulator. Reads the other three modules; nothing depends on it.
  */
 @ApplicationModule(displayName = "Distribution: reporting",
-        allowedDependencies = {"shared", "settings", "customer", "catalog", "order", "distribution.referral", "distribution.ledger", "distribution.payout"})
+        allowedDependencies = {"distribution", "shared", "settings", "customer", "catalog", "order", "distribution.referral", "distribution.ledger", "distribution.payout"})
 @NullMarked
 package com.micromall.distribution.reporting;
 

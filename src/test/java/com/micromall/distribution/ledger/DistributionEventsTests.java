@@ -1,16 +1,19 @@
 package com.micromall.distribution.ledger;
 
+import com.micromall.distribution.CommissionReversed;
+import com.micromall.distribution.CommissionAvailable;
+import com.micromall.distribution.CommissionCredited;
 import com.micromall.distribution.payout.WithdrawalFixtures;
 import com.micromall.distribution.referral.DistributorEnrolment;
 import com.micromall.distribution.payout.WithdrawalMethod;
 import com.micromall.distribution.payout.WithdrawalService;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.micromall.distribution.payout.WithdrawalPaid;
-import com.micromall.distribution.payout.WithdrawalRejected;
-import com.micromall.distribution.payout.WithdrawalRequested;
-import com.micromall.distribution.referral.DistributorApproved;
-import com.micromall.distribution.referral.DistributorEnrolled;
+import com.micromall.distribution.WithdrawalPaid;
+import com.micromall.distribution.WithdrawalRejected;
+import com.micromall.distribution.WithdrawalRequested;
+import com.micromall.distribution.DistributorApproved;
+import com.micromall.distribution.DistributorEnrolled;
 import com.micromall.order.OrderCompleted;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;

@@ -1,4 +1,4 @@
-package com.micromall.distribution.referral;
+package com.micromall.distribution;
 
 import java.time.Instant;
 

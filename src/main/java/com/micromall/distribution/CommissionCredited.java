@@ -1,4 +1,4 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution;
 
 import com.micromall.shared.Money;
 import java.time.Instant;
