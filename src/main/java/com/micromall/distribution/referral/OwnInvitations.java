@@ -3,14 +3,9 @@ package com.micromall.distribution.referral;
 import com.micromall.distribution.ShareInvitation;
 import com.micromall.distribution.ShareInvitations;
 import com.micromall.distribution.ShareInvitation.FriendBenefit;
-import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettings.WelcomeKind;
 import com.micromall.settings.DistributionSettingsService;
 import com.micromall.settings.ShopSettingsService;
-import com.micromall.shared.Money;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
-import java.util.Currency;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;
@@ -35,20 +30,13 @@ class OwnInvitations implements ShareInvitations {
                         DistributorEnrolment.sharePath(distributor.code()), friendBenefit()));
     }
 
+    /** The benefit as {@link WelcomeGift} defines it, so the mail promises what the banner and checkout give. */
     private FriendBenefit friendBenefit() {
-        DistributionSettings rules = distributionSettings.current();
-        if (rules.welcomeValue().signum() <= 0) {
+        WelcomeGift.Terms terms = WelcomeGift.terms(distributionSettings.current(), shopSettings.current().currency());
+        if (!terms.offered()) {
             return new FriendBenefit(null, null, null);
         }
-        Currency currency = shopSettings.current().currency();
-        if (rules.welcomeKind() == WelcomeKind.FIXED) {
-            return new FriendBenefit(null, null, money(rules.welcomeValue(), currency));
-        }
-        return new FriendBenefit(rules.welcomeValue().stripTrailingZeros(),
-                rules.welcomeCap() == null ? null : money(rules.welcomeCap(), currency), null);
-    }
-
-    private static Money money(BigDecimal amount, Currency currency) {
-        return Money.of(amount, currency, RoundingMode.DOWN);
+        return terms.kind() == WelcomeKind.FIXED ? new FriendBenefit(null, null, terms.fixed())
+                : new FriendBenefit(terms.percent().stripTrailingZeros(), terms.cap(), null);
     }
 }
