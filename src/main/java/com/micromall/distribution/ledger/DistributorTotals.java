@@ -1,8 +1,5 @@
 package com.micromall.distribution.ledger;
 
-import com.micromall.distribution.referral.CustomerBound;
-import com.micromall.distribution.referral.DistributorEnrolled;
-
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -13,17 +10,15 @@ import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps {@code distributor_totals} (V44) exact: every write that changes a distributor's figure calls
+ * Keeps the money columns of {@code distributor_totals} (V44) exact: every write that changes a distributor's figure calls
  * one of these methods in its own transaction, so pages read one row instead of aggregating the
- * distributor's whole history. Ledger figures move by the amounts of the rows written or moved;
- * order figures are recomputed per order from its current state ({@link #syncOrder}), so a
- * redelivered order event changes nothing. The chart's hourly commission buckets (V45) are kept here too.
+ * distributor's whole history. Ledger figures move by the amounts of the rows written or moved
+ * (order figures are reporting's). The chart's hourly commission buckets (V45) are kept here too.
  * {@link #recompute} rebuilds one distributor from its rows (for data written around the app, e.g. test fixtures).
  */
 @Component
@@ -35,17 +30,6 @@ public class DistributorTotals {
             LedgerState.FROZEN, "frozen", LedgerState.AVAILABLE, "available", LedgerState.ON_HOLD, "on_hold");
 
     private final JdbcClient jdbc;
-
-    /** A new distributor gets an all-zero row at once: the roll lists distributors from their rows. */
-    @EventListener
-    void on(DistributorEnrolled enrolled) {
-        ensure(enrolled.customerId());
-    }
-
-    @EventListener
-    void on(CustomerBound binding) {
-        bound(binding.referrerId(), binding.refereeId());
-    }
 
     /** Makes sure the distributor has a totals row (all zero when new). */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -158,85 +142,6 @@ public class DistributorTotals {
                 .param("c", cash).param("d", distributorId).update();
     }
 
-    /** Goods paid on a not-cancelled order where the distributor is level 1 (the dashboard's GMV): +/- amount. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void levelOneGoods(long distributorId, BigDecimal amount) {
-        ensure(distributorId);
-        jdbc.sql("UPDATE distributor_totals SET level1_goods = level1_goods + :a WHERE customer_id = :d")
-                .param("a", amount).param("d", distributorId).update();
-    }
-
-    /** A new binding (inserted in this transaction): one more referred, and the referee's orders now count. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void bound(long referrerId, long refereeId) {
-        ensure(referrerId);
-        jdbc.sql("UPDATE distributor_totals SET referred = referred + 1 WHERE customer_id = :d")
-                .param("d", referrerId).update();
-        for (Long orderId : jdbc.sql("SELECT id FROM shop_order WHERE customer_id = :b ORDER BY id")
-                .param("b", refereeId).query(Long.class).list()) {
-            syncOrder(orderId);
-        }
-    }
-
-    private record Counted(long referrerId, long buyerId, boolean counted, BigDecimal amount) {
-    }
-
-    /**
-     * Brings the order's share of its referrer's figures (orders, GMV, invitees who ordered) and the buyer's
-     * first-order time (V47) up to the order's current state. Idempotent: the referred_order row remembers what the order counts for now, and the totals
-     * move by new - old. The buyer's binding row is locked first, so syncs of one buyer run one after the other
-     * and each reads the order after the previous one committed.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void syncOrder(long orderId) {
-        Optional<Long> buyer = jdbc.sql("SELECT customer_id FROM shop_order WHERE id = :o").param("o", orderId)
-                .query(Long.class).optional();
-        if (buyer.isEmpty()) {
-            return;
-        }
-        Optional<Long> referrer = jdbc.sql("SELECT referrer_id FROM referral_binding WHERE referee_id = :b FOR UPDATE")
-                .param("b", buyer.get()).query(Long.class).optional();
-        if (referrer.isEmpty()) {
-            return;
-        }
-        firstOrder("referee_id = :b", buyer.get());
-        Counted now = jdbc.sql("SELECT status, total - refunded_total AS amount FROM shop_order WHERE id = :o")
-                .param("o", orderId)
-                .query((rs, i) -> new Counted(referrer.get(), buyer.get(), !"CANCELLED".equals(rs.getString("status")),
-                        rs.getBigDecimal("amount")))
-                .single();
-        @Nullable Counted before = jdbc.sql("SELECT referrer_id, buyer_id, counted, amount FROM referred_order WHERE order_id = :o")
-                .param("o", orderId)
-                .query((rs, i) -> new Counted(rs.getLong("referrer_id"), rs.getLong("buyer_id"), rs.getBoolean("counted"),
-                        rs.getBigDecimal("amount")))
-                .optional().orElse(null);
-        if (before != null && before.equals(now)) {
-            return;
-        }
-        boolean orderedBefore = hasCountedOrder(now.buyerId());
-        if (before == null) {
-            jdbc.sql("""
-                    INSERT INTO referred_order (order_id, referrer_id, buyer_id, counted, amount)
-                    VALUES (:o, :r, :b, :c, :a)""")
-                    .param("o", orderId).param("r", now.referrerId()).param("b", now.buyerId())
-                    .param("c", now.counted()).param("a", now.amount()).update();
-        } else {
-            jdbc.sql("UPDATE referred_order SET referrer_id = :r, counted = :c, amount = :a WHERE order_id = :o")
-                    .param("o", orderId).param("r", now.referrerId()).param("c", now.counted())
-                    .param("a", now.amount()).update();
-        }
-        boolean orderedAfter = hasCountedOrder(now.buyerId());
-        if (before != null && before.counted()) {
-            orderFigures(before.referrerId(), -1, before.amount().negate(), 0);
-        }
-        if (now.counted()) {
-            orderFigures(now.referrerId(), 1, now.amount(), 0);
-        }
-        if (orderedBefore != orderedAfter) {
-            orderFigures(now.referrerId(), 0, BigDecimal.ZERO, orderedAfter ? 1 : -1);
-        }
-    }
-
     /** What an order counts for in its sharers' expected commission (zero where nobody earns). */
     record ExpectedCount(@Nullable Long level1, @Nullable Long level2, BigDecimal expected1, BigDecimal expected2) {
     }
@@ -291,42 +196,13 @@ public class DistributorTotals {
         return amount == null ? BigDecimal.ZERO : amount;
     }
 
-    /** Sets when the matching bound customers first ordered (not cancelled), from their order snapshots. */
-    private void firstOrder(String bindings, long id) {
-        jdbc.sql("""
-                UPDATE referral_binding SET first_order_at = (SELECT MIN(s.placed_at) FROM commission_snapshot s
-                    WHERE s.buyer_id = referral_binding.referee_id AND s.state <> 'CANCELLED')
-                WHERE %s""".formatted(bindings)).param("b", id).update();
-    }
-
-    private boolean hasCountedOrder(long buyerId) {
-        return jdbc.sql("SELECT COUNT(*) FROM referred_order WHERE buyer_id = :b AND counted = TRUE")
-                .param("b", buyerId).query(Long.class).single() > 0;
-    }
-
-    private void orderFigures(long referrerId, long orders, BigDecimal gmv, long orderingInvitees) {
-        ensure(referrerId);
-        jdbc.sql("""
-                UPDATE distributor_totals SET orders = orders + :n, gmv = gmv + :g,
-                    ordering_invitees = ordering_invitees + :i WHERE customer_id = :d""")
-                .param("n", orders).param("g", gmv).param("i", orderingInvitees).param("d", referrerId).update();
-    }
-
     /**
-     * Rebuilds one distributor's totals (and its referees' referred_order rows and first-order times, its chart's
-     * hourly buckets and its code's click count) from the rows themselves.
+     * Rebuilds one distributor's money totals (and its chart's hourly buckets) from the rows themselves.
      * Work grows with the distributor's history: for repairs and for data written around the app, never per page.
      */
     @Transactional
     public void recompute(long customerId) {
         ensure(customerId);
-        jdbc.sql("DELETE FROM referred_order WHERE referrer_id = :d").param("d", customerId).update();
-        jdbc.sql("""
-                INSERT INTO referred_order (order_id, referrer_id, buyer_id, counted, amount)
-                SELECT so.id, b.referrer_id, so.customer_id, CASE WHEN so.status <> 'CANCELLED' THEN TRUE ELSE FALSE END,
-                    so.total - so.refunded_total
-                FROM shop_order so JOIN referral_binding b ON b.referee_id = so.customer_id
-                WHERE b.referrer_id = :d""").param("d", customerId).update();
         // The open orders' expected commission comes from CommissionPolicy, so it is counted per order in Java.
         for (Long orderId : jdbc.sql("""
                 SELECT order_id FROM commission_snapshot
@@ -335,20 +211,12 @@ public class DistributorTotals {
             countExpected(jdbc, orderId);
         }
         jdbc.sql(RECOMPUTE).param("d", customerId).update();
-        firstOrder("referrer_id = :b", customerId);
         jdbc.sql("DELETE FROM distributor_commission_hour WHERE distributor_id = :d").param("d", customerId).update();
         jdbc.sql("""
                 INSERT INTO distributor_commission_hour (distributor_id, hour_no, credited)
                 SELECT distributor_id, CAST(FLOOR(EXTRACT(EPOCH FROM created_at) / 3600) AS BIGINT), SUM(amount)
                 FROM commission_entry WHERE distributor_id = :d AND kind = 'COMMISSION' AND state <> 'VOID'
                 GROUP BY distributor_id, CAST(FLOOR(EXTRACT(EPOCH FROM created_at) / 3600) AS BIGINT)""")
-                .param("d", customerId).update();
-        jdbc.sql("DELETE FROM referral_click_count WHERE code IN (SELECT code FROM distributor WHERE customer_id = :d)")
-                .param("d", customerId).update();
-        jdbc.sql("""
-                INSERT INTO referral_click_count (code, shard, clicks)
-                SELECT c.code, 0, COUNT(*) FROM referral_click c JOIN distributor x ON x.code = c.code
-                WHERE x.customer_id = :d GROUP BY c.code""")
                 .param("d", customerId).update();
     }
 
@@ -362,11 +230,6 @@ public class DistributorTotals {
 
     static final String RECOMPUTE = """
             UPDATE distributor_totals SET
-                referred = (SELECT COUNT(*) FROM referral_binding b WHERE b.referrer_id = :d),
-                orders = (SELECT COUNT(*) FROM referred_order o WHERE o.referrer_id = :d AND o.counted = TRUE),
-                gmv = (SELECT COALESCE(SUM(o.amount), 0) FROM referred_order o WHERE o.referrer_id = :d AND o.counted = TRUE),
-                ordering_invitees = (SELECT COUNT(DISTINCT o.buyer_id) FROM referred_order o
-                                     WHERE o.referrer_id = :d AND o.counted = TRUE),
                 frozen = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
                           WHERE e.distributor_id = :d AND e.state = 'FROZEN'),
                 available = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
@@ -383,9 +246,6 @@ public class DistributorTotals {
                              WHERE w.distributor_id = :d AND w.state = 'PAID'),
                 credit_spent = (SELECT COALESCE(SUM(s.cash_amount), 0) FROM store_credit_spend s
                                 WHERE s.distributor_id = :d AND s.restored_at IS NULL),
-                level1_goods = (SELECT COALESCE(SUM(l.paid_amount), 0) FROM commission_snapshot s
-                                JOIN commission_snapshot_line l ON l.order_id = s.order_id
-                                WHERE s.level1_id = :d AND s.state <> 'CANCELLED'),
                 expected = (SELECT COALESCE(SUM(s.level1_expected), 0) FROM commission_snapshot s
                             WHERE s.level1_id = :d AND s.state = 'PLACED')
                          + (SELECT COALESCE(SUM(s.level2_expected), 0) FROM commission_snapshot s

@@ -62,6 +62,7 @@ public final class LedgerFixtures {
     /** Rows written around the app (as these fixtures do) need the distributor's totals rebuilt. */
     public void totals(long customerId) {
         new DistributorTotals(jdbc).recompute(customerId);
+        com.micromall.distribution.reporting.ReportingFixtures.rebuild(jdbc, customerId);
     }
 
     public void device(TestCustomer customer, String hash) {
@@ -77,6 +78,9 @@ public final class LedgerFixtures {
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "SELECT COUNT(*) FROM commission_snapshot WHERE order_number = :n").param("n", number)
                 .query(Long.class).single() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM report_order o JOIN shop_order s ON s.id = o.order_id WHERE s.number = :n")
+                .param("n", number).query(Long.class).single() == 1);
         return number;
     }
 
@@ -102,7 +106,8 @@ public final class LedgerFixtures {
         orderService.refund(number, Map.of(lineId, units), "returned", OWNER);
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
                 SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL
-                AND listener_id LIKE '%CommissionLedger%' AND serialized_event LIKE :n AND event_type LIKE '%OrderRefunded'""")
+                AND (listener_id LIKE '%CommissionLedger%' OR listener_id LIKE '%ReferredFigures%')
+                AND serialized_event LIKE :n AND event_type LIKE '%OrderRefunded'""")
                 .param("n", "%" + number + "%").query(Long.class).single() == 0);
     }
 
