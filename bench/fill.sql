@@ -89,71 +89,80 @@ SELECT id, 'FROZEN', created_at, 'order placed' FROM commission_entry;
 INSERT INTO commission_entry_event (entry_id, state, occurred_at, note)
 SELECT id, 'AVAILABLE', unfreezes_at, 'return window over' FROM commission_entry WHERE state = 'AVAILABLE';
 
--- Per-distributor totals (V44) from the rows just filled: the migration's backfill ran on empty tables.
-DELETE FROM referred_order;
+-- The cached rows the app keeps in its writing transactions, rebuilt from the rows just filled (the migrations'
+-- backfills ran on empty tables). One aggregate per source table, joined by distributor (correlated subqueries per
+-- distributor take many minutes at large scale); the columns' defaults (0) stand for distributors without rows.
 DELETE FROM distributor_totals;
-INSERT INTO referred_order (order_id, referrer_id, buyer_id, counted, amount)
-SELECT so.id, b.referrer_id, so.customer_id, CASE WHEN so.status <> 'CANCELLED' THEN TRUE ELSE FALSE END,
-    so.total - so.refunded_total
-FROM shop_order so JOIN referral_binding b ON b.referee_id = so.customer_id;
-
 INSERT INTO distributor_totals (customer_id)
-SELECT customer_id FROM distributor
-UNION SELECT distributor_id FROM commission_entry
-UNION SELECT referrer_id FROM referral_binding;
+SELECT customer_id FROM distributor UNION SELECT distributor_id FROM commission_entry;
 
--- One aggregate per source table, joined by distributor (correlated subqueries per distributor took over 13 minutes
--- at large scale); the columns' defaults (0) stand for distributors without rows.
-UPDATE distributor_totals t SET referred = x.n
-FROM (SELECT referrer_id, COUNT(*) AS n FROM referral_binding GROUP BY referrer_id) x
-WHERE x.referrer_id = t.customer_id;
+-- The ledger's account row of each distributor.
+DELETE FROM distributor_account;
+INSERT INTO distributor_account (distributor_id)
+SELECT customer_id FROM distributor UNION SELECT distributor_id FROM commission_entry;
 
-UPDATE distributor_totals t SET orders = x.n, gmv = x.gmv, ordering_invitees = x.buyers
-FROM (SELECT referrer_id, COUNT(*) AS n, SUM(amount) AS gmv, COUNT(DISTINCT buyer_id) AS buyers
-      FROM referred_order WHERE counted GROUP BY referrer_id) x
-WHERE x.referrer_id = t.customer_id;
-
-UPDATE distributor_totals t SET frozen = x.frozen, available = x.available, on_hold = x.on_hold,
-                                clawed_back = x.clawed_back
+UPDATE distributor_account a SET frozen = x.frozen, available = x.available, on_hold = x.on_hold,
+                                 clawed_back = x.clawed_back, earned = x.frozen + x.available + x.on_hold
 FROM (SELECT distributor_id,
              SUM(CASE WHEN state = 'FROZEN' THEN amount ELSE 0 END) AS frozen,
              SUM(CASE WHEN state = 'AVAILABLE' THEN amount ELSE 0 END) AS available,
              SUM(CASE WHEN state = 'ON_HOLD' THEN amount ELSE 0 END) AS on_hold,
              SUM(CASE WHEN kind = 'CLAWBACK' THEN amount ELSE 0 END) AS clawed_back
       FROM commission_entry GROUP BY distributor_id) x
-WHERE x.distributor_id = t.customer_id;
+WHERE x.distributor_id = a.distributor_id;
 
-UPDATE distributor_totals t SET withdrawing = x.withdrawing, withdrawn = x.withdrawn
+UPDATE distributor_account a SET withdrawing = x.withdrawing, withdrawn = x.withdrawn
 FROM (SELECT distributor_id,
              SUM(CASE WHEN state = 'REQUESTED' THEN amount ELSE 0 END) AS withdrawing,
              SUM(CASE WHEN state = 'PAID' THEN amount ELSE 0 END) AS withdrawn
       FROM withdrawal GROUP BY distributor_id) x
-WHERE x.distributor_id = t.customer_id;
+WHERE x.distributor_id = a.distributor_id;
 
-UPDATE distributor_totals t SET credit_spent = x.spent
+UPDATE distributor_account a SET credit_spent = x.spent
 FROM (SELECT distributor_id, SUM(cash_amount) AS spent FROM store_credit_spend WHERE restored_at IS NULL
       GROUP BY distributor_id) x
-WHERE x.distributor_id = t.customer_id;
+WHERE x.distributor_id = a.distributor_id;
 
-UPDATE distributor_totals t SET level1_goods = x.goods
-FROM (SELECT s.level1_id, SUM(l.paid_amount) AS goods FROM commission_snapshot s
-      JOIN commission_snapshot_line l ON l.order_id = s.order_id
-      WHERE s.state <> 'CANCELLED' GROUP BY s.level1_id) x
-WHERE x.level1_id = t.customer_id;
+-- Reporting's record of bindings and orders, and its row per distributor.
+DELETE FROM report_order_refund;
+DELETE FROM report_order;
+DELETE FROM report_customer;
+DELETE FROM report_distributor;
+INSERT INTO report_order (order_id, buyer_id, referrer_id, placed_at, goods, refunded, cancelled)
+SELECT o.id, o.customer_id, b.referrer_id, o.placed_at, COALESCE(l.goods, 0), COALESCE(l.refunded, 0),
+       o.status = 'CANCELLED'
+FROM shop_order o LEFT JOIN referral_binding b ON b.referee_id = o.customer_id
+LEFT JOIN (SELECT order_id, SUM(paid_amount) AS goods, SUM(refunded_amount) AS refunded FROM order_line
+           GROUP BY order_id) l ON l.order_id = o.id;
 
-UPDATE distributor_totals SET earned = frozen + available + on_hold;
+INSERT INTO report_customer (customer_id, referrer_id, bound_at, through_link)
+SELECT referee_id, referrer_id, bound_at, source = 'LINK' FROM referral_binding;
+INSERT INTO report_customer (customer_id)
+SELECT DISTINCT buyer_id FROM report_order o
+WHERE NOT EXISTS (SELECT 1 FROM report_customer c WHERE c.customer_id = o.buyer_id);
+UPDATE report_customer c SET counted_orders = x.n, first_order_at = x.first
+FROM (SELECT buyer_id, COUNT(*) AS n, MIN(placed_at) AS first FROM report_order WHERE NOT cancelled
+      GROUP BY buyer_id) x
+WHERE x.buyer_id = c.customer_id;
 
--- When each bound customer first ordered (V47), likewise.
-UPDATE referral_binding b SET first_order_at = x.first
-FROM (SELECT buyer_id, MIN(placed_at) AS first FROM commission_snapshot WHERE state <> 'CANCELLED' GROUP BY buyer_id) x
-WHERE x.buyer_id = b.referee_id;
+INSERT INTO report_distributor (customer_id)
+SELECT customer_id FROM distributor UNION SELECT referrer_id FROM referral_binding;
+UPDATE report_distributor d SET referred = x.referred, through_link = x.through_link, ordering = x.ordering
+FROM (SELECT referrer_id, COUNT(*) AS referred, COUNT(*) FILTER (WHERE through_link) AS through_link,
+             COUNT(*) FILTER (WHERE counted_orders > 0) AS ordering
+      FROM report_customer WHERE referrer_id IS NOT NULL GROUP BY referrer_id) x
+WHERE x.referrer_id = d.customer_id;
+UPDATE report_distributor d SET orders = x.orders, gmv = x.gmv
+FROM (SELECT referrer_id, COUNT(*) AS orders, SUM(goods - refunded) AS gmv FROM report_order
+      WHERE referrer_id IS NOT NULL AND NOT cancelled GROUP BY referrer_id) x
+WHERE x.referrer_id = d.customer_id;
 
 -- The honour roll: the star and every 200th distributor opted in, so the dashboard ranks a real board.
 INSERT INTO honour_roll (customer_id, display_name, opted_in_at)
 SELECT customer_id, 'Sharer ' || customer_id, now() - interval '30 days' FROM distributor
 WHERE customer_id = 1001 OR customer_id % 200 = 0;
 
--- The chart's commission per distributor and hour (V45), likewise.
+-- The chart's commission per distributor and hour, likewise.
 DELETE FROM distributor_commission_hour;
 INSERT INTO distributor_commission_hour (distributor_id, hour_no, credited)
 SELECT distributor_id, CAST(FLOOR(EXTRACT(EPOCH FROM created_at) / 3600) AS BIGINT), SUM(amount)

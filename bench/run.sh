@@ -321,17 +321,17 @@ stop_app
 kill "$SAMPLER_PID" 2>/dev/null || true; SAMPLER_PID=""
 
 if [[ $PAGES_ONLY == no ]]; then
-# ---- settlement: UnfreezeJob's three statements (REPEATABLE READ: totals MERGE, timeline, states) vs one plain bulk UPDATE of the same rows ----
+# ---- settlement: UnfreezeJob's three statements (REPEATABLE READ: account MERGE, timeline, states) vs one plain bulk UPDATE of the same rows ----
 AT=$(sql -c "SELECT now()")
 restore() { # the remembered due entries FROZEN again, without the timeline lines written since the fill
   sql -c "UPDATE commission_entry SET state = 'FROZEN' WHERE id IN (SELECT id FROM bench_due) AND state <> 'FROZEN'" \
       -c "DELETE FROM commission_entry_event WHERE entry_id IN (SELECT id FROM bench_due) AND state = 'AVAILABLE'" \
-      -c "UPDATE distributor_totals t SET frozen = x.frozen, available = x.available FROM (SELECT distributor_id,
+      -c "UPDATE distributor_account t SET frozen = x.frozen, available = x.available FROM (SELECT distributor_id,
             SUM(CASE WHEN state = 'FROZEN' THEN amount ELSE 0 END) AS frozen,
             SUM(CASE WHEN state = 'AVAILABLE' THEN amount ELSE 0 END) AS available
-          FROM commission_entry GROUP BY distributor_id) x WHERE t.customer_id = x.distributor_id" \
+          FROM commission_entry GROUP BY distributor_id) x WHERE t.distributor_id = x.distributor_id" \
       -c "VACUUM ANALYZE commission_entry" -c "VACUUM ANALYZE commission_entry_event" \
-      -c "VACUUM ANALYZE distributor_totals" >/dev/null
+      -c "VACUUM ANALYZE distributor_account" >/dev/null
 }
 restore
 DUE=$(sql -c "SELECT count(*) FROM commission_entry WHERE state = 'FROZEN' AND unfreezes_at <= '$AT'")
@@ -340,7 +340,7 @@ elapsed_ms() { local t0 t1; t0=$(date +%s%N); "$@" >/dev/null; t1=$(date +%s%N);
 : >"$WORK/settle-job"; : >"$WORK/settle-bulk"
 for r in $(seq 1 "$ROUNDS"); do
   elapsed_ms sql -c "BEGIN ISOLATION LEVEL REPEATABLE READ" \
-    -c "MERGE INTO distributor_totals t USING (SELECT distributor_id, SUM(amount) AS due FROM commission_entry WHERE state = 'FROZEN' AND unfreezes_at <= '$AT' GROUP BY distributor_id) x ON t.customer_id = x.distributor_id WHEN MATCHED THEN UPDATE SET frozen = t.frozen - x.due, available = t.available + x.due" \
+    -c "MERGE INTO distributor_account t USING (SELECT distributor_id, SUM(amount) AS due FROM commission_entry WHERE state = 'FROZEN' AND unfreezes_at <= '$AT' GROUP BY distributor_id) x ON t.distributor_id = x.distributor_id WHEN MATCHED THEN UPDATE SET frozen = t.frozen - x.due, available = t.available + x.due" \
     -c "INSERT INTO commission_entry_event (entry_id, state, occurred_at, note) SELECT id, 'AVAILABLE', '$AT', 'return window over' FROM commission_entry WHERE state = 'FROZEN' AND unfreezes_at <= '$AT'" \
     -c "UPDATE commission_entry SET state = 'AVAILABLE' WHERE state = 'FROZEN' AND unfreezes_at <= '$AT'" \
     -c "COMMIT" >>"$WORK/settle-job"

@@ -265,8 +265,6 @@ class CommissionLedger {
     void takeBack(OrderRefunded event) {
         Snapshot snapshot = lockedSnapshot(event.orderId())
                 .orElseThrow(() -> noSnapshotYet(event.orderNumber(), "refunded"));
-        // The referrer's GMV drops by the refund (idempotent: follows the order's current state).
-        totals.syncOrder(event.orderId());
         String ref = refundRef(event);
         int first = jdbc.sql("INSERT INTO commission_refund_handled (order_id, refund_ref) VALUES (:o, :r) ON CONFLICT DO NOTHING")
                 .param("o", event.orderId()).param("r", ref).update();

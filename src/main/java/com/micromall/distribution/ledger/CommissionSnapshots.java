@@ -64,14 +64,8 @@ class CommissionSnapshots {
                 .param("line1", event.shippingLine1(), java.sql.Types.VARCHAR)
                 .param("postal", event.shippingPostalCode(), java.sql.Types.VARCHAR)
                 .update();
-        // The referrer's orders and GMV (idempotent: follows the order's current state).
-        totals.syncOrder(event.orderId());
         if (inserted == 0 || (level1 == null && level2 == null)) {
             return;
-        }
-        if (level1 != null) {
-            totals.levelOneGoods(level1, event.lines().stream().map(line -> line.paidAmount().amount())
-                    .reduce(java.math.BigDecimal.ZERO, java.math.BigDecimal::add));
         }
         Map<Long, ProductSummary> byId = products.findAll(event.lines().stream().map(OrderLineSnapshot::productId).toList())
                 .stream().collect(Collectors.toMap(ProductSummary::id, Function.identity()));
@@ -112,17 +106,8 @@ class CommissionSnapshots {
     /** Cancelled before payment: nothing was credited, nothing is expected any more. */
     @ApplicationModuleListener
     void forgetOnOrderCancelled(OrderCancelled event) {
-        java.util.Optional<Long> level1 = jdbc.sql(
-                        "SELECT level1_id FROM commission_snapshot WHERE order_id = :order AND state = 'PLACED' FOR UPDATE")
-                .param("order", event.orderId()).query((rs, i) -> rs.getObject("level1_id", Long.class)).optional();
-        int cancelled = jdbc.sql("UPDATE commission_snapshot SET state = 'CANCELLED' WHERE order_id = :order AND state = 'PLACED'")
+        jdbc.sql("UPDATE commission_snapshot SET state = 'CANCELLED' WHERE order_id = :order AND state = 'PLACED'")
                 .param("order", event.orderId()).update();
-        if (cancelled == 1 && level1.isPresent()) {
-            totals.levelOneGoods(level1.get(), jdbc.sql(
-                    "SELECT COALESCE(SUM(paid_amount), 0) FROM commission_snapshot_line WHERE order_id = :order")
-                    .param("order", event.orderId()).query(java.math.BigDecimal.class).single().negate());
-        }
-        totals.syncOrder(event.orderId());
         totals.syncExpected(event.orderId());
     }
 }

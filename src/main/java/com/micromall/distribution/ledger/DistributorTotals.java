@@ -1,8 +1,5 @@
 package com.micromall.distribution.ledger;
 
-import com.micromall.distribution.referral.CustomerBound;
-import com.micromall.distribution.DistributorEnrolled;
-
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
@@ -12,16 +9,15 @@ import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Keeps the order figures of {@code distributor_totals} exact: every write that changes a distributor's figure
- * calls one of these methods in its own transaction, so pages read one row instead of aggregating the distributor's
- * whole history (the money is in {@link DistributorAccounts}). Order figures are recomputed per order from its
- * current state ({@link #syncOrder}), so a redelivered order event changes nothing. The chart's hourly commission buckets are kept here too.
+ * Keeps what the ledger expects each distributor to earn from open orders ({@code distributor_totals.expected}) and
+ * the chart's hourly commission buckets, moved in the writing transactions so pages read one row instead of
+ * aggregating the distributor's whole history. The money is in {@link DistributorAccounts}; referred customers,
+ * orders and GMV are reporting's.
  * {@link #recompute} rebuilds one distributor from its rows (for data written around the app, e.g. test fixtures).
  */
 @Component
@@ -29,17 +25,6 @@ import org.springframework.transaction.annotation.Transactional;
 public class DistributorTotals {
 
     private final JdbcClient jdbc;
-
-    /** A new distributor gets an all-zero row at once: the roll lists distributors from their rows. */
-    @EventListener
-    void on(DistributorEnrolled enrolled) {
-        ensure(enrolled.customerId());
-    }
-
-    @EventListener
-    void on(CustomerBound binding) {
-        bound(binding.referrerId(), binding.refereeId());
-    }
 
     /** Makes sure the distributor has a totals row (all zero when new). */
     @Transactional(propagation = Propagation.MANDATORY)
@@ -66,85 +51,6 @@ public class DistributorTotals {
     /** The bucket of an instant: whole hours since 1970-01-01T00:00Z. */
     public static long hourOf(Instant at) {
         return Math.floorDiv(at.getEpochSecond(), 3600);
-    }
-
-    /** Goods paid on a not-cancelled order where the distributor is level 1 (the dashboard's GMV): +/- amount. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void levelOneGoods(long distributorId, BigDecimal amount) {
-        ensure(distributorId);
-        jdbc.sql("UPDATE distributor_totals SET level1_goods = level1_goods + :a WHERE customer_id = :d")
-                .param("a", amount).param("d", distributorId).update();
-    }
-
-    /** A new binding (inserted in this transaction): one more referred, and the referee's orders now count. */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void bound(long referrerId, long refereeId) {
-        ensure(referrerId);
-        jdbc.sql("UPDATE distributor_totals SET referred = referred + 1 WHERE customer_id = :d")
-                .param("d", referrerId).update();
-        for (Long orderId : jdbc.sql("SELECT id FROM shop_order WHERE customer_id = :b ORDER BY id")
-                .param("b", refereeId).query(Long.class).list()) {
-            syncOrder(orderId);
-        }
-    }
-
-    private record Counted(long referrerId, long buyerId, boolean counted, BigDecimal amount) {
-    }
-
-    /**
-     * Brings the order's share of its referrer's figures (orders, GMV, invitees who ordered) and the buyer's
-     * first-order time up to the order's current state. Idempotent: the referred_order row remembers what the order
-     * counts for now, and the totals move by new - old. The buyer's binding row is locked first, so syncs of one
-     * buyer run one after the other and each reads the order after the previous one committed.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    void syncOrder(long orderId) {
-        Optional<Long> buyer = jdbc.sql("SELECT customer_id FROM shop_order WHERE id = :o").param("o", orderId)
-                .query(Long.class).optional();
-        if (buyer.isEmpty()) {
-            return;
-        }
-        Optional<Long> referrer = jdbc.sql("SELECT referrer_id FROM referral_binding WHERE referee_id = :b FOR UPDATE")
-                .param("b", buyer.get()).query(Long.class).optional();
-        if (referrer.isEmpty()) {
-            return;
-        }
-        firstOrder("referee_id = :b", buyer.get());
-        Counted now = jdbc.sql("SELECT status, total - refunded_total AS amount FROM shop_order WHERE id = :o")
-                .param("o", orderId)
-                .query((rs, i) -> new Counted(referrer.get(), buyer.get(), !"CANCELLED".equals(rs.getString("status")),
-                        rs.getBigDecimal("amount")))
-                .single();
-        @Nullable Counted before = jdbc.sql("SELECT referrer_id, buyer_id, counted, amount FROM referred_order WHERE order_id = :o")
-                .param("o", orderId)
-                .query((rs, i) -> new Counted(rs.getLong("referrer_id"), rs.getLong("buyer_id"), rs.getBoolean("counted"),
-                        rs.getBigDecimal("amount")))
-                .optional().orElse(null);
-        if (before != null && before.equals(now)) {
-            return;
-        }
-        boolean orderedBefore = hasCountedOrder(now.buyerId());
-        if (before == null) {
-            jdbc.sql("""
-                    INSERT INTO referred_order (order_id, referrer_id, buyer_id, counted, amount)
-                    VALUES (:o, :r, :b, :c, :a)""")
-                    .param("o", orderId).param("r", now.referrerId()).param("b", now.buyerId())
-                    .param("c", now.counted()).param("a", now.amount()).update();
-        } else {
-            jdbc.sql("UPDATE referred_order SET referrer_id = :r, counted = :c, amount = :a WHERE order_id = :o")
-                    .param("o", orderId).param("r", now.referrerId()).param("c", now.counted())
-                    .param("a", now.amount()).update();
-        }
-        boolean orderedAfter = hasCountedOrder(now.buyerId());
-        if (before != null && before.counted()) {
-            orderFigures(before.referrerId(), -1, before.amount().negate(), 0);
-        }
-        if (now.counted()) {
-            orderFigures(now.referrerId(), 1, now.amount(), 0);
-        }
-        if (orderedBefore != orderedAfter) {
-            orderFigures(now.referrerId(), 0, BigDecimal.ZERO, orderedAfter ? 1 : -1);
-        }
     }
 
     /** What an order counts for in its sharers' expected commission (zero where nobody earns). */
@@ -201,42 +107,14 @@ public class DistributorTotals {
         return amount == null ? BigDecimal.ZERO : amount;
     }
 
-    /** Sets when the matching bound customers first ordered (not cancelled), from their order snapshots. */
-    private void firstOrder(String bindings, long id) {
-        jdbc.sql("""
-                UPDATE referral_binding SET first_order_at = (SELECT MIN(s.placed_at) FROM commission_snapshot s
-                    WHERE s.buyer_id = referral_binding.referee_id AND s.state <> 'CANCELLED')
-                WHERE %s""".formatted(bindings)).param("b", id).update();
-    }
-
-    private boolean hasCountedOrder(long buyerId) {
-        return jdbc.sql("SELECT COUNT(*) FROM referred_order WHERE buyer_id = :b AND counted = TRUE")
-                .param("b", buyerId).query(Long.class).single() > 0;
-    }
-
-    private void orderFigures(long referrerId, long orders, BigDecimal gmv, long orderingInvitees) {
-        ensure(referrerId);
-        jdbc.sql("""
-                UPDATE distributor_totals SET orders = orders + :n, gmv = gmv + :g,
-                    ordering_invitees = ordering_invitees + :i WHERE customer_id = :d""")
-                .param("n", orders).param("g", gmv).param("i", orderingInvitees).param("d", referrerId).update();
-    }
-
     /**
-     * Rebuilds one distributor's totals (and its referees' referred_order rows and first-order times, its chart's
-     * hourly buckets and its code's click count) from the rows themselves.
+     * Rebuilds one distributor's expected commission, its chart's hourly buckets and its code's click count from the
+     * rows themselves.
      * Work grows with the distributor's history: for repairs and for data written around the app, never per page.
      */
     @Transactional
     public void recompute(long customerId) {
         ensure(customerId);
-        jdbc.sql("DELETE FROM referred_order WHERE referrer_id = :d").param("d", customerId).update();
-        jdbc.sql("""
-                INSERT INTO referred_order (order_id, referrer_id, buyer_id, counted, amount)
-                SELECT so.id, b.referrer_id, so.customer_id, CASE WHEN so.status <> 'CANCELLED' THEN TRUE ELSE FALSE END,
-                    so.total - so.refunded_total
-                FROM shop_order so JOIN referral_binding b ON b.referee_id = so.customer_id
-                WHERE b.referrer_id = :d""").param("d", customerId).update();
         // The open orders' expected commission comes from CommissionPolicy, so it is counted per order in Java.
         for (Long orderId : jdbc.sql("""
                 SELECT order_id FROM commission_snapshot
@@ -245,7 +123,6 @@ public class DistributorTotals {
             countExpected(jdbc, orderId);
         }
         jdbc.sql(RECOMPUTE).param("d", customerId).update();
-        firstOrder("referrer_id = :b", customerId);
         jdbc.sql("DELETE FROM distributor_commission_hour WHERE distributor_id = :d").param("d", customerId).update();
         jdbc.sql("""
                 INSERT INTO distributor_commission_hour (distributor_id, hour_no, credited)
@@ -272,14 +149,6 @@ public class DistributorTotals {
 
     static final String RECOMPUTE = """
             UPDATE distributor_totals SET
-                referred = (SELECT COUNT(*) FROM referral_binding b WHERE b.referrer_id = :d),
-                orders = (SELECT COUNT(*) FROM referred_order o WHERE o.referrer_id = :d AND o.counted = TRUE),
-                gmv = (SELECT COALESCE(SUM(o.amount), 0) FROM referred_order o WHERE o.referrer_id = :d AND o.counted = TRUE),
-                ordering_invitees = (SELECT COUNT(DISTINCT o.buyer_id) FROM referred_order o
-                                     WHERE o.referrer_id = :d AND o.counted = TRUE),
-                level1_goods = (SELECT COALESCE(SUM(l.paid_amount), 0) FROM commission_snapshot s
-                                JOIN commission_snapshot_line l ON l.order_id = s.order_id
-                                WHERE s.level1_id = :d AND s.state <> 'CANCELLED'),
                 expected = (SELECT COALESCE(SUM(s.level1_expected), 0) FROM commission_snapshot s
                             WHERE s.level1_id = :d AND s.state = 'PLACED')
                          + (SELECT COALESCE(SUM(s.level2_expected), 0) FROM commission_snapshot s

@@ -68,7 +68,7 @@ public class ReferralBindings {
                     .param("referee", refereeId).param("referrer", referrerId)
                     .param("at", Timestamp.from(now)).param("source", source.name())
                     .param("device", deviceHash).update();
-            events.publishEvent(new CustomerBound(referrerId, refereeId, now));
+            events.publishEvent(new CustomerBound(referrerId, refereeId, now, source == ReferralSource.LINK));
         } catch (DuplicateKeyException e) {
             return BindingOutcome.ALREADY_BOUND;
         }

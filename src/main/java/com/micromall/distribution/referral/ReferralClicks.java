@@ -104,6 +104,13 @@ public class ReferralClicks {
         }
     }
 
+    /** How many times the code's link was followed (a visitor counts once a day): the sum of its counter rows. */
+    @Transactional(readOnly = true)
+    public long clicksOf(String code) {
+        return jdbc.sql("SELECT COALESCE(SUM(clicks), 0) FROM referral_click_count WHERE code = :code")
+                .param("code", code).query(Long.class).single();
+    }
+
     /** Whether this device followed this code's link within the window (a registration then came via the LINK). */
     @Transactional(readOnly = true)
     boolean clickedRecently(String code, String visitorHash, Duration window) {

@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The owner's distribution figures on the overview: how much of the shop's business comes through
- * referrals (orders and GMV, this month and all time; cancelled orders left out, refunds deducted),
+ * referrals (orders and GMV, this month and all time, as the roll and dashboard define them: cancelled orders
+ * left out, goods paid less refunds, without shipping),
  * new customers by referral this month, what the shop owes sharers by state, and the top sharers.
  * Each figure group is one aggregate query; what is owed and the top sharers come from the per-distributor
  * totals, not from the ledger.
@@ -60,30 +61,27 @@ public class DistributionFigures {
         Currency currency = shopSettings.current().currency();
         Instant monthStart = shopTime.monthStart(shopTime.currentMonth());
         Timestamp start = Timestamp.from(monthStart);
-        // This month: an index range of the month's orders. All time: the shop's orders in one pass, the referred
-        // ones from the distributors' totals (orders of bound customers, not cancelled; total - refunded).
+        // The one definition of referred orders and GMV (ReferredFigures): not cancelled; goods paid less refunds.
         Share month = jdbc.sql("""
-                SELECT COUNT(*) AS orders, COUNT(b.referee_id) AS referred,
-                    COALESCE(SUM(o.total - o.refunded_total), 0) AS gmv,
-                    COALESCE(SUM(CASE WHEN b.referee_id IS NOT NULL THEN o.total - o.refunded_total ELSE 0 END), 0) AS referred_gmv
-                FROM shop_order o LEFT JOIN referral_binding b ON b.referee_id = o.customer_id
-                WHERE o.placed_at >= :start AND o.status <> 'CANCELLED'""")
+                SELECT COUNT(*) AS orders, COUNT(referrer_id) AS referred, COALESCE(SUM(goods - refunded), 0) AS gmv,
+                    COALESCE(SUM(CASE WHEN referrer_id IS NOT NULL THEN goods - refunded ELSE 0 END), 0) AS referred_gmv
+                FROM report_order WHERE placed_at >= :start AND cancelled = FALSE""")
                 .param("start", start)
                 .query((rs, i) -> new Share(rs.getLong("orders"), rs.getLong("referred"),
                         money(rs.getBigDecimal("gmv"), currency), money(rs.getBigDecimal("referred_gmv"), currency)))
                 .single();
         Share allTime = jdbc.sql("""
-                SELECT x.orders, x.gmv, t.referred, t.referred_gmv FROM
-                  (SELECT COUNT(*) AS orders, COALESCE(SUM(total - refunded_total), 0) AS gmv FROM shop_order
-                   WHERE status <> 'CANCELLED') x,
+                SELECT x.orders, x.gmv, r.referred, r.referred_gmv FROM
+                  (SELECT COUNT(*) AS orders, COALESCE(SUM(goods - refunded), 0) AS gmv FROM report_order
+                   WHERE cancelled = FALSE) x,
                   (SELECT COALESCE(SUM(orders), 0) AS referred, COALESCE(SUM(gmv), 0) AS referred_gmv
-                   FROM distributor_totals) t""")
+                   FROM report_distributor) r""")
                 .query((rs, i) -> new Share(rs.getLong("orders"), rs.getLong("referred"),
                         money(rs.getBigDecimal("gmv"), currency), money(rs.getBigDecimal("referred_gmv"), currency)))
                 .single();
         long[] newCustomers = jdbc.sql("""
-                SELECT COUNT(*) AS joined, COUNT(b.referee_id) AS referred
-                FROM customer c LEFT JOIN referral_binding b ON b.referee_id = c.id
+                SELECT COUNT(*) AS joined, COUNT(b.customer_id) AS referred
+                FROM customer c LEFT JOIN report_customer b ON b.customer_id = c.id AND b.referrer_id IS NOT NULL
                 WHERE c.role = 'CUSTOMER' AND c.created_at >= :start""")
                 .param("start", start).query((rs, i) -> new long[] {rs.getLong("joined"), rs.getLong("referred")})
                 .single();

@@ -1,6 +1,7 @@
 package com.micromall.distribution.reporting;
 
 import com.micromall.distribution.ledger.DistributorTotals;
+import com.micromall.distribution.referral.ReferralClicks;
 
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
@@ -27,9 +28,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The distributor's own figures for the dashboard, and always for the logged-in distributor only: callers
- * pass the id of the authenticated customer. Clicks come from the code's counter rows; sign-ups, invitees who
- * ordered and GMV from the distributor's totals row; the chart from hourly buckets; the invitee list reads an
- * index range of what it shows.
+ * pass the id of the authenticated customer. Clicks come from referral; sign-ups, orders, invitees who ordered and
+ * GMV from the distributor's reporting row (one definition, see {@link ReferredFigures}); the chart from hourly
+ * buckets; the invitee list reads an index range of what it shows.
  */
 @Service
 @RequiredArgsConstructor
@@ -39,11 +40,30 @@ public class DistributorDashboard {
     public static final int WEEKS = 12;
 
     /**
-     * @param firstOrders invitees with at least one order that was not cancelled
-     * @param gmv what was paid for the goods of orders where the distributor is level 1 (not cancelled)
+     * @param signUps customers bound to the distributor (referred customers)
+     * @param throughLink of those, the ones who signed up through the share link (each after a click)
+     * @param firstOrders referred customers with at least one order that counts (not cancelled)
+     * @param orders the referred customers' orders that count
+     * @param gmv what they paid for the goods of those orders, less refunds, without shipping
      * @param nextUnfreeze the earliest date one of the distributor's FROZEN entries becomes withdrawable
      */
-    public record Figures(long clicks, long signUps, long firstOrders, Money gmv, @Nullable Instant nextUnfreeze) {
+    public record Figures(long clicks, long signUps, long throughLink, long firstOrders, long orders, Money gmv,
+                          @Nullable Instant nextUnfreeze) {
+
+        /** Link sign-ups per click: both count visitors who came through the link, so never above 100 %. */
+        public @Nullable BigDecimal signUpConversion() {
+            return percent(throughLink, clicks);
+        }
+
+        /** Referred customers who ordered, per referred customer. */
+        public @Nullable BigDecimal orderConversion() {
+            return percent(firstOrders, signUps);
+        }
+
+        private static @Nullable BigDecimal percent(long part, long whole) {
+            return whole <= 0 ? null : BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
+                    .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP).stripTrailingZeros();
+        }
     }
 
     /** A customer bound to the distributor: never contact data or order contents. */
@@ -61,23 +81,25 @@ public class DistributorDashboard {
 
     private final JdbcClient jdbc;
     private final ShopSettingsService shopSettings;
+    private final ReferralClicks referralClicks;
     private final Clock clock;
 
     @Transactional(readOnly = true)
     public Figures figures(long customerId, String code) {
         var currency = shopSettings.current().currency();
+        long clicks = referralClicks.clicksOf(code);
         return jdbc.sql("""
-                SELECT
-                  (SELECT COALESCE(SUM(clicks), 0) FROM referral_click_count WHERE code = :code) AS clicks, COALESCE(t.referred, 0) AS sign_ups, COALESCE(t.ordering_invitees, 0) AS first_orders,
-                  COALESCE(t.level1_goods, 0) AS gmv,
+                SELECT COALESCE(r.referred, 0) AS sign_ups, COALESCE(r.through_link, 0) AS through_link,
+                  COALESCE(r.ordering, 0) AS first_orders, COALESCE(r.orders, 0) AS orders, COALESCE(r.gmv, 0) AS gmv,
                   (SELECT MIN(unfreezes_at) FROM commission_entry WHERE distributor_id = :d AND state = 'FROZEN') AS next_unfreeze
-                FROM (SELECT 1 AS one) x LEFT JOIN distributor_totals t ON t.customer_id = :d
+                FROM (SELECT 1 AS one) x LEFT JOIN report_distributor r ON r.customer_id = :d
                 """)
-                .param("code", code).param("d", customerId)
+                .param("d", customerId)
                 .query((rs, i) -> {
                     Timestamp next = rs.getTimestamp("next_unfreeze");
-                    return new Figures(rs.getLong("clicks"), rs.getLong("sign_ups"), rs.getLong("first_orders"),
-                            recorded(rs.getBigDecimal("gmv"), currency), next == null ? null : next.toInstant());
+                    return new Figures(clicks, rs.getLong("sign_ups"), rs.getLong("through_link"),
+                            rs.getLong("first_orders"), rs.getLong("orders"), recorded(rs.getBigDecimal("gmv"), currency),
+                            next == null ? null : next.toInstant());
                 })
                 .single();
     }
@@ -86,14 +108,11 @@ public class DistributorDashboard {
     @Transactional(readOnly = true)
     public List<Invitee> invitees(long customerId, int limit) {
         return jdbc.sql("""
-                SELECT b.referee_id, b.bound_at,
-                  CASE WHEN EXISTS (SELECT 1 FROM commission_snapshot s
-                                    WHERE s.buyer_id = b.referee_id AND s.state <> 'CANCELLED') THEN 1 ELSE 0 END AS ordered
-                FROM referral_binding b WHERE b.referrer_id = :d
-                ORDER BY b.bound_at DESC, b.referee_id DESC LIMIT :limit""")
+                SELECT customer_id, bound_at, counted_orders FROM report_customer WHERE referrer_id = :d
+                ORDER BY bound_at DESC, customer_id DESC LIMIT :limit""")
                 .param("d", customerId).param("limit", limit)
-                .query((rs, i) -> new Invitee(rs.getLong("referee_id"), rs.getTimestamp("bound_at").toInstant(),
-                        rs.getInt("ordered") == 1))
+                .query((rs, i) -> new Invitee(rs.getLong("customer_id"), rs.getTimestamp("bound_at").toInstant(),
+                        rs.getLong("counted_orders") > 0))
                 .list();
     }
 
@@ -129,7 +148,7 @@ public class DistributorDashboard {
                   + (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
                      WHERE e.distributor_id = :d AND e.kind = 'COMMISSION' AND e.state <> 'VOID'
                        AND e.created_at >= w.whole_to AND e.created_at < w.to_at) AS credited,
-                  (SELECT COUNT(*) FROM referral_binding b
+                  (SELECT COUNT(*) FROM report_customer b
                      WHERE b.referrer_id = :d AND b.bound_at >= w.from_at AND b.bound_at < w.to_at) AS sign_ups
                 FROM (VALUES %s) AS w(idx, from_at, to_at, whole_from, whole_to, from_hour, to_hour)
                 ORDER BY w.idx""".formatted(values)).param("d", customerId);

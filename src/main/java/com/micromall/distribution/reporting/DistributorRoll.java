@@ -1,6 +1,5 @@
 package com.micromall.distribution.reporting;
 
-import com.micromall.distribution.ledger.DistributorTotals;
 import com.micromall.distribution.referral.DistributorStatus;
 
 import com.micromall.settings.ShopSettingsService;
@@ -21,13 +20,11 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The owner's roll of distributors with their contact data and figures, read from the per-distributor
- * totals (kept exact in the writing transactions by DistributorTotals): a page costs two queries
- * (count + rows), the sorts by commission, GMV and referred walk an index - nothing aggregates orders or
- * entries per page view. "Available" follows the dashboard: AVAILABLE
- * entries less withdrawals requested or paid and store credit spent; "paid out" = PAID withdrawals.
- * Referred orders are the orders of customers bound to the distributor, cancelled ones left out;
- * their GMV is what was paid less what was refunded.
+ * The owner's roll of distributors with their contact data and figures: referred customers, orders and GMV from
+ * reporting's row per distributor (the dashboard's definition, see {@link ReferredFigures}), money from the
+ * ledger's account row. A page costs two queries (count + rows); the sorts by GMV and referred walk an index -
+ * nothing aggregates orders or entries per page view. "Available" follows the dashboard: AVAILABLE entries less
+ * withdrawals requested or paid and store credit spent; "paid out" = PAID withdrawals.
  */
 @Service
 @RequiredArgsConstructor
@@ -35,7 +32,7 @@ public class DistributorRoll {
 
     /** The whitelisted sort orders; anything else falls back to {@link #NAME}. */
     public enum Sort {
-        NAME("LOWER(c.name) ASC"), REFERRED("t.referred DESC"), GMV("t.gmv DESC"), COMMISSION("a.earned DESC");
+        NAME("LOWER(c.name) ASC"), REFERRED("r.referred DESC"), GMV("r.gmv DESC"), COMMISSION("COALESCE(a.earned, 0) DESC");
 
         private final String orderBy;
 
@@ -74,19 +71,19 @@ public class DistributorRoll {
     }
 
     private static final String FROM = """
-             FROM distributor_totals t JOIN distributor d ON d.customer_id = t.customer_id
-             LEFT JOIN distributor_account a ON a.distributor_id = t.customer_id
-             JOIN customer c ON c.id = d.customer_id
+             FROM report_distributor r JOIN distributor d ON d.customer_id = r.customer_id
+             JOIN customer c ON c.id = d.customer_id LEFT JOIN distributor_account a ON a.distributor_id = r.customer_id
             """;
     private static final String MATCHING = """
              WHERE (LOWER(c.name) LIKE :pattern ESCAPE '\\' OR LOWER(c.email) LIKE :pattern ESCAPE '\\'
               OR LOWER(d.code) LIKE :pattern ESCAPE '\\')
             """;
-    /** One row per distributor from its totals (kept exact by DistributorTotals): no aggregate per page view. */
+    /** One row per distributor: its reporting row (referred, orders, GMV) and its money totals; no aggregate per page view. */
     private static final String ROWS = """
             SELECT d.customer_id, c.name, c.email, c.phone, c.wechat_id, d.code, d.status,
-                t.referred, t.orders, t.gmv, a.frozen, a.available - a.withdrawing - a.withdrawn - a.credit_spent AS available,
-                a.on_hold, a.withdrawn AS paid_out, a.earned
+                r.referred, r.orders, r.gmv, COALESCE(a.frozen, 0) AS frozen,
+                COALESCE(a.available - a.withdrawing - a.withdrawn - a.credit_spent, 0) AS available,
+                COALESCE(a.on_hold, 0) AS on_hold, COALESCE(a.withdrawn, 0) AS paid_out, COALESCE(a.earned, 0) AS earned
             """ + FROM;
 
     private final JdbcClient jdbc;
@@ -97,11 +94,11 @@ public class DistributorRoll {
         int safePage = Math.max(page, 0);
         Map<String, Object> params = params(query);
         String where = params.isEmpty() ? "" : MATCHING;
-        // Without a search every distributor is on the roll (each has a totals row from enrolment or its backfill).
+        // Without a search every distributor is on the roll (reporting keeps a row for each from its enrolment).
         long total = jdbc.sql(params.isEmpty() ? "SELECT COUNT(*) FROM distributor" : "SELECT COUNT(*)" + FROM + where)
                 .params(params).query(Long.class).single();
         Currency currency = shopSettings.current().currency();
-        List<Row> rows = jdbc.sql(ROWS + where + " ORDER BY " + sort.orderBy + ", t.customer_id LIMIT :limit OFFSET :offset")
+        List<Row> rows = jdbc.sql(ROWS + where + " ORDER BY " + sort.orderBy + ", r.customer_id LIMIT :limit OFFSET :offset")
                 .params(params).param("limit", pageSize).param("offset", (long) safePage * pageSize)
                 .query((rs, i) -> row(rs, currency)).list();
         return new Page(rows, safePage, pageSize, total);
@@ -112,7 +109,7 @@ public class DistributorRoll {
     public void forEach(@Nullable String query, Sort sort, Consumer<Row> consumer) {
         Map<String, Object> params = params(query);
         Currency currency = shopSettings.current().currency();
-        jdbc.sql(ROWS + (params.isEmpty() ? "" : MATCHING) + " ORDER BY " + sort.orderBy + ", t.customer_id")
+        jdbc.sql(ROWS + (params.isEmpty() ? "" : MATCHING) + " ORDER BY " + sort.orderBy + ", r.customer_id")
                 .params(params).query(rs -> {
                     consumer.accept(row(rs, currency));
                 });

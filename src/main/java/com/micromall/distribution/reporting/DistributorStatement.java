@@ -18,7 +18,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A distributor's year, month by month on the shop's calendar (its time zone): commission credited, reversed by refunds
+ * A distributor's year, month by month on the shop's calendar (its time zone): referred customers, their orders and GMV, commission credited, reversed by refunds
  * before the window ended, clawed back after it, voided by the owner, and paid out (withdrawals
  * approved, by decision date). Amounts are positive numbers of money moved.
  */
@@ -26,7 +26,12 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 public class DistributorStatement {
 
-    public record Month(int month, Money credited, Money reversed, Money clawedBack, Money voided, Money paidOut) {
+    /**
+     * @param referred customers bound that month; {@code orders} and {@code gmv}: their orders placed that month,
+     *                 as the dashboard and the roll count them (not cancelled; goods paid less refunds)
+     */
+    public record Month(int month, long referred, long orders, Money gmv, Money credited, Money reversed,
+                        Money clawedBack, Money voided, Money paidOut) {
     }
 
     private final JdbcClient jdbc;
@@ -40,7 +45,8 @@ public class DistributorStatement {
         ZoneId zone = shopTime.zone();
         Timestamp from = Timestamp.from(shopTime.startOfDay(LocalDate.of(year, 1, 1)));
         Timestamp to = Timestamp.from(shopTime.startOfDay(LocalDate.of(year + 1, 1, 1)));
-        BigDecimal[][] sums = new BigDecimal[12][5];
+        BigDecimal[][] sums = new BigDecimal[12][6];
+        long[][] counts = new long[12][2];
         for (BigDecimal[] row : sums) {
             java.util.Arrays.fill(row, BigDecimal.ZERO);
         }
@@ -71,10 +77,25 @@ public class DistributorStatement {
                 .query(rs -> {
                     add(sums, zone, rs.getTimestamp("decided_at").toInstant(), 4, rs.getBigDecimal("amount"));
                 });
+        jdbc.sql("""
+                SELECT bound_at FROM report_customer WHERE referrer_id = :d AND bound_at >= :from AND bound_at < :to""")
+                .param("d", distributorId).param("from", from).param("to", to)
+                .query(rs -> {
+                    counts[monthOf(zone, rs.getTimestamp("bound_at").toInstant())][0]++;
+                });
+        jdbc.sql("""
+                SELECT placed_at, goods - refunded AS gmv FROM report_order
+                WHERE referrer_id = :d AND placed_at >= :from AND placed_at < :to AND cancelled = FALSE""")
+                .param("d", distributorId).param("from", from).param("to", to)
+                .query(rs -> {
+                    Instant at = rs.getTimestamp("placed_at").toInstant();
+                    counts[monthOf(zone, at)][1]++;
+                    add(sums, zone, at, 5, rs.getBigDecimal("gmv"));
+                });
         List<Month> months = new ArrayList<>();
         for (int m = 0; m < 12; m++) {
             BigDecimal[] s = sums[m];
-            months.add(new Month(m + 1, recorded(s[0], currency), recorded(s[1], currency), recorded(s[2], currency),
+            months.add(new Month(m + 1, counts[m][0], counts[m][1], recorded(s[5], currency), recorded(s[0], currency), recorded(s[1], currency), recorded(s[2], currency),
                     recorded(s[3], currency), recorded(s[4], currency)));
         }
         return months;
@@ -85,8 +106,12 @@ public class DistributorStatement {
         return Money.of(amount, currency, RoundingMode.HALF_UP);
     }
 
+    private static int monthOf(ZoneId zone, Instant at) {
+        return at.atZone(zone).getMonthValue() - 1;
+    }
+
     private static void add(BigDecimal[][] sums, ZoneId zone, Instant at, int column, BigDecimal amount) {
-        int month = at.atZone(zone).getMonthValue() - 1;
+        int month = monthOf(zone, at);
         sums[month][column] = sums[month][column].add(amount);
     }
 }

@@ -114,9 +114,9 @@ public class HonourRoll {
         return jdbc.sql("""
                 SELECT x.customer_id, x.display_name FROM (
                   SELECT h.customer_id, h.display_name, h.opted_in_at,
-                    (SELECT COUNT(*) FROM referral_binding b WHERE b.referrer_id = h.customer_id
+                    (SELECT COUNT(*) FROM report_customer b WHERE b.referrer_id = h.customer_id
                        AND b.first_order_at >= :from AND b.first_order_at < :to) AS first_orders,
-                    (SELECT COUNT(*) FROM referral_binding b WHERE b.referrer_id = h.customer_id
+                    (SELECT COUNT(*) FROM report_customer b WHERE b.referrer_id = h.customer_id
                        AND b.bound_at >= :from AND b.bound_at < :to) AS sign_ups
                   FROM honour_roll h JOIN distributor d ON d.customer_id = h.customer_id AND d.status = 'ACTIVE') x
                 WHERE x.first_orders > 0 OR x.sign_ups > 0

@@ -1,6 +1,8 @@
 /**
  * What the figures say: the distributor's dashboard, the owner's roll and CSV, yearly statements,
- * the honour roll and the rate simulator. Reads the other three modules; nothing depends on it.
+ * the honour roll and the rate simulator. Keeps its own record of orders and bindings from order's and
+ * referral's events (report_* tables, one definition of referred customers, orders and GMV: see
+ * ReferredFigures) and asks the other modules' APIs for the rest; nothing depends on it.
  */
 @ApplicationModule(displayName = "Distribution: reporting",
         allowedDependencies = {"distribution", "shared", "settings", "customer", "catalog", "order", "distribution.referral", "distribution.ledger", "distribution.payout"})

@@ -63,6 +63,7 @@ public final class LedgerFixtures {
     public void totals(long customerId) {
         new DistributorTotals(jdbc).recompute(customerId);
         new DistributorAccounts(jdbc).recompute(customerId);
+        com.micromall.distribution.reporting.ReportingFixtures.rebuild(jdbc, customerId);
     }
 
     public void device(TestCustomer customer, String hash) {
@@ -78,6 +79,9 @@ public final class LedgerFixtures {
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "SELECT COUNT(*) FROM commission_snapshot WHERE order_number = :n").param("n", number)
                 .query(Long.class).single() == 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM report_order o JOIN shop_order s ON s.id = o.order_id WHERE s.number = :n")
+                .param("n", number).query(Long.class).single() == 1);
         return number;
     }
 
@@ -101,13 +105,22 @@ public final class LedgerFixtures {
     /** Refunds through the owner's action; waits until the ledger recorded the refund as handled. */
     public void refund(String number, long lineId, int units) {
         long handledBefore = refundsHandled(number);
+        long reportedBefore = refundsReported(number);
         orderService.refund(number, Map.of(lineId, units), "returned", OWNER);
-        await().atMost(Duration.ofSeconds(10)).until(() -> refundsHandled(number) == handledBefore + 1);
+        await().atMost(Duration.ofSeconds(10)).until(() -> refundsHandled(number) == handledBefore + 1
+                && refundsReported(number) == reportedBefore + 1);
     }
 
     private long refundsHandled(String number) {
         return jdbc.sql("""
                 SELECT COUNT(*) FROM commission_refund_handled h JOIN commission_snapshot s ON s.order_id = h.order_id
+                WHERE s.order_number = :n""").param("n", number).query(Long.class).single();
+    }
+
+    /** Refunds reporting has counted in its figures (it hears the refund on its own). */
+    private long refundsReported(String number) {
+        return jdbc.sql("""
+                SELECT COUNT(*) FROM report_order_refund r JOIN commission_snapshot s ON s.order_id = r.order_id
                 WHERE s.order_number = :n""").param("n", number).query(Long.class).single();
     }
 

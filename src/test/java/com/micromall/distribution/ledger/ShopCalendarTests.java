@@ -140,6 +140,7 @@ class ShopCalendarTests {
         TestCustomer friend = fixtures.referredBy(sharer, name + " Friend");
         jdbc.sql("UPDATE referral_binding SET bound_at = :at WHERE referee_id = :f")
                 .param("at", Timestamp.from(LATE_ON_THE_LAST_OF_FEBRUARY)).param("f", friend.id()).update();
+        fixtures.totals(sharer.id());
         return sharer;
     }
 

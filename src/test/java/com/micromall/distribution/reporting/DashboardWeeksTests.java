@@ -37,13 +37,14 @@ class DashboardWeeksTests {
     @Autowired JdbcClient jdbc;
     @Autowired PasswordEncoder encoder;
     @Autowired ShopSettingsService shopSettings;
+    @Autowired com.micromall.distribution.referral.ReferralClicks referralClicks;
 
     @ParameterizedTest
     @ValueSource(strings = {"UTC", "Asia/Shanghai", "Asia/Kolkata", "Australia/Eucla", "America/St_Johns"})
     void eachWeekIsTheSumOfTheCommissionEntriesCreatedInIt(String zoneName) {
         ZoneId zone = ZoneId.of(zoneName);
         long distributor = new OrderFixtures(jdbc, encoder).customer("Weeks " + zoneName).id();
-        DistributorDashboard dashboard = new DistributorDashboard(jdbc, shopSettings, Clock.fixed(NOW, ZoneOffset.UTC));
+        DistributorDashboard dashboard = new DistributorDashboard(jdbc, shopSettings, referralClicks, Clock.fixed(NOW, ZoneOffset.UTC));
         List<Instant> starts = dashboard.weeks(distributor, zone).stream().map(DistributorDashboard.Week::start).toList();
         assertThat(starts).hasSize(DistributorDashboard.WEEKS);
 

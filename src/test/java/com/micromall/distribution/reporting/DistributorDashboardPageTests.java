@@ -163,7 +163,7 @@ class DistributorDashboardPageTests {
         assertThat(text(page, "figure-clicks")).isEqualTo("4");
         assertThat(text(page, "figure-signups")).isEqualTo("3");
         assertThat(text(page, "figure-first-orders")).isEqualTo("2");
-        assertThat(text(page, "figure-order-conversion")).isEqualTo("50 %");
+        assertThat(text(page, "figure-order-conversion")).isEqualTo("66.7 %");
         assertThat(text(page, "figure-signup-conversion")).isEqualTo("75 %");
         assertThat(text(page, "figure-gmv")).contains("100.00");
         assertThat(text(page, "money-frozen")).contains("4.00");
@@ -184,7 +184,8 @@ class DistributorDashboardPageTests {
         Document page = page(dina);
 
         assertThat(text(page, "figure-clicks")).isEqualTo("0");
-        assertThat(text(page, "figure-order-conversion")).isEqualTo("–");
+        assertThat(text(page, "figure-signup-conversion")).isEqualTo("–");
+        assertThat(text(page, "figure-order-conversion")).isEqualTo("0 %");
         assertThat(page.getElementById("next-unfreeze")).isNull();
     }
 

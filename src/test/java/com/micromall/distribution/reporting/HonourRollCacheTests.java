@@ -61,14 +61,14 @@ class HonourRollCacheTests {
     /** A distributor with more first orders this month than anyone the other tests made, so first on the board. */
     private TestCustomer aheadOfEveryone(LedgerFixtures fixtures) {
         long most = jdbc.sql("""
-                SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM referral_binding
+                SELECT COALESCE(MAX(n), 0) FROM (SELECT COUNT(*) AS n FROM report_customer
                 WHERE first_order_at > now() - INTERVAL '40 days' GROUP BY referrer_id) x""").query(Long.class).single();
         TestCustomer top = fixtures.distributor("Board Top");
         for (int i = 0; i <= most; i++) {
             fixtures.referredBy(top, "Board Friend " + i);
         }
         // After the last binding: each one rebuilds the distributor's totals, first orders from real orders included.
-        jdbc.sql("UPDATE referral_binding SET first_order_at = now() WHERE referrer_id = :r").param("r", top.id()).update();
+        jdbc.sql("UPDATE report_customer SET first_order_at = now() WHERE referrer_id = :r").param("r", top.id()).update();
         return top;
     }
 }

@@ -39,8 +39,8 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 class AdminDistributorsController {
 
     static final int PAGE_SIZE = 25;
-    static final List<String> STATEMENT_COLUMNS = List.of("month", "credited", "reversed", "clawedBack", "voided",
-            "paidOut");
+    static final List<String> STATEMENT_COLUMNS = List.of("month", "referred", "orders", "gmv", "credited", "reversed",
+            "clawedBack", "voided", "paidOut");
     static final List<String> CSV_COLUMNS = List.of("name", "email", "phone", "wechatId", "code", "status", "referred",
             "orders", "gmv", "frozen", "available", "onHold", "paidOut");
 
@@ -110,11 +110,16 @@ class AdminDistributorsController {
             csv.printRecord(STATEMENT_COLUMNS.stream()
                     .map(c -> messages.getMessage("admin.distributors.statement.column." + c, null, locale)).toList());
             Currency currency = months.get(0).credited().currency();
+            long referred = 0;
+            long orders = 0;
             Money[] totals = {Money.zero(currency), Money.zero(currency), Money.zero(currency), Money.zero(currency),
-                    Money.zero(currency)};
+                    Money.zero(currency), Money.zero(currency)};
             for (DistributorStatement.Month m : months) {
-                Money[] values = {m.credited(), m.reversed(), m.clawedBack(), m.voided(), m.paidOut()};
-                List<String> record = new java.util.ArrayList<>(List.of(YearMonth.of(y, m.month()).toString()));
+                referred += m.referred();
+                orders += m.orders();
+                Money[] values = {m.gmv(), m.credited(), m.reversed(), m.clawedBack(), m.voided(), m.paidOut()};
+                List<String> record = new java.util.ArrayList<>(List.of(YearMonth.of(y, m.month()).toString(),
+                        Long.toString(m.referred()), Long.toString(m.orders())));
                 for (int i = 0; i < values.length; i++) {
                     totals[i] = totals[i].plus(values[i]);
                     record.add(values[i].amount().toPlainString());
@@ -122,7 +127,8 @@ class AdminDistributorsController {
                 csv.printRecord(record);
             }
             List<String> total = new java.util.ArrayList<>(
-                    List.of(messages.getMessage("admin.distributors.statement.total", new Object[] {y}, locale)));
+                    List.of(messages.getMessage("admin.distributors.statement.total", new Object[] {y}, locale),
+                            Long.toString(referred), Long.toString(orders)));
             for (Money t : totals) {
                 total.add(t.amount().toPlainString());
             }

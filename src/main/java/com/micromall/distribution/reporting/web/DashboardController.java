@@ -32,6 +32,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
 import java.util.ArrayList;
@@ -193,8 +194,8 @@ class DashboardController {
 
         Figures figures = dashboard.figures(id, me.code());
         model.addAttribute("figures", figures);
-        model.addAttribute("orderConversion", percent(figures.firstOrders(), figures.clicks()));
-        model.addAttribute("signUpConversion", percent(figures.signUps(), figures.clicks()));
+        model.addAttribute("orderConversion", plain(figures.orderConversion()));
+        model.addAttribute("signUpConversion", plain(figures.signUpConversion()));
         model.addAttribute("nextUnfreeze", figures.nextUnfreeze() == null ? null : dates.format(figures.nextUnfreeze()));
         model.addAttribute("balances", distribution.balancesOf(id));
         List<DistributorDashboard.Week> weeks = dashboard.weeks(id, shopTime.zone());
@@ -306,13 +307,8 @@ class DashboardController {
         return texts.lines().map(String::strip).filter(t -> !t.isEmpty()).map(t -> t.replace("{link}", link)).toList();
     }
 
-    /** part ÷ whole as a percentage with one decimal; null when there is nothing to divide by. */
-    static @Nullable String percent(long part, long whole) {
-        if (whole <= 0) {
-            return null;
-        }
-        return BigDecimal.valueOf(part).multiply(BigDecimal.valueOf(100))
-                .divide(BigDecimal.valueOf(whole), 1, RoundingMode.HALF_UP).stripTrailingZeros().toPlainString();
+    private static @Nullable String plain(@Nullable BigDecimal percent) {
+        return percent == null ? null : percent.toPlainString();
     }
 
     /** The absolute share link, from the address this request came in on. */
