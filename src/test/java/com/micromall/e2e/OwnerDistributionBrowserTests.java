@@ -38,10 +38,8 @@ class OwnerDistributionBrowserTests {
                 .params(friend.id(), sharer.id(), Timestamp.from(Instant.now())).update();
         long entry = heldCommission(sharer, friend, "SHARED_DEVICE");
         heldCommission(other, friend, "BUDGET");
-        new com.micromall.distribution.ledger.DistributorTotals(jdbc).recompute(sharer.id());
-        new com.micromall.distribution.ledger.DistributorAccounts(jdbc).recompute(sharer.id());
-        new com.micromall.distribution.ledger.DistributorTotals(jdbc).recompute(other.id());
-        new com.micromall.distribution.ledger.DistributorAccounts(jdbc).recompute(other.id());
+        com.micromall.distribution.ledger.LedgerFixtures.rebuild(jdbc, sharer.id());
+        com.micromall.distribution.ledger.LedgerFixtures.rebuild(jdbc, other.id());
 
         try (Browser owner = new Browser()) {
             WebDriver driver = owner.driver();

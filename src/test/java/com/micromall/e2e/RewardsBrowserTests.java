@@ -45,8 +45,7 @@ class RewardsBrowserTests {
                 VALUES (:d, 1, -1, 'MM-BROWSER', :line, 1, 1, 'COMMISSION', 1, '10%', 10.00, 'CNY', 'AVAILABLE', :at, :at)""")
                 .param("d", rosa.id()).param("line", 3_000_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L))
                 .param("at", Timestamp.from(Instant.now())).update();
-        new com.micromall.distribution.ledger.DistributorTotals(jdbc).recompute(rosa.id());
-        new com.micromall.distribution.ledger.DistributorAccounts(jdbc).recompute(rosa.id());
+        com.micromall.distribution.ledger.LedgerFixtures.rebuild(jdbc, rosa.id());
         long vase = fixtures.product("Celadon vase", "58.00", 10);
 
         try (Browser browser = new Browser()) {

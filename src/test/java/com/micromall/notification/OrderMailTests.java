@@ -317,7 +317,9 @@ class OrderMailTests extends MailServerTests {
         String address = "127.0.0.1:" + SMTP_PORT;
         assertThat(linesOf(output, "No mail server at " + address + ": mails wait in the outbox and are sent when"
                 + " one answers")).as("one line for the whole outage").hasSize(1);
-        assertThat(linesOf(output, "Could not send")).isEmpty();
+        // Only this customer's mails: another test's mail caught mid-send by the stop may log its own failure.
+        assertThat(linesOf(output, "Could not send")).filteredOn(line -> line.contains("to customer " + customerId + " "))
+                .isEmpty();
         assertThat(linesOf(output, "OrderMailListener.sendPaymentReceived failed")).isEmpty();
         assertThat(linesOf(output, "answers again")).isEmpty();
 

@@ -61,6 +61,11 @@ public final class LedgerFixtures {
 
     /** Rows written around the app (as these fixtures do) need the distributor's totals and account rebuilt. */
     public void totals(long customerId) {
+        rebuild(jdbc, customerId);
+    }
+
+    /** The distributor's cached rows (totals, account, reporting) rebuilt from rows written around the app. */
+    public static void rebuild(JdbcClient jdbc, long customerId) {
         new DistributorTotals(jdbc).recompute(customerId);
         new DistributorAccounts(jdbc).recompute(customerId);
         com.micromall.distribution.reporting.ReportingFixtures.rebuild(jdbc, customerId);

@@ -63,8 +63,7 @@ class DashboardWeeksTests {
             insert(distributor, line++, "REVERSAL", "FROZEN", -555_555, start.plus(Duration.ofMinutes(3)));
         }
         insert(distributor, line, "COMMISSION", "FROZEN", 999_999, end.minus(Duration.ofMinutes(1)));
-        new DistributorTotals(jdbc).recompute(distributor);
-        new com.micromall.distribution.ledger.DistributorAccounts(jdbc).recompute(distributor);
+        com.micromall.distribution.ledger.LedgerFixtures.rebuild(jdbc, distributor);
 
         List<DistributorDashboard.Week> weeks = dashboard.weeks(distributor, zone);
 
@@ -84,8 +83,7 @@ class DashboardWeeksTests {
         insert(distributor, line, "COMMISSION", "FROZEN", 1_234, at);
         insert(distributor, line + 1, "COMMISSION", "AVAILABLE", 100, at.plus(Duration.ofMinutes(44)));
         insert(distributor, line + 2, "COMMISSION", "VOID", 5_000, at);
-        new DistributorTotals(jdbc).recompute(distributor);
-        new com.micromall.distribution.ledger.DistributorAccounts(jdbc).recompute(distributor);
+        com.micromall.distribution.ledger.LedgerFixtures.rebuild(jdbc, distributor);
 
         assertThat(jdbc.sql("SELECT hour_no, credited FROM distributor_commission_hour WHERE distributor_id = :d")
                 .param("d", distributor).query().listOfRows())
