@@ -5,9 +5,12 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Locale;
+import java.util.Map;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
@@ -53,6 +56,7 @@ class SentMails {
     Claim claim(String eventKey, String kind, String recipient, Locale language, RenderedMail mail) {
         Instant now = clock.instant();
         return ownTransaction.execute(status -> {
+            KeyHolder key = new GeneratedKeyHolder();
             int inserted = jdbc.sql("""
                             INSERT INTO sent_mail (event_key, kind, recipient, subject, claimed_at, language, body_text,
                                                    body_html)
@@ -61,9 +65,9 @@ class SentMails {
                     .param("key", eventKey).param("kind", kind).param("recipient", recipient)
                     .param("subject", mail.subject()).param("now", Timestamp.from(now))
                     .param("language", language.toLanguageTag()).param("text", mail.text()).param("html", mail.html())
-                    .update();
+                    .update(key, "id");
             if (inserted == 1) {
-                keepImages(eventKey, kind, recipient, mail);
+                insertImages(idOf(key), mail);
                 return Claim.OURS;
             }
             int takenOver = jdbc.sql("""
@@ -76,7 +80,7 @@ class SentMails {
                     .param("language", language.toLanguageTag()).param("text", mail.text()).param("html", mail.html())
                     .param("abandoned", Timestamp.from(now.minus(claimTimeout))).update();
             if (takenOver == 1) {
-                keepImages(eventKey, kind, recipient, mail);
+                replaceImages(eventKey, kind, recipient, mail);
                 return Claim.OURS;
             }
             boolean sent = jdbc.sql("""
@@ -95,6 +99,7 @@ class SentMails {
     String recordUnretried(String kind, String recipient, Locale language, RenderedMail mail) {
         String eventKey = "once/" + UUID.randomUUID();
         ownTransaction.executeWithoutResult(status -> {
+            KeyHolder key = new GeneratedKeyHolder();
             jdbc.sql("""
                             INSERT INTO sent_mail (event_key, kind, recipient, subject, claimed_at, language, body_text,
                                                    body_html, retried)
@@ -102,8 +107,8 @@ class SentMails {
                     .param("key", eventKey).param("kind", kind).param("recipient", recipient)
                     .param("subject", mail.subject()).param("now", Timestamp.from(clock.instant()))
                     .param("language", language.toLanguageTag()).param("text", mail.text()).param("html", mail.html())
-                    .update();
-            keepImages(eventKey, kind, recipient, mail);
+                    .update(key, "id");
+            insertImages(idOf(key), mail);
         });
         return eventKey;
     }
@@ -131,13 +136,32 @@ class SentMails {
                 .param("key", eventKey).param("kind", kind).param("recipient", recipient).update());
     }
 
-    private void keepImages(String eventKey, String kind, String recipient, RenderedMail mail) {
-        long id = jdbc.sql("SELECT id FROM sent_mail WHERE event_key = :key AND recipient = :recipient AND kind = :kind")
-                .param("key", eventKey).param("kind", kind).param("recipient", recipient).query(Long.class).single();
-        jdbc.sql("DELETE FROM sent_mail_image WHERE sent_mail_id = :id").param("id", id).update();
+    /** A retry renders the mail again: its pictures replace the earlier attempt's. */
+    private void replaceImages(String eventKey, String kind, String recipient, RenderedMail mail) {
+        jdbc.sql("""
+                        DELETE FROM sent_mail_image WHERE sent_mail_id IN (
+                            SELECT id FROM sent_mail WHERE event_key = :key AND recipient = :recipient AND kind = :kind)""")
+                .param("key", eventKey).param("kind", kind).param("recipient", recipient).update();
+        if (!mail.images().isEmpty()) {
+            insertImages(jdbc.sql("SELECT id FROM sent_mail WHERE event_key = :key AND recipient = :recipient AND kind = :kind")
+                    .param("key", eventKey).param("kind", kind).param("recipient", recipient).query(Long.class).single(),
+                    mail);
+        }
+    }
+
+    private void insertImages(long sentMailId, RenderedMail mail) {
         for (RenderedMail.InlineImage image : mail.images()) {
             jdbc.sql("INSERT INTO sent_mail_image (sent_mail_id, content_id, png) VALUES (:id, :cid, :png)")
-                    .param("id", id).param("cid", image.contentId()).param("png", image.png()).update();
+                    .param("id", sentMailId).param("cid", image.contentId()).param("png", image.png()).update();
         }
+    }
+
+    private static long idOf(KeyHolder key) {
+        Map<String, Object> keys = key.getKeys();
+        Object id = keys == null ? null : keys.get("id");
+        if (id == null) {
+            throw new IllegalStateException("no id for the new sent_mail row");
+        }
+        return ((Number) id).longValue();
     }
 }
