@@ -77,6 +77,11 @@ class ShareMomentBrowserTests {
             assertThat(page.findElement(By.id("share-card-link")).getAttribute("value")).isEqualTo(link);
             browser.screenshot("share-order", NARROW_PHONE);
             browser.screenshot("share-order", Browser.DESKTOP_WIDTH);
+            for (String language : new String[] {"zh_CN", "zh_TW", "fil"}) {
+                page.get(url("/orders/" + number + "/confirmation?lang=" + language));
+                assertThat(page.findElement(By.id("share-card-copy")).getText()).isNotEqualTo("Copy");
+                browser.screenshot("share-confirmation-" + language, NARROW_PHONE);
+            }
 
             await().atMost(WAIT).until(() -> jdbc.sql(
                     "SELECT COUNT(*) FROM sent_mail WHERE recipient = :r AND kind = 'order-placed'")
