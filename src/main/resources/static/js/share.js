@@ -1,4 +1,6 @@
 // One-tap copy for share links and texts: a button with data-copy-target="ID" copies that field.
+// A button with data-share-url opens the device's share sheet (Web Share API, mostly phones); it stays hidden where
+// the browser has none, and if the sheet fails for another reason than the user closing it, its copy button is used.
 // navigator.clipboard needs a secure context; elsewhere the text is selected and copied the old way,
 // and if even that fails it stays selected so the user can copy it by hand. The button's data-copied /
 // data-copy-failed attributes carry the translated message shown in the element with id ID-status.
@@ -39,7 +41,36 @@
         button.setAttribute('data-state', ok ? 'copied' : 'failed');
     }
 
+    function offerShareSheets() {
+        if (typeof navigator.share !== 'function') {
+            return;
+        }
+        document.querySelectorAll('[data-share-url]').forEach(function (button) {
+            button.classList.remove('d-none');
+        });
+    }
+
+    if (document.readyState === 'loading') {
+        document.addEventListener('DOMContentLoaded', offerShareSheets);
+    } else {
+        offerShareSheets();
+    }
+
     document.addEventListener('click', function (event) {
+        var sheet = event.target.closest('[data-share-url]');
+        if (sheet && typeof navigator.share === 'function') {
+            navigator.share({
+                title: sheet.getAttribute('data-share-title') || undefined,
+                text: sheet.getAttribute('data-share-text') || undefined,
+                url: sheet.getAttribute('data-share-url')
+            }).catch(function (error) {
+                var copy = document.getElementById(sheet.getAttribute('data-share-copy'));
+                if (error && error.name !== 'AbortError' && copy) {
+                    copy.click();
+                }
+            });
+            return;
+        }
         var button = event.target.closest('[data-copy-target]');
         if (!button) {
             return;

@@ -27,6 +27,9 @@ class AccountMailListener {
 
     private static final Logger log = LoggerFactory.getLogger(AccountMailListener.class);
 
+    /** What the owner's mail log shows instead of an account link's token. */
+    static final String WITHHELD = "WITHHELD";
+
     private final CustomerApi customers;
     private final MailRenderer renderer;
     private final ShopSettingsService shopSettings;
@@ -46,41 +49,49 @@ class AccountMailListener {
     @EventListener
     void sendPasswordResetLink(PasswordResetMailRequested event) {
         send(event.customerId(), "password reset link", "account-password-reset", "mail.subject.passwordReset",
-                baseUrl + "/password/reset?token=" + event.token());
+                baseUrl + "/password/reset?token=", event.token());
     }
 
     @Async
     @EventListener
     void sendVerificationLink(VerificationMailRequested event) {
         send(event.customerId(), "verification link", "account-verify", "mail.subject.verify",
-                baseUrl + "/verify?token=" + event.token());
+                baseUrl + "/verify?token=", event.token());
     }
 
     @Async
     @EventListener
     void warnAboutRegistrationAttempt(RegistrationWithTakenEmailAttempted event) {
         send(event.customerId(), "registration attempt warning", "account-registration-attempt",
-                "mail.subject.registrationAttempt", baseUrl + "/password/forgot");
+                "mail.subject.registrationAttempt", baseUrl + "/password/forgot", "");
     }
 
-    private void send(long customerId, String what, String template, String subjectKey, String actionUrl) {
+    /**
+     * @param token the secret the link carries, appended to {@code actionUrl}; the owner's mail log gets the mail
+     *              with {@link #WITHHELD} in its place, so no usable link is stored
+     */
+    private void send(long customerId, String what, String template, String subjectKey, String actionUrl, String token) {
         CustomerProfile customer = customers.find(customerId).orElse(null);
         if (customer == null) {
             log.warn("No customer {} for the {}: nothing sent", customerId, what);
             return;
         }
-        ShopSettings shop = shopSettings.current();
-        Map<String, Object> model = new HashMap<>();
-        model.put("customerName", customer.name());
-        model.put("actionUrl", actionUrl);
-        model.put("loginUrl", baseUrl + "/login");
         try {
-            mailer.send(customer, renderer.render(template, customer.locale(), shop, subjectKey, new Object[0], model),
-                    what);
+            mailer.sendUnretried(template, customer, render(customer, template, subjectKey, actionUrl + token),
+                    render(customer, template, subjectKey, actionUrl + (token.isEmpty() ? "" : WITHHELD)), what);
         } catch (MailNotSentException e) {
             // Nothing retries a link mail (its token is not kept): said for each one, so the owner can tell the customer.
             log.warn("The {} for customer {} was not sent and is not retried; the customer can ask for a new one",
                     what, customerId);
         }
+    }
+
+    private RenderedMail render(CustomerProfile customer, String template, String subjectKey, String actionUrl) {
+        ShopSettings shop = shopSettings.current();
+        Map<String, Object> model = new HashMap<>();
+        model.put("customerName", customer.name());
+        model.put("actionUrl", actionUrl);
+        model.put("loginUrl", baseUrl + "/login");
+        return renderer.render(template, customer.locale(), shop, subjectKey, new Object[0], model);
     }
 }

@@ -57,7 +57,7 @@ class CustomerMailer {
      */
     void sendOnce(String eventKey, String kind, CustomerProfile to, RenderedMail mail) {
         String what = kind + " mail for " + eventKey;
-        switch (sentMails.claim(eventKey, kind, to.email(), mail.subject())) {
+        switch (sentMails.claim(eventKey, kind, to.email(), MailLocale.of(to.locale()), mail)) {
             case SENT -> log.debug("The {} went to customer {} already", what, to.id());
             case IN_PROGRESS -> {
                 log.info("The {} to customer {} is being sent by another delivery; checked again later", what, to.id());
@@ -67,12 +67,27 @@ class CustomerMailer {
                 try {
                     send(to, mail, what);
                 } catch (MailNotSentException e) {
-                    sentMails.release(eventKey, kind, to.email());
+                    sentMails.release(eventKey, kind, to.email(), e.getMessage());
                     throw e;
                 }
                 sentMails.sent(eventKey, kind, to.email());
             }
         }
+    }
+
+    /**
+     * Sends a mail that is never retried (an account link) and records it in the owner's log as {@code logged}: the
+     * same mail with its secret taken out, so no usable token is ever stored.
+     */
+    void sendUnretried(String kind, CustomerProfile to, RenderedMail mail, RenderedMail logged, String what) {
+        String eventKey = sentMails.recordUnretried(kind, to.email(), MailLocale.of(to.locale()), logged);
+        try {
+            send(to, mail, what);
+        } catch (MailNotSentException e) {
+            sentMails.release(eventKey, kind, to.email(), e.getMessage());
+            throw e;
+        }
+        sentMails.sent(eventKey, kind, to.email());
     }
 
     /**
@@ -103,7 +118,8 @@ class CustomerMailer {
                 log.warn("Could not send {} to customer {} ({}: {})", what, to.id(),
                         cause.getClass().getSimpleName(), cause.getMessage());
             }
-            throw new MailNotSentException("Could not send " + what + " to customer " + to.id());
+            throw new MailNotSentException("Could not send " + what + " to customer " + to.id() + " ("
+                    + cause.getClass().getSimpleName() + ": " + cause.getMessage() + ")");
         }
     }
 }

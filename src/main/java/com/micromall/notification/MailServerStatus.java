@@ -1,6 +1,9 @@
 package com.micromall.notification;
 
+import java.io.IOException;
 import java.net.ConnectException;
+import java.net.InetSocketAddress;
+import java.net.Socket;
 import java.net.SocketTimeoutException;
 import java.net.UnknownHostException;
 import java.time.Duration;
@@ -8,6 +11,8 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 /**
@@ -20,14 +25,38 @@ class MailServerStatus {
 
     private static final Logger log = LoggerFactory.getLogger(MailServerStatus.class);
 
+    private static final Duration PROBE_TIMEOUT = Duration.ofSeconds(2);
+
     private final AtomicBoolean unreachable = new AtomicBoolean();
+    private final String host;
+    private final int port;
     private final String address;
     private final Duration retryInterval;
+    private final String mailLog;
 
     MailServerStatus(@Value("${spring.mail.host:localhost}") String host, @Value("${spring.mail.port:25}") int port,
-                     @Value("${micromall.mail.retry.interval:PT5M}") Duration retryInterval) {
+                     @Value("${micromall.mail.retry.interval:PT5M}") Duration retryInterval,
+                     @Value("${micromall.base-url:http://localhost:8080}") String baseUrl) {
+        this.host = host;
+        this.port = port;
         this.address = host + ":" + port;
         this.retryInterval = retryInterval;
+        this.mailLog = (baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl) + "/admin/mails";
+    }
+
+    /**
+     * Knocks on the mail server once the shop is up, so a shop started without one (the embedded demo) says at once,
+     * in one line, that mails are not delivered and where the owner reads them meanwhile.
+     */
+    @EventListener(ApplicationReadyEvent.class)
+    void checkAtStart() {
+        try (Socket socket = new Socket()) {
+            socket.connect(new InetSocketAddress(host, port), (int) PROBE_TIMEOUT.toMillis());
+        } catch (IOException e) {
+            if (meansUnreachable(e)) {
+                unreachable();
+            }
+        }
     }
 
     /** A refused connection, an unknown host or a connect timeout: no server answers, not a mail it refused. */
@@ -40,7 +69,7 @@ class MailServerStatus {
     void unreachable() {
         if (unreachable.compareAndSet(false, true)) {
             log.warn("No mail server at {}: mails wait in the outbox and are sent when one answers (tried again every {}"
-                    + " and on restart)", address, readable(retryInterval));
+                    + " and on restart); meanwhile the owner reads them at {}", address, readable(retryInterval), mailLog);
         }
     }
 

@@ -8,6 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reader's own share link, its QR code and what a friend gets through it, for the mails that carry them (order
@@ -20,10 +23,14 @@ class ShareSection {
     static final String QR_CONTENT_ID = "share-qr";
 
     private final ShareInvitations invitations;
+    private final TransactionTemplate ownTransaction;
     private final String baseUrl;
 
-    ShareSection(ShareInvitations invitations, @Value("${micromall.base-url:http://localhost:8080}") String baseUrl) {
+    ShareSection(ShareInvitations invitations, PlatformTransactionManager transactionManager,
+                 @Value("${micromall.base-url:http://localhost:8080}") String baseUrl) {
         this.invitations = invitations;
+        this.ownTransaction = new TransactionTemplate(transactionManager);
+        this.ownTransaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -42,8 +49,13 @@ class ShareSection {
         }
     }
 
+    /**
+     * Asked in a transaction of its own: a customer enrolled on the spot stays enrolled when this mail's send fails
+     * and its delivery is rolled back, so the link a waiting mail shows in the owner's log is the one that works.
+     */
     Optional<Share> of(CustomerProfile customer) {
-        return invitations.invitationOf(customer.id()).map(invitation -> of(invitation.sharePath(),
+        Optional<ShareInvitation> own = ownTransaction.execute(status -> invitations.invitationOf(customer.id()));
+        return own == null ? Optional.empty() : own.map(invitation -> of(invitation.sharePath(),
                 invitation.friendBenefit()));
     }
 

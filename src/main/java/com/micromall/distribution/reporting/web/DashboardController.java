@@ -21,6 +21,7 @@ import com.micromall.distribution.referral.DistributorEnrolment.DistributorView;
 import com.micromall.distribution.referral.DistributorStatus;
 import com.micromall.distribution.reporting.HonourRoll;
 import com.micromall.distribution.referral.ReferralBindings;
+import com.micromall.distribution.referral.ShareTexts;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettingsService;
 import com.micromall.settings.ShopTime;
@@ -190,7 +191,7 @@ class DashboardController {
         DateTimeFormatter dates = shopTime.formatter(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
         String link = shareLink(me.code());
         model.addAttribute("shareLink", link);
-        model.addAttribute("shareTexts", shareTexts(link));
+        model.addAttribute("shareTexts", ShareTexts.of(settings.current(), link));
 
         Figures figures = dashboard.figures(id, me.code());
         model.addAttribute("figures", figures);
@@ -297,14 +298,6 @@ class DashboardController {
 
     private String msg(String key, Locale locale, Object... args) {
         return messages.getMessage(key, args, locale);
-    }
-
-    private List<String> shareTexts(String link) {
-        String texts = settings.current().shareTexts();
-        if (texts == null) {
-            return List.of();
-        }
-        return texts.lines().map(String::strip).filter(t -> !t.isEmpty()).map(t -> t.replace("{link}", link)).toList();
     }
 
     private static @Nullable String plain(@Nullable BigDecimal percent) {
