@@ -127,8 +127,8 @@ class AdminSatisfactionPagesTests {
                 .findFirst().orElseThrow();
         assertThat(row.select("td").eachText()).containsExactly(productName, "25", "2", "1", "1"); // 50 % − 25 %
         assertThat(page.select("#comments").text()).contains("comment for 3 " + productName);
-        assertThat(page.select("#nps-chart tbody tr")).hasSize(SatisfactionReport.PERIODS);
-        assertThat(admin("/admin/care/satisfaction?by=month").select("#nps-chart tbody tr"))
+        assertThat(page.select("#nps-chart li")).hasSize(SatisfactionReport.PERIODS);
+        assertThat(admin("/admin/care/satisfaction?by=month").select("#nps-chart li"))
                 .hasSize(SatisfactionReport.PERIODS);
     }
 
