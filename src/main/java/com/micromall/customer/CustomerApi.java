@@ -11,6 +11,9 @@ public interface CustomerApi {
 
     List<CustomerProfile> findAll(Collection<Long> customerIds);
 
+    /** Every account holding one of the roles, by name (e.g. who may be assigned a follow-up task). */
+    List<CustomerProfile> withRoles(Collection<Role> roles);
+
     /** Whether the customer has confirmed their e-mail address (unknown customers are not). */
     boolean isEmailVerified(long customerId);
 

@@ -50,6 +50,17 @@ class JdbcCustomerApi implements CustomerApi {
 
     @Override
     @Transactional(readOnly = true)
+    public List<CustomerProfile> withRoles(Collection<Role> roles) {
+        if (roles.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql(SELECT_CUSTOMER + " WHERE role IN (:roles) ORDER BY name, id")
+                .param("roles", roles.stream().map(Role::name).toList())
+                .query((rs, i) -> profile(rs)).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public boolean isEmailVerified(long customerId) {
         return jdbc.sql("SELECT COUNT(*) FROM customer WHERE id = :id AND email_verified_at IS NOT NULL")
                 .param("id", customerId).query(Long.class).single() > 0;

@@ -67,6 +67,10 @@ class DemoOrders implements ApplicationRunner {
         orders.confirmPayment(completed, OWNER);
         orders.ship(completed, OWNER, "SF Express SF1234567890");
         orders.complete(completed, OWNER);
+        // A second completed order of Anna's, so the satisfaction demo has an answer of each kind.
+        String annasSecond = place(anna.get(), Map.of(p3, 1L), PaymentMethod.DEMO_INSTANT);
+        orders.ship(annasSecond, OWNER, "SF Express SF1234567891");
+        orders.complete(annasSecond, OWNER);
 
         String shipped = place(ben.get(), Map.of(p2, 1L), PaymentMethod.CASH_ON_DELIVERY);
         orders.confirmPayment(shipped, OWNER);

@@ -40,7 +40,7 @@ class SecurityConfiguration {
                 .requestMatchers(EndpointRequest.toAnyEndpoint()).hasRole("OWNER")
                 .requestMatchers("/", "/products", "/products/**", "/r/**", "/cart", "/cart/**",
                         "/register", "/login", "/error", "/error/**",
-                        "/register/check-inbox", "/password/forgot", "/password/reset", "/verify",
+                        "/register/check-inbox", "/password/forgot", "/password/reset", "/verify", "/satisfaction/*",
                         "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico").permitAll()
                 .requestMatchers("/admin", "/admin/**").hasRole("OWNER")
                 .anyRequest().authenticated())
