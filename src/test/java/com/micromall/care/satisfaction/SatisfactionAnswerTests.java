@@ -28,6 +28,10 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import com.micromall.distribution.ledger.LedgerFixtures;
+import com.micromall.order.internal.CartService;
+import com.micromall.order.internal.CheckoutService;
+import com.micromall.order.internal.OrderService;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
@@ -43,6 +47,9 @@ class SatisfactionAnswerTests {
     @Autowired PasswordEncoder encoder;
     @Autowired SatisfactionSurveys surveys;
     @Autowired ShareInvitations invitations;
+    @Autowired CartService carts;
+    @Autowired CheckoutService checkout;
+    @Autowired OrderService orderService;
 
     OrderFixtures orders;
     SatisfactionFixtures fixtures;
@@ -236,9 +243,16 @@ class SatisfactionAnswerTests {
 
     @Test
     void afterAZeroToSixAnswerTheOrderPageNoLongerAsksTheBuyerToShare() throws Exception {
-        String unhappy = completedOrder();
-        String happy = completedOrder();
-        assertThat(orderPage(unhappy).select("#share-card")).as("before answering").hasSize(1);
+        LedgerFixtures ledger = new LedgerFixtures(orders, jdbc, carts, checkout, orderService);
+        String unhappy = ledger.place(buyer, product, 1);
+        String happy = ledger.place(buyer, product, 1);
+        ledger.complete(unhappy);
+        ledger.complete(happy);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM satisfaction_survey WHERE order_number IN (:n)").param("n", List.of(unhappy, happy))
+                .query(Long.class).single() == 2);
+        Document before = orderPage(unhappy);
+        assertThat(before.select("#share-card-link")).as("before answering").hasSize(1);
         mvc.perform(answer(unhappy, 4, "late"));
         mvc.perform(answer(happy, 9, ""));
 
