@@ -11,6 +11,9 @@ public interface CustomerApi {
 
     List<CustomerProfile> findAll(Collection<Long> customerIds);
 
+    /** A page of the owner's customer list (role CUSTOMER only), newest first. */
+    CustomerSearch.Page search(CustomerSearch search);
+
     /** Whether the customer has confirmed their e-mail address (unknown customers are not). */
     boolean isEmailVerified(long customerId);
 
