@@ -55,6 +55,7 @@ class ReturnVisitTests {
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
     @Autowired ShopTime shopTime;
+    @Autowired VisitReminders reminders;
 
     @Test
     void aCompletedOrderOfAPlannedProductSchedulesItsVisitsAndOthersScheduleNone() throws Exception {
@@ -190,6 +191,35 @@ class ReturnVisitTests {
                 .param("description", "x").with(csrf()).with(user(customer.principal()))).andExpect(status().isForbidden());
         assertThat(jdbc.sql("SELECT done_at IS NULL FROM care_visit WHERE id = :id").param("id", open)
                 .query(Boolean.class).single()).isTrue();
+    }
+
+    @Test
+    void aVisitAFewDaysAwayIsRemindedOnceByMailAndNeitherLaterNorDoneOnes() throws Exception {
+        OrderFixtures fixtures = new OrderFixtures(jdbc, encoder);
+        long product = fixtures.product("Remind Lock", "10.00", 10);
+        TestCustomer buyer = fixtures.customer("Rita Reminded");
+        LocalDate today = shopTime.today();
+        long soon = visit(buyer.id(), product, 1, today.plusDays(2));
+        long later = visit(buyer.id(), product, 2, today.plusDays(10));
+        long done = visit(buyer.id(), product, 3, today.plusDays(1));
+        jdbc.sql("UPDATE care_visit SET done_at = CURRENT_TIMESTAMP, done_by = 'x', outcome = 'HAPPY' WHERE id = :id")
+                .param("id", done).update();
+
+        reminders.remindDueVisits();
+        reminders.remindDueVisits();
+
+        assertThat(jdbc.sql("SELECT id FROM care_visit WHERE customer_id = :c AND reminded_at IS NOT NULL")
+                .param("c", buyer.id()).query(Long.class).list()).containsExactly(soon);
+        assertThat(mailsFor(soon)).as("one reminder for the mail listener").isEqualTo(1);
+        assertThat(mailsFor(later) + mailsFor(done)).isZero();
+    }
+
+    /** Reminders handed to notification's mail listener for this visit (sent, or waiting for a mail server). */
+    private long mailsFor(long visitId) {
+        return jdbc.sql("""
+                        SELECT COUNT(*) FROM event_publication WHERE listener_id LIKE '%CareMailListener%'
+                          AND serialized_event LIKE :visit""")
+                .param("visit", "%\"visitId\":" + visitId + ",%").query(Long.class).single();
     }
 
     private void plan(long product, String months, String visits, String description) throws Exception {
