@@ -13,6 +13,8 @@ public interface CustomerApi {
 
     /** Every account holding one of the roles, by name (e.g. who may be assigned a follow-up task). */
     List<CustomerProfile> withRoles(Collection<Role> roles);
+    /** A page of the owner's customer list (role CUSTOMER only), newest first. */
+    CustomerSearch.Page search(CustomerSearch search);
 
     /** Whether the customer has confirmed their e-mail address (unknown customers are not). */
     boolean isEmailVerified(long customerId);

@@ -3,6 +3,7 @@ package com.micromall.customer.internal;
 import com.micromall.customer.Address;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerProfile;
+import com.micromall.customer.CustomerSearch;
 import com.micromall.customer.NewAddress;
 import com.micromall.customer.Role;
 import java.sql.ResultSet;
@@ -30,6 +31,12 @@ class JdbcCustomerApi implements CustomerApi {
 
     private final JdbcClient jdbc;
     private final AddressBook addressBook;
+    private final CustomerDirectory directory;
+
+    @Override
+    public CustomerSearch.Page search(CustomerSearch search) {
+        return directory.search(search);
+    }
 
     @Override
     @Transactional(readOnly = true)

@@ -1,4 +1,4 @@
-package com.micromall.customer.web;
+package com.micromall.care.files;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -53,11 +53,11 @@ class AdminCustomerTests {
     @Test
     void theListIsPagedTwentyAtATime() throws Exception {
         String tag = "pg" + UUID.randomUUID().toString().substring(0, 6);
-        for (int i = 0; i < AdminCustomerController.PAGE_SIZE + 3; i++) {
+        for (int i = 0; i < CustomerListController.PAGE_SIZE + 3; i++) {
             registration.register(new NewCustomer("Pager " + i, tag + "-" + i + "@example.com",
                     CustomerMother.PASSWORD, null, null, null, null, Locale.ENGLISH));
         }
-        assertThat(list(tag).select("tbody tr")).hasSize(AdminCustomerController.PAGE_SIZE);
+        assertThat(list(tag).select("tbody tr")).hasSize(CustomerListController.PAGE_SIZE);
         Document second = Jsoup.parse(mvc.perform(get("/admin/customers").param("q", tag).param("page", "1")
                         .with(user("owner@demo.micromall").roles("OWNER")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());

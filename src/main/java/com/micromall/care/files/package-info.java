@@ -1,0 +1,4 @@
+@NullMarked
+package com.micromall.care.files;
+
+import org.jspecify.annotations.NullMarked;

@@ -1,0 +1,4 @@
+@NullMarked
+package com.micromall.care.visits;
+
+import org.jspecify.annotations.NullMarked;
