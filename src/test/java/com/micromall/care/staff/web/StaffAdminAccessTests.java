@@ -46,7 +46,6 @@ class StaffAdminAccessTests {
 
     private CustomerPrincipal staff() {
         OrderFixtures.TestCustomer account = new OrderFixtures(jdbc, encoder).customer("Sam Staff");
-        jdbc.sql("UPDATE customer SET role = 'STAFF' WHERE id = :id").param("id", account.id()).update();
         return new CustomerPrincipal(account.id(), account.email(), "x", account.name(),
                 List.of(new SimpleGrantedAuthority("ROLE_STAFF")));
     }
