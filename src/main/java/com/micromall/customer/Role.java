@@ -1,9 +1,10 @@
 package com.micromall.customer;
 
-/** What an account may do: shop (and share), or run the shop. */
+/** What an account may do: shop (and share), help run the shop (customer files and care, never money), or run it. */
 public enum Role {
     CUSTOMER,
-    OWNER;
+    OWNER,
+    STAFF;
 
     public String authority() {
         return "ROLE_" + name();

@@ -22,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 class FollowUps {
 
-    /** Who may take a follow-up task: the accounts that run the shop (add a role here to widen it). */
-    static final Set<Role> ASSIGNABLE = EnumSet.of(Role.OWNER);
+    /** Who may take a follow-up task: the accounts that run the shop, the owner and the staff. */
+    static final Set<Role> ASSIGNABLE = EnumSet.of(Role.OWNER, Role.STAFF);
     static final int DONE_SHOWN = 20;
 
     private final JdbcClient jdbc;

@@ -28,7 +28,8 @@ public class AccountTokens {
 
     public enum Purpose {
         PASSWORD_RESET(Duration.ofMinutes(30)),
-        EMAIL_VERIFICATION(Duration.ofHours(48));
+        EMAIL_VERIFICATION(Duration.ofHours(48)),
+        STAFF_INVITATION(Duration.ofDays(7));
 
         private final Duration lifetime;
 

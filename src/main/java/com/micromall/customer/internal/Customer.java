@@ -78,6 +78,30 @@ class Customer {
         return customer;
     }
 
+    /**
+     * Someone the owner invited to work in the shop who has no account yet: it cannot sign in until the
+     * invitation link sets its password.
+     */
+    static Customer invitedStaff(String email, String unusablePasswordHash, String name, Locale locale, Instant at) {
+        Customer customer = new Customer(email, unusablePasswordHash, name, Role.STAFF, at);
+        customer.locale = locale.toLanguageTag();
+        return customer;
+    }
+
+    /** Accepting a staff invitation; the owner stays the owner. */
+    void becomeStaff() {
+        if (role == Role.CUSTOMER) {
+            role = Role.STAFF;
+        }
+    }
+
+    /** A deactivated staff member keeps their account as a customer. */
+    void leaveStaff() {
+        if (role == Role.STAFF) {
+            role = Role.CUSTOMER;
+        }
+    }
+
     /** E-mail addresses are unique regardless of case, so they are stored lower-cased. */
     static String normalizeEmail(String email) {
         return email.strip().toLowerCase(Locale.ROOT);

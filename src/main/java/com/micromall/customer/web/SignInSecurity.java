@@ -117,8 +117,9 @@ class SignInSecurity {
             throttle.loginSucceeded(authentication.getName());
             HttpSession session = request.getSession(false);
             if (session != null && authentication.getAuthorities().stream()
-                    .anyMatch(authority -> Role.OWNER.authority().equals(authority.getAuthority()))) {
-                // Remember-me is for shoppers: the account that runs the shop never stays signed in unattended.
+                    .anyMatch(authority -> Role.OWNER.authority().equals(authority.getAuthority())
+                            || Role.STAFF.authority().equals(authority.getAuthority()))) {
+                // Remember-me is for shoppers: the accounts that run the shop never stay signed in unattended.
                 session.setMaxInactiveInterval((int) OWNER_IDLE.toSeconds());
             }
             super.onAuthenticationSuccess(request, response, authentication);

@@ -1,41 +1,23 @@
 package com.micromall.distribution.referral;
 
-import java.security.SecureRandom;
-import java.util.Locale;
+import com.micromall.shared.PersonalCodes;
 import org.jspecify.annotations.Nullable;
 
-/**
- * Share codes: 8 characters drawn with SecureRandom from an alphabet without look-alikes
- * (no 0/O, 1/I/L), so a code read aloud or typed from a screenshot is unambiguous and the code
- * says nothing about the account it belongs to.
- */
+/** Share codes are {@link PersonalCodes}: the same alphabet as staff codes, so one typed code reads like the other. */
 public final class ReferralCodes {
 
-    static final String ALPHABET = "23456789ABCDEFGHJKMNPQRSTUVWXYZ";
-    static final int LENGTH = 8;
-
-    private static final SecureRandom RANDOM = new SecureRandom();
+    static final String ALPHABET = PersonalCodes.ALPHABET;
+    static final int LENGTH = PersonalCodes.LENGTH;
 
     private ReferralCodes() {
     }
 
     public static String next() {
-        StringBuilder code = new StringBuilder(LENGTH);
-        for (int i = 0; i < LENGTH; i++) {
-            code.append(ALPHABET.charAt(RANDOM.nextInt(ALPHABET.length())));
-        }
-        return code.toString();
+        return PersonalCodes.next();
     }
 
     /** The code as stored (upper case, trimmed), or null when it cannot be a code at all. */
     static @Nullable String normalize(@Nullable String input) {
-        if (input == null) {
-            return null;
-        }
-        String code = input.strip().toUpperCase(Locale.ROOT);
-        if (code.length() != LENGTH || !code.chars().allMatch(c -> ALPHABET.indexOf(c) >= 0)) {
-            return null;
-        }
-        return code;
+        return PersonalCodes.normalize(input);
     }
 }

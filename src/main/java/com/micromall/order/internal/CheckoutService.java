@@ -9,6 +9,7 @@ import com.micromall.order.DiscountAllocation;
 import com.micromall.order.CheckoutDiscounts;
 import com.micromall.order.DiscountLine;
 import com.micromall.order.PaymentMethod;
+import com.micromall.order.StaffCodes;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
 import java.time.Clock;
@@ -36,12 +37,19 @@ public class CheckoutService {
 
     /** {@code rememberAddress}: keep a typed address in the customer's address book for the next checkout. */
     public record PlaceOrder(long customerId, String checkoutToken, @Nullable Long savedAddressId,
-                             @Nullable AddressInput address, PaymentMethod paymentMethod, boolean rememberAddress) {
+                             @Nullable AddressInput address, PaymentMethod paymentMethod, boolean rememberAddress,
+                             @Nullable String staffCode) {
+
+        /** An order without a typed staff code. */
+        public PlaceOrder(long customerId, String checkoutToken, @Nullable Long savedAddressId,
+                          @Nullable AddressInput address, PaymentMethod paymentMethod, boolean rememberAddress) {
+            this(customerId, checkoutToken, savedAddressId, address, paymentMethod, rememberAddress, null);
+        }
 
         /** An order whose typed address is not kept. */
         public PlaceOrder(long customerId, String checkoutToken, @Nullable Long savedAddressId,
                           @Nullable AddressInput address, PaymentMethod paymentMethod) {
-            this(customerId, checkoutToken, savedAddressId, address, paymentMethod, false);
+            this(customerId, checkoutToken, savedAddressId, address, paymentMethod, false, null);
         }
     }
 
@@ -58,6 +66,7 @@ public class CheckoutService {
     private final ShopSettingsService settings;
     private final List<CheckoutDiscounts> discountSources;
     private final List<PaymentGateway> gateways;
+    private final List<StaffCodes> staffCodes;
     private final OrderRepository orders;
     private final OrderNumbers numbers;
     private final ApplicationEventPublisher events;
@@ -156,6 +165,9 @@ public class CheckoutService {
         // DiscountUnavailableException rolls the whole order back, stock reservations included.
         for (CheckoutDiscounts source : discountSources) {
             source.confirm(order.getId(), order.getNumber(), customer.id(), summary.discounts());
+        }
+        for (StaffCodes staff : staffCodes) {
+            staff.confirm(order.getId(), order.getNumber(), customer.id(), summary.total(), command.staffCode());
         }
         order.announcePlaced();
         if (gateway.paidOnPlacement()) {

@@ -5,6 +5,7 @@ import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerPrincipal;
 import com.micromall.order.DiscountUnavailableException;
 import com.micromall.order.PaymentMethod;
+import com.micromall.order.StaffCodes;
 import com.micromall.order.internal.CheckoutException;
 import com.micromall.order.internal.CheckoutService;
 import com.micromall.order.internal.CheckoutService.AddressInput;
@@ -38,6 +39,7 @@ class CheckoutController {
 
     private final CheckoutService checkout;
     private final CustomerApi customers;
+    private final List<StaffCodes> staffCodes;
 
     @GetMapping
     String checkout(@AuthenticationPrincipal CustomerPrincipal principal, Model model, RedirectAttributes flash) {
@@ -87,6 +89,10 @@ class CheckoutController {
                 }
             });
         }
+        String staffCode = form.getStaffCode().isBlank() ? null : form.getStaffCode().strip();
+        if (staffCode != null && staffCodes.stream().noneMatch(codes -> codes.isKnown(staffCode))) {
+            errors.rejectValue("staffCode", "staff.checkout.unknownCode");
+        }
         if (errors.hasErrors()) {
             return page(form, checkout.summary(customerId), customers.addressesOf(customerId), model);
         }
@@ -96,7 +102,7 @@ class CheckoutController {
                     savedAddress ? form.getAddressId() : null,
                     savedAddress ? null : new AddressInput(form.getRecipient(), form.getPhone(), form.getLine1(),
                             form.getLine2(), form.getCity(), form.getPostalCode(), form.getCountry()),
-                    method, form.isSaveAddress()));
+                    method, form.isSaveAddress(), staffCode));
             return "redirect:/orders/" + number + "/confirmation";
         } catch (DiscountUnavailableException e) {
             // Nothing was placed; the page shows the discounts as they are now, with the reason.
@@ -125,6 +131,7 @@ class CheckoutController {
         model.addAttribute("cartCount", summary.cart().itemCount());
         model.addAttribute("addresses", addresses);
         model.addAttribute("paymentMethods", checkout.paymentMethods());
+        model.addAttribute("staffCodesAccepted", !staffCodes.isEmpty());
         return "order/checkout";
     }
 }

@@ -5,7 +5,7 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What the checkout page posts: a saved address id or a typed address (kept for next time unless unticked), the
- * payment method, the one-time token.
+ * payment method, the one-time token, and an optional staff code.
  */
 @Getter
 public class CheckoutForm {
@@ -21,6 +21,7 @@ public class CheckoutForm {
     private boolean saveAddress = true;
     private String paymentMethod = "BANK_TRANSFER";
     private String checkoutToken = "";
+    private String staffCode = "";
 
     public void setAddressId(@Nullable Long addressId) {
         this.addressId = addressId;
@@ -64,5 +65,9 @@ public class CheckoutForm {
 
     public void setCheckoutToken(String checkoutToken) {
         this.checkoutToken = checkoutToken;
+    }
+
+    public void setStaffCode(String staffCode) {
+        this.staffCode = staffCode;
     }
 }

@@ -1,10 +1,14 @@
 package com.micromall.order.web;
 
 import com.micromall.customer.CustomerPrincipal;
+import com.micromall.order.ReceiptShare;
+import com.micromall.order.StaffCodes;
 import com.micromall.order.internal.OrderService;
 import com.micromall.order.internal.OrderStateException;
 import com.micromall.order.internal.OrderViews;
 import com.micromall.settings.PaymentInstructionsService;
+import java.util.List;
+import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
 import org.springframework.stereotype.Controller;
@@ -23,6 +27,8 @@ class OrderController {
 
     private final OrderService orders;
     private final PaymentInstructionsService paymentInstructions;
+    private final List<StaffCodes> staffCodes;
+    private final List<ReceiptShare> receiptShares;
 
     @GetMapping
     String list(@AuthenticationPrincipal CustomerPrincipal principal, Model model) {
@@ -38,6 +44,18 @@ class OrderController {
     @GetMapping("/{number}/confirmation")
     String confirmation(@AuthenticationPrincipal CustomerPrincipal principal, @PathVariable String number, Model model) {
         return withPaymentInstructions(orders.orderOf(principal.getCustomerId(), number), model, "order/confirmation");
+    }
+
+    /** A page to print and hand over with the goods: the staff code the order carries and the buyer's own share QR. */
+    @GetMapping("/{number}/receipt")
+    String receipt(@AuthenticationPrincipal CustomerPrincipal principal, @PathVariable String number, Model model) {
+        var order = orders.orderOf(principal.getCustomerId(), number);
+        model.addAttribute("order", order);
+        model.addAttribute("staffCode", staffCodes.stream().map(codes -> codes.codeOf(number))
+                .flatMap(Optional::stream).findFirst().orElse(null));
+        model.addAttribute("sharePath", receiptShares.stream().map(share -> share.sharePathOf(order.customerId()))
+                .flatMap(Optional::stream).findFirst().orElse(null));
+        return "order/receipt";
     }
 
     @PostMapping("/{number}/cancel")

@@ -14,7 +14,7 @@ import org.springframework.security.web.header.writers.ReferrerPolicyHeaderWrite
 
 /**
  * Who may open what. Shop pages are public, customer pages need a login, {@code /admin/**}
- * and all actuator endpoints but health need the owner. CSRF stays on for every form; its token
+ * and all actuator endpoints but health need the owner, but for the customer and care pages, which staff may use. CSRF stays on for every form; its token
  * lives in an HttpOnly cookie rather than the session, so a visitor reading product pages (which
  * carry the add-to-cart form) costs no session row - sessions start at login.
  */
@@ -26,6 +26,13 @@ class SecurityConfiguration {
     /** The form field and the header that carry the token back (Spring Security's default names). */
     static final String CSRF_PARAMETER = "_csrf";
     static final String CSRF_HEADER = "X-XSRF-TOKEN";
+
+    /**
+     * The admin pages staff may use too: customer files and the care pages (visits, follow-ups, notes). Everything
+     * else under {@code /admin} - settings, rates, products, orders and money, distributors' earnings - stays the
+     * owner's.
+     */
+    static final String[] STAFF_PAGES = {"/admin/customers", "/admin/customers/**", "/admin/care", "/admin/care/**"};
 
     /** Only our own host: the shop must work offline and behind a strict CSP. */
     static final String CONTENT_SECURITY_POLICY = "default-src 'self'; img-src 'self' data:; "
@@ -41,7 +48,9 @@ class SecurityConfiguration {
                 .requestMatchers("/", "/products", "/products/**", "/r/**", "/cart", "/cart/**",
                         "/register", "/login", "/error", "/error/**",
                         "/register/check-inbox", "/password/forgot", "/password/reset", "/verify", "/satisfaction/*",
+                        "/s/**", "/staff/invitation",
                         "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico").permitAll()
+                .requestMatchers(STAFF_PAGES).hasAnyRole("OWNER", "STAFF")
                 .requestMatchers("/admin", "/admin/**").hasRole("OWNER")
                 .anyRequest().authenticated())
             .csrf(csrf -> csrf.csrfTokenRepository(csrfTokens()))
