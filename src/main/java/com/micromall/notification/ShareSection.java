@@ -3,6 +3,7 @@ package com.micromall.notification;
 import com.micromall.customer.CustomerProfile;
 import com.micromall.distribution.ShareInvitation;
 import com.micromall.distribution.ShareInvitations;
+import com.micromall.shared.QrCode;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,6 +22,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 class ShareSection {
 
     static final String QR_CONTENT_ID = "share-qr";
+    /** Small enough for a phone's mail view, large enough for a camera on a printed mail. */
+    static final int QR_SIZE = 240;
 
     private final ShareInvitations invitations;
     private final TransactionTemplate ownTransaction;
@@ -61,6 +64,6 @@ class ShareSection {
 
     Share of(String sharePath, ShareInvitation.FriendBenefit friendBenefit) {
         String link = baseUrl + sharePath;
-        return new Share(link, friendBenefit, new RenderedMail.InlineImage(QR_CONTENT_ID, ShareQrCode.png(link)));
+        return new Share(link, friendBenefit, new RenderedMail.InlineImage(QR_CONTENT_ID, QrCode.png(link, QR_SIZE)));
     }
 }

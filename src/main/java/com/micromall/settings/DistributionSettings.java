@@ -34,6 +34,14 @@ public record DistributionSettings(
     /** The referred friend's welcome benefit: a percentage (with an optional cap) or a fixed amount. */
     public enum WelcomeKind { PERCENT, FIXED }
 
+    /** The owner's share texts, one per non-blank line, each with {@code link} where it says {@code {link}}. */
+    public java.util.List<String> shareTextsWith(String link) {
+        if (shareTexts == null) {
+            return java.util.List.of();
+        }
+        return shareTexts.lines().map(String::strip).filter(t -> !t.isEmpty()).map(t -> t.replace("{link}", link)).toList();
+    }
+
     public boolean levelTwoOn() {
         return level2Percent.signum() > 0;
     }

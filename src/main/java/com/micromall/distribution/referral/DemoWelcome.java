@@ -78,6 +78,8 @@ class DemoWelcome {
         }
         text.append("  Customers:  ").append(String.join(", ", CUSTOMERS.stream().map(name -> name + "@demo.micromall")
                 .toList())).append("  /  ").append(CUSTOMER_PASSWORD).append('\n');
+        text.append("  Staff (").append(shopUrl).append("/admin/care):  staff@demo.micromall  /  ").append(CUSTOMER_PASSWORD)
+                .append('\n');
         annasCode().ifPresent(code -> text.append("  Anna's share link (open it in a private window):  ")
                 .append(shopUrl).append("/r/").append(code).append('\n'));
         return text.toString();

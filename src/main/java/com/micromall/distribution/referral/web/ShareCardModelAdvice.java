@@ -4,7 +4,6 @@ import com.micromall.customer.CustomerPrincipal;
 import com.micromall.distribution.ShareInvitation;
 import com.micromall.distribution.ShareInvitations;
 import com.micromall.distribution.referral.DistributorEnrolment;
-import com.micromall.distribution.referral.ShareTexts;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettingsService;
 import com.micromall.shared.web.LayoutValue;
@@ -76,7 +75,7 @@ class ShareCardModelAdvice {
                 args = new Object[] {benefit.percent().toPlainString(),
                         benefit.cap() == null ? "" : benefit.cap().format(locale)};
             }
-            return new ShareCard(false, link, ShareTexts.of(settings.current(), link), key, args);
+            return new ShareCard(false, link, settings.current().shareTextsWith(link), key, args);
         }
         boolean mayApply = settings.current().enrolmentRule() == DistributionSettings.EnrolmentRule.APPROVAL
                 && enrolment.find(customerId).isEmpty();

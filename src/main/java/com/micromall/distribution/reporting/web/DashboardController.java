@@ -1,11 +1,5 @@
 package com.micromall.distribution.reporting.web;
 
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.WriterException;
-import com.google.zxing.client.j2se.MatrixToImageWriter;
-import com.google.zxing.qrcode.QRCodeWriter;
-import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerPrincipal;
 import com.micromall.customer.CustomerProfile;
@@ -21,11 +15,11 @@ import com.micromall.distribution.referral.DistributorEnrolment.DistributorView;
 import com.micromall.distribution.referral.DistributorStatus;
 import com.micromall.distribution.reporting.HonourRoll;
 import com.micromall.distribution.referral.ReferralBindings;
-import com.micromall.distribution.referral.ShareTexts;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettingsService;
 import com.micromall.settings.ShopTime;
 import com.micromall.shared.Money;
+import com.micromall.shared.QrCode;
 import com.micromall.shared.NotFoundException;
 import jakarta.validation.Valid;
 import java.io.ByteArrayOutputStream;
@@ -153,22 +147,13 @@ class DashboardController {
     ResponseEntity<byte[]> qr(@AuthenticationPrincipal CustomerPrincipal principal,
                               @RequestParam(name = "download", required = false) @Nullable String download) {
         String link = shareLink(active(principal).code());
-        ByteArrayOutputStream png = new ByteArrayOutputStream();
-        try {
-            var matrix = new QRCodeWriter().encode(link, BarcodeFormat.QR_CODE, 320, 320,
-                    Map.of(EncodeHintType.MARGIN, 2, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
-            MatrixToImageWriter.writeToStream(matrix, "PNG", png);
-        } catch (WriterException e) {
-            throw new IllegalStateException("QR code for " + link, e);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
         ContentDisposition disposition = (download != null ? ContentDisposition.attachment() : ContentDisposition.inline())
                 .filename("share-qr-code.png").build();
+        byte[] png = QrCode.png(link, 320);
         return ResponseEntity.ok().contentType(MediaType.IMAGE_PNG)
                 .cacheControl(CacheControl.noStore().cachePrivate())
                 .header(HttpHeaders.CONTENT_DISPOSITION, disposition.toString())
-                .body(png.toByteArray());
+                .body(png);
     }
 
     private DistributorView active(CustomerPrincipal principal) {
@@ -191,7 +176,7 @@ class DashboardController {
         DateTimeFormatter dates = shopTime.formatter(DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(locale));
         String link = shareLink(me.code());
         model.addAttribute("shareLink", link);
-        model.addAttribute("shareTexts", ShareTexts.of(settings.current(), link));
+        model.addAttribute("shareTexts", settings.current().shareTextsWith(link));
 
         Figures figures = dashboard.figures(id, me.code());
         model.addAttribute("figures", figures);

@@ -1,4 +1,4 @@
-package com.micromall.notification;
+package com.micromall.shared;
 
 import com.google.zxing.BarcodeFormat;
 import com.google.zxing.EncodeHintType;
@@ -9,28 +9,35 @@ import com.google.zxing.qrcode.decoder.ErrorCorrectionLevel;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.Base64;
 import java.util.Map;
 
-/** A share link as a QR code picture, drawn like the dashboard's (ZXing, medium error correction). */
-final class ShareQrCode {
+/**
+ * A link as a QR code picture (ZXing, medium error correction, a narrow quiet zone): the same code on the
+ * dashboard, in mails, on receipts and on the thank-you page, so a camera reads them all alike.
+ */
+public final class QrCode {
 
-    /** Small enough for a phone's mail view, large enough for a camera on a printed mail. */
-    static final int SIZE = 240;
-
-    private ShareQrCode() {
+    private QrCode() {
     }
 
-    static byte[] png(String link) {
+    /** A square PNG of {@code size} pixels. */
+    public static byte[] png(String text, int size) {
         try {
-            var matrix = new QRCodeWriter().encode(link, BarcodeFormat.QR_CODE, SIZE, SIZE,
+            var matrix = new QRCodeWriter().encode(text, BarcodeFormat.QR_CODE, size, size,
                     Map.of(EncodeHintType.MARGIN, 2, EncodeHintType.ERROR_CORRECTION, ErrorCorrectionLevel.M));
             ByteArrayOutputStream png = new ByteArrayOutputStream();
             MatrixToImageWriter.writeToStream(matrix, "PNG", png);
             return png.toByteArray();
         } catch (WriterException e) {
-            throw new IllegalStateException("QR code for " + link, e);
+            throw new IllegalStateException("QR code for " + text, e);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /** The PNG as a {@code data:} URI, for a page that must show it without a second request. */
+    public static String dataUri(String text, int size) {
+        return "data:image/png;base64," + Base64.getEncoder().encodeToString(png(text, size));
     }
 }
