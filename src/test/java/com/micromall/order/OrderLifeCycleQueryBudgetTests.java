@@ -55,11 +55,13 @@ class OrderLifeCycleQueryBudgetTests {
      * Add to cart, checkout page, place, pay, ship, complete, with their listeners. Where they go: Spring Session
      * reads, writes and reads again the session row on each of the six requests (18) and keeps the flash message of
      * each redirecting post (4); every event publication is stored, marked processing and marked done (21); the
-     * commission snapshot, the distributor totals and the crediting at completion take most of the listeners' share,
-     * and the order mails look up the buyer's own share link. The goal is 60 (BENCHMARKS.md says what stands in the
-     * way); this pins today's 182–184 (listeners race a little) so it can only fall.
+     * commission snapshot, reporting's record and the crediting at completion take most of the listeners' share;
+     * the order mails look up the buyer's own share link and keep their bodies for the owner's mail log; care
+     * schedules the satisfaction survey and any return visits at completion and checks the staff code at placing.
+     * The goal is 60 (BENCHMARKS.md says what stands in the way); this pins today's figure (about 194; listeners race
+     * a little) so it can only fall.
      */
-    static final int LIFE_CYCLE_BUDGET = 190;
+    static final int LIFE_CYCLE_BUDGET = 198;
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;

@@ -35,12 +35,12 @@ public class VisitReminders {
     record Due(long id, long customerId, String productName, String description, LocalDate dueOn) {
     }
 
-    /** Returns how many reminders this run published. */
+    /** Publishes one reminder per visit due within the next days, each claimed once. */
     @Scheduled(fixedDelayString = "${micromall.care.visit-reminder-interval:PT1H}", initialDelayString = "PT2M")
-    @SchedulerLock(name = "remindDueVisits", lockAtMostFor = "PT5M")
-    public int remindDueVisits() {
+    @SchedulerLock(name = "care.remindDueVisits", lockAtMostFor = "PT2M")
+    public void remindDueVisits() {
         if (daysBefore <= 0) {
-            return 0;
+            return;
         }
         LocalDate today = shopTime.today();
         List<Due> due = jdbc.sql("""
@@ -51,19 +51,15 @@ public class VisitReminders {
                 .query((rs, i) -> new Due(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("product_name"),
                         rs.getString("description"), rs.getDate("due_on").toLocalDate()))
                 .list();
-        int published = 0;
         for (Due visit : due) {
-            Boolean claimed = transactions.execute(status -> {
+            transactions.executeWithoutResult(status -> {
                 int updated = jdbc.sql("UPDATE care_visit SET reminded_at = :at WHERE id = :id AND reminded_at IS NULL")
                         .param("at", Timestamp.from(shopTime.now())).param("id", visit.id()).update();
                 if (updated == 1) {
                     events.publishEvent(new VisitReminderDue(visit.id(), visit.customerId(), visit.productName(),
                             visit.description(), shopTime.startOfDay(visit.dueOn())));
                 }
-                return updated == 1;
             });
-            published += Boolean.TRUE.equals(claimed) ? 1 : 0;
         }
-        return published;
     }
 }
