@@ -7,8 +7,12 @@ import java.time.Instant;
  * that works once without signing in. The token in it is kept nowhere else in readable form.
  *
  * @param answerPath the survey link without the shop's address, e.g. {@code /satisfaction/3kX…}
+ * @param withShareCard the customer was happy at a return visit since their last care mail: this mail carries their
+ *                      share link (when they can share). The survey is asked before any answer, so this never follows
+ *                      a 0–6 answer of this order.
  */
-public record SatisfactionSurveyDue(long customerId, String orderNumber, String answerPath, Instant completedAt) {
+public record SatisfactionSurveyDue(long customerId, String orderNumber, String answerPath, Instant completedAt,
+                                    boolean withShareCard) {
 
     @Override
     public String toString() {

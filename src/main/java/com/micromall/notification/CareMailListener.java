@@ -4,6 +4,7 @@ import com.micromall.care.VisitReminderDue;
 import com.micromall.customer.CustomerApi;
 import com.micromall.settings.ShopSettingsService;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,7 +12,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Mails the customer what the shop's care for them announces: a return visit a few days ahead. */
+/**
+ * Mails the customer what the shop's care for them announces: a return visit a few days ahead, with their share card
+ * when care says a happy visit asks for it.
+ */
 @Component
 class CareMailListener {
 
@@ -19,16 +23,19 @@ class CareMailListener {
 
     private final CustomerApi customers;
     private final CustomerMailer mailer;
+    private final ShareSection shareSection;
     private final MailRenderer renderer;
     private final ShopSettingsService shopSettings;
     private final String baseUrl;
 
     CareMailListener(CustomerApi customers, CustomerMailer mailer, MailRenderer renderer,
-                     ShopSettingsService shopSettings, @Value("${micromall.base-url:http://localhost:8080}") String baseUrl) {
+                     ShopSettingsService shopSettings, ShareSection shareSection,
+                     @Value("${micromall.base-url:http://localhost:8080}") String baseUrl) {
         this.customers = customers;
         this.mailer = mailer;
         this.renderer = renderer;
         this.shopSettings = shopSettings;
+        this.shareSection = shareSection;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -41,8 +48,10 @@ class CareMailListener {
             model.put("description", event.description());
             model.put("dueAt", event.dueAt());
             model.put("actionUrl", baseUrl + "/orders");
+            List<RenderedMail.InlineImage> images = event.withShareCard() ? shareSection.putInto(model, customer)
+                    : List.of();
             RenderedMail mail = renderer.render("visit-reminder", customer.locale(), shopSettings.current(),
-                    "mail.subject.visitReminder", new Object[] {event.description()}, model);
+                    "mail.subject.visitReminder", new Object[] {event.description()}, model, images);
             mailer.sendOnce("visit/" + event.visitId(), "visit-reminder", customer, mail);
         }, () -> log.warn("No customer {} for the reminder of visit {}: nothing sent", event.customerId(), event.visitId()));
     }

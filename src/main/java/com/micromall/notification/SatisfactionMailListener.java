@@ -4,6 +4,7 @@ import com.micromall.care.SatisfactionSurveyDue;
 import com.micromall.customer.CustomerApi;
 import com.micromall.settings.ShopSettingsService;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -24,14 +25,17 @@ class SatisfactionMailListener {
     private final MailRenderer renderer;
     private final ShopSettingsService shopSettings;
     private final CustomerMailer mailer;
+    private final ShareSection shareSection;
     private final String baseUrl;
 
     SatisfactionMailListener(CustomerApi customers, MailRenderer renderer, ShopSettingsService shopSettings,
-                             CustomerMailer mailer, @Value("${micromall.base-url:http://localhost:8080}") String baseUrl) {
+                             CustomerMailer mailer, ShareSection shareSection,
+                             @Value("${micromall.base-url:http://localhost:8080}") String baseUrl) {
         this.customers = customers;
         this.renderer = renderer;
         this.shopSettings = shopSettings;
         this.mailer = mailer;
+        this.shareSection = shareSection;
         this.baseUrl = baseUrl.endsWith("/") ? baseUrl.substring(0, baseUrl.length() - 1) : baseUrl;
     }
 
@@ -42,8 +46,10 @@ class SatisfactionMailListener {
             model.put("customerName", customer.name());
             model.put("orderNumber", event.orderNumber());
             model.put("answerUrl", baseUrl + event.answerPath());
+            List<RenderedMail.InlineImage> images = event.withShareCard() ? shareSection.putInto(model, customer)
+                    : List.of();
             RenderedMail mail = renderer.render("satisfaction-survey", customer.locale(), shopSettings.current(),
-                    "mail.subject.satisfactionSurvey", new Object[] {event.orderNumber()}, model);
+                    "mail.subject.satisfactionSurvey", new Object[] {event.orderNumber()}, model, images);
             mailer.sendOnce("satisfaction/" + event.orderNumber(), "satisfaction-survey", customer, mail);
         }, () -> log.warn("No customer {} for the satisfaction survey of {}: nothing sent", event.customerId(),
                 event.orderNumber()));

@@ -15,7 +15,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The reader's own share link, its QR code and what a friend gets through it, for the mails that carry them (order
- * placed and completed, the distributor's welcome). Only the reader's own link and the friend's benefit: never what
+ * placed and completed, the distributor's welcome, and the next care mail after a happy return visit). Only the reader's own link and the friend's benefit: never what
  * anyone earned.
  */
 @Component
@@ -60,6 +60,17 @@ class ShareSection {
         Optional<ShareInvitation> own = ownTransaction.execute(status -> invitations.invitationOf(customer.id()));
         return own == null ? Optional.empty() : own.map(invitation -> of(invitation.sharePath(),
                 invitation.friendBenefit()));
+    }
+
+    /**
+     * Puts the customer's share section into a template's model when they can share and returns the pictures the mail
+     * must carry; a customer who cannot share gets no section and no error.
+     */
+    List<RenderedMail.InlineImage> putInto(Map<String, Object> model, CustomerProfile customer) {
+        return of(customer).map(share -> {
+            share.addTo(model);
+            return share.images();
+        }).orElse(List.of());
     }
 
     Share of(String sharePath, ShareInvitation.FriendBenefit friendBenefit) {

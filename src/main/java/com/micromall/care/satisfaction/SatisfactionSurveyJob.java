@@ -1,6 +1,7 @@
 package com.micromall.care.satisfaction;
 
 import com.micromall.care.SatisfactionSurveyDue;
+import com.micromall.care.visits.HappyVisitShareCards;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -17,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Asks every survey whose delay is over and that was not answered on the order page meanwhile: each gets a fresh
  * link, and the event that makes notification send the mail is stored in the same transaction (outbox), so a survey
- * is marked asked exactly when its mail is on its way.
+ * is marked asked exactly when its mail is on its way (and a happy visit's share card is taken exactly then too).
  */
 @Component
 public class SatisfactionSurveyJob {
@@ -30,13 +31,15 @@ public class SatisfactionSurveyJob {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transaction;
+    private final HappyVisitShareCards shareCards;
 
     SatisfactionSurveyJob(JdbcClient jdbc, Clock clock, ApplicationEventPublisher events,
-                          TransactionTemplate transaction) {
+                          TransactionTemplate transaction, HappyVisitShareCards shareCards) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.events = events;
         this.transaction = transaction;
+        this.shareCards = shareCards;
     }
 
     @Scheduled(fixedDelayString = "${micromall.care.survey-check-interval:PT10M}")
@@ -72,7 +75,7 @@ public class SatisfactionSurveyJob {
                         .param("id", survey.id()).update();
                 if (marked == 1) {
                     events.publishEvent(new SatisfactionSurveyDue(survey.customerId(), survey.orderNumber(),
-                            "/satisfaction/" + token, survey.completedAt()));
+                            "/satisfaction/" + token, survey.completedAt(), shareCards.take(survey.customerId())));
                 }
                 return marked == 1;
             });

@@ -18,7 +18,8 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reminds customers of a return visit a few days before it is due ({@code micromall.care.visit-reminder-days},
  * 0 turns reminders off). Each visit is claimed by setting its reminded time in the same transaction that publishes
- * the event, so a visit is reminded once however often the job runs.
+ * the event, so a visit is reminded once however often the job runs; a happy visit's share card is taken in that
+ * same transaction.
  */
 @Component
 @RequiredArgsConstructor
@@ -28,6 +29,7 @@ public class VisitReminders {
     private final ShopTime shopTime;
     private final ApplicationEventPublisher events;
     private final TransactionTemplate transactions;
+    private final HappyVisitShareCards shareCards;
 
     @Value("${micromall.care.visit-reminder-days:3}")
     private int daysBefore;
@@ -57,7 +59,8 @@ public class VisitReminders {
                         .param("at", Timestamp.from(shopTime.now())).param("id", visit.id()).update();
                 if (updated == 1) {
                     events.publishEvent(new VisitReminderDue(visit.id(), visit.customerId(), visit.productName(),
-                            visit.description(), shopTime.startOfDay(visit.dueOn())));
+                            visit.description(), shopTime.startOfDay(visit.dueOn()),
+                            shareCards.take(visit.customerId())));
                 }
             });
         }
