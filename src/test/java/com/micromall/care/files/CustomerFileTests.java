@@ -238,10 +238,6 @@ class CustomerFileTests {
         String number = place(bo.id(), lamp, 1);
         String answered = answer(bo.id(), 9, "Nice", Instant.now());
 
-        Document asOwner = file(bo.id());
-        assertThat(asOwner.select("#orders a[href=/admin/orders/" + number + "]")).hasSize(1);
-        assertThat(asOwner.select("#answer-list a[href=/admin/orders/" + answered + "]")).hasSize(1);
-
         String html = mvc.perform(get("/admin/customers/" + bo.id()).locale(Locale.ENGLISH)
                         .with(user("clerk@example.com").roles("STAFF")))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
@@ -251,6 +247,10 @@ class CustomerFileTests {
         assertThat(asStaff.select("#answer-list").text()).contains(answered);
         mvc.perform(get("/admin/orders/" + number).with(user("clerk@example.com").roles("STAFF")))
                 .andExpect(status().isForbidden());
+
+        Document asOwner = file(bo.id());
+        assertThat(asOwner.select("#orders a[href=/admin/orders/" + number + "]")).hasSize(1);
+        assertThat(asOwner.select("#answer-list a[href=/admin/orders/" + answered + "]")).hasSize(1);
     }
 
     @Test
