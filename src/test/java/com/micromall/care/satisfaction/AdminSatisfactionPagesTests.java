@@ -166,6 +166,19 @@ class AdminSatisfactionPagesTests {
         assertThat(none.select("td").eachText()).containsExactly(idle + " " + code + "X", "–", "0", "0", "0");
     }
 
+    @Test
+    void staffSeeTheQueuesAndCommentsOrderNumbersWithoutALinkTheyCouldNotOpen() throws Exception {
+        String number = detractor("Staff read this");
+        for (String path : new String[] {"/admin/care/follow-ups", "/admin/care/satisfaction"}) {
+            Document asStaff = Jsoup.parse(mvc.perform(get(path).locale(Locale.ENGLISH)
+                            .with(user("clerk@example.com").roles("STAFF")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            assertThat(asStaff.select("a[href^=/admin/orders]")).as(path).isEmpty();
+            assertThat(asStaff.text()).as(path).contains(number);
+            assertThat(admin(path).select("a[href=/admin/orders/" + number + "]")).as(path).isNotEmpty();
+        }
+    }
+
     private long staffMember(String name, String code) {
         TestCustomer account = orders.customer(name);
         jdbc.sql("""
