@@ -1,5 +1,7 @@
 package com.micromall.care.files;
 
+import com.micromall.care.satisfaction.SatisfactionAnswers;
+import com.micromall.care.staff.StaffAttribution;
 import com.micromall.care.visits.ReturnVisits;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerProfile;
@@ -23,7 +25,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
  * A customer's file for the owner and staff: contact, tags, notes, orders and lifetime value, who invited them and
- * whom they invited, their sharing figures and their return visits.
+ * whom they invited, their sharing figures, their return visits, their satisfaction answers and their staff contact.
  */
 @Controller
 @RequiredArgsConstructor
@@ -40,6 +42,8 @@ class CustomerFileController {
     private final CustomerSharing sharing;
     private final CustomerNotes notes;
     private final ReturnVisits visits;
+    private final SatisfactionAnswers answers;
+    private final StaffAttribution staff;
 
     @GetMapping("/admin/customers/{id:\\d{1,18}}")
     String file(@PathVariable long id, Model model) {
@@ -98,6 +102,8 @@ class CustomerFileController {
                 names.getOrDefault(i.customerId(), "#" + i.customerId()), i.boundAt(), i.hasOrdered())).toList());
         model.addAttribute("sharing", sharing.figuresOf(id));
         model.addAttribute("visits", visits.visitsOf(id));
+        model.addAttribute("answers", answers.answersOf(id));
+        model.addAttribute("staffContact", staff.contactOf(id).orElse(null));
         return "care/file";
     }
 

@@ -1,5 +1,9 @@
 package com.micromall.care.files;
 
+import com.micromall.care.satisfaction.SatisfactionAnswers;
+import com.micromall.care.satisfaction.SatisfactionAnswers.LatestAnswer;
+import com.micromall.care.staff.StaffAttribution;
+import com.micromall.care.staff.StaffRoster;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerSearch;
 import com.micromall.distribution.CustomerSharing;
@@ -8,6 +12,7 @@ import com.micromall.settings.ShopTime;
 import java.time.Instant;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
@@ -34,12 +39,17 @@ class CustomerListController {
     private final OrderHistory orders;
     private final CustomerSharing sharing;
     private final ShopTime shopTime;
+    private final SatisfactionAnswers answers;
+    private final StaffAttribution attribution;
+    private final StaffRoster roster;
 
     @GetMapping("/admin/customers")
     String customers(@RequestParam(name = "q", required = false) @Nullable String query,
                      @RequestParam(name = "tag", required = false) @Nullable String tag,
                      @RequestParam(name = "lastOrder", required = false) @Nullable String lastOrder,
                      @RequestParam(name = "invited", defaultValue = "false") boolean invited,
+                     @RequestParam(name = "score", required = false) @Nullable String score,
+                     @RequestParam(name = "staff", required = false) @Nullable String staff,
                      @RequestParam(name = "page", defaultValue = "0") int page, Model model) {
         String trimmed = query == null ? "" : query.strip();
         if (trimmed.length() > 100) {
@@ -47,6 +57,11 @@ class CustomerListController {
         }
         String wantedTag = tag == null ? "" : CustomerNotes.normalisedTag(tag).orElse("");
         String wantedLastOrder = lastOrder != null && LAST_ORDER.contains(lastOrder) ? lastOrder : "";
+
+        Optional<LatestAnswer> wantedScore = LatestAnswer.parse(score);
+        List<StaffRoster.Member> members = roster.members();
+        Optional<StaffRoster.Member> wantedStaff = members.stream()
+                .filter(member -> String.valueOf(member.id()).equals(staff)).findFirst();
 
         Set<Long> only = null;
         Set<Long> except = new HashSet<>();
@@ -62,6 +77,17 @@ class CustomerListController {
         if (invited) {
             only = narrow(only, sharing.customersWhoInvited());
         }
+        if (wantedScore.isPresent()) {
+            Set<Long> matching = answers.customersWhoseLatestAnswerIs(wantedScore.get());
+            if (wantedScore.get() == LatestAnswer.NONE) {
+                except.addAll(matching);
+            } else {
+                only = narrow(only, matching);
+            }
+        }
+        if (wantedStaff.isPresent()) {
+            only = narrow(only, attribution.customersOf(wantedStaff.get().id()));
+        }
 
         model.addAttribute("adminSection", "customers");
         model.addAttribute("q", trimmed);
@@ -70,7 +96,12 @@ class CustomerListController {
         model.addAttribute("invited", invited);
         model.addAttribute("tags", notes.allTags());
         model.addAttribute("lastOrderChoices", LAST_ORDER);
-        model.addAttribute("filtered", !wantedTag.isEmpty() || !wantedLastOrder.isEmpty() || invited);
+        model.addAttribute("score", wantedScore.map(LatestAnswer::value).orElse(""));
+        model.addAttribute("scoreChoices", LatestAnswer.values());
+        model.addAttribute("staff", wantedStaff.map(member -> String.valueOf(member.id())).orElse(""));
+        model.addAttribute("staffMembers", members);
+        model.addAttribute("filtered", !wantedTag.isEmpty() || !wantedLastOrder.isEmpty() || invited
+                || wantedScore.isPresent() || wantedStaff.isPresent());
         model.addAttribute("result", customers.search(new CustomerSearch(trimmed, only, except, page, PAGE_SIZE)));
         return "care/customers";
     }

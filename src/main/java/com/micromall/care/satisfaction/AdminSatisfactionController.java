@@ -32,6 +32,7 @@ class AdminSatisfactionController {
 
     private final FollowUps followUps;
     private final SatisfactionReport report;
+    private final SatisfactionAnswers answers;
     private final ShopTime shopTime;
     private final Clock clock;
 
@@ -109,6 +110,7 @@ class AdminSatisfactionController {
         model.addAttribute("bars", bars);
         model.addAttribute("overall", report.overall());
         model.addAttribute("products", report.perProduct());
+        model.addAttribute("staffScores", answers.perStaffMember());
         DateTimeFormatter dates = dates();
         model.addAttribute("comments", report.comments().stream()
                 .map(comment -> new CommentRow(comment, dates.format(comment.changedAt()))).toList());

@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  */
 public record NetPromoterScore(long promoters, long passives, long detractors) {
 
-    static final NetPromoterScore NONE = new NetPromoterScore(0, 0, 0);
+    public static final NetPromoterScore NONE = new NetPromoterScore(0, 0, 0);
 
     public long answers() {
         return promoters + passives + detractors;

@@ -4,7 +4,9 @@ import com.micromall.shared.Money;
 import com.micromall.shared.PersonalCodes;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,6 +40,27 @@ public class StaffAttribution {
     @Transactional
     public boolean attributeCustomer(long customerId, @Nullable String typedCode, Source source) {
         return owner(typedCode).map(owner -> attribute(customerId, owner, source)).orElse(false);
+    }
+
+    /** A customer's staff contact as their file shows them. */
+    public record Contact(String name, String code, boolean active) {
+    }
+
+    /** The customer's staff contact (first touch), if they have one; a deactivated member stays their contact. */
+    @Transactional(readOnly = true)
+    public Optional<Contact> contactOf(long customerId) {
+        return jdbc.sql("""
+                SELECT s.name, s.code, s.deactivated_at FROM care_staff_customer c JOIN care_staff s ON s.id = c.staff_id
+                WHERE c.customer_id = :customer""").param("customer", customerId)
+                .query((rs, row) -> new Contact(rs.getString("name"), rs.getString("code"),
+                        rs.getTimestamp("deactivated_at") == null)).optional();
+    }
+
+    /** Customers whose staff contact is this member. */
+    @Transactional(readOnly = true)
+    public Set<Long> customersOf(long staffId) {
+        return new HashSet<>(jdbc.sql("SELECT customer_id FROM care_staff_customer WHERE staff_id = :staff")
+                .param("staff", staffId).query(Long.class).list());
     }
 
     /** The code of the customer's staff contact, if they have one. */

@@ -1,5 +1,8 @@
 package com.micromall.care.staff;
 
+import com.micromall.care.satisfaction.NetPromoterScore;
+import com.micromall.care.satisfaction.SatisfactionAnswers;
+import com.micromall.care.visits.ReturnVisits;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerProfile;
 import com.micromall.customer.Role;
@@ -7,6 +10,7 @@ import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -17,7 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * What each staff member brought in: customers attributed to them, orders carrying their code (cancelled ones not
- * counted) and those orders' revenue less refunds, exact to the cent.
+ * counted) and those orders' revenue less refunds, exact to the cent; the return visits they recorded as done and the
+ * score of the answers to their orders.
  */
 @Service
 @RequiredArgsConstructor
@@ -28,7 +33,8 @@ public class StaffFigures {
      *
      * @param joined whether they accepted the invitation (set a password and signed in as staff)
      */
-    public record Line(StaffRoster.Member member, boolean joined, long customers, long orders, Money revenue) {
+    public record Line(StaffRoster.Member member, boolean joined, long customers, long orders, Money revenue,
+                       long visitsDone, NetPromoterScore satisfaction) {
     }
 
     private record Counts(long staffId, long customers, long orders, BigDecimal gross, BigDecimal refunded) {
@@ -38,6 +44,8 @@ public class StaffFigures {
     private final JdbcClient jdbc;
     private final CustomerApi customerApi;
     private final ShopSettingsService settings;
+    private final ReturnVisits visits;
+    private final SatisfactionAnswers answers;
 
     @Transactional(readOnly = true)
     public List<Line> lines() {
@@ -58,13 +66,18 @@ public class StaffFigures {
         Map<Long, CustomerProfile> accounts = customerApi.findAll(members.stream().map(StaffRoster.Member::customerId)
                 .toList()).stream().collect(Collectors.toMap(CustomerProfile::id, Function.identity()));
         var currency = settings.current().currency();
+        Map<String, Long> visitsDone = visits.doneCountsByAccount();
+        Map<Long, NetPromoterScore> scores = answers.perStaffMember().stream().collect(
+                Collectors.toMap(SatisfactionAnswers.StaffScore::staffId, SatisfactionAnswers.StaffScore::score));
         return members.stream().map(member -> {
             Counts c = counts.get(member.id());
             CustomerProfile account = accounts.get(member.customerId());
             boolean joined = account != null && account.role() == Role.STAFF
                     && customerApi.isEmailVerified(member.customerId());
             Money revenue = c == null ? Money.zero(currency) : Money.of(c.gross().subtract(c.refunded()), currency);
-            return new Line(member, joined, c == null ? 0 : c.customers(), c == null ? 0 : c.orders(), revenue);
+            return new Line(member, joined, c == null ? 0 : c.customers(), c == null ? 0 : c.orders(), revenue,
+                    visitsDone.getOrDefault(member.email().toLowerCase(Locale.ROOT), 0L),
+                    scores.getOrDefault(member.id(), NetPromoterScore.NONE));
         }).toList();
     }
 }

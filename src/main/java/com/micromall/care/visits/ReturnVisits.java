@@ -136,4 +136,16 @@ public class ReturnVisits {
                 rs.getInt("sequence"), rs.getDate("due_on").toLocalDate(), doneAt == null ? null : doneAt.toInstant(),
                 rs.getString("done_by"), outcome == null ? null : VisitOutcome.valueOf(outcome), rs.getString("note"));
     }
+
+    /** How many visits each account (by its sign-in address, lower case) recorded as done. */
+    @Transactional(readOnly = true)
+    public Map<String, Long> doneCountsByAccount() {
+        Map<String, Long> counts = new LinkedHashMap<>();
+        jdbc.sql("""
+                        SELECT LOWER(done_by) AS who, COUNT(*) AS done FROM care_visit
+                        WHERE done_at IS NOT NULL AND done_by IS NOT NULL GROUP BY LOWER(done_by)""")
+                .query((rs, i) -> Map.entry(rs.getString("who"), rs.getLong("done"))).list()
+                .forEach(row -> counts.put(row.getKey(), row.getValue()));
+        return counts;
+    }
 }

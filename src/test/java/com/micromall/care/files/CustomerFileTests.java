@@ -7,6 +7,8 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.post;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.micromall.care.staff.StaffAttribution;
+import com.micromall.care.staff.StaffRoster;
 import com.micromall.distribution.referral.DistributorEnrolment;
 import com.micromall.distribution.referral.ReferralBindings;
 import com.micromall.distribution.referral.ReferralSource;
@@ -49,6 +51,8 @@ class CustomerFileTests {
     @Autowired OrderService orders;
     @Autowired DistributorEnrolment enrolment;
     @Autowired ReferralBindings bindings;
+    @Autowired StaffRoster roster;
+    @Autowired StaffAttribution staff;
 
     @Test
     void theFileShowsLifetimeValueAsCompletedOrdersMinusRefundsAndWhoInvitedWhom() throws Exception {
@@ -196,6 +200,111 @@ class CustomerFileTests {
         assertThat(names(Map.of("q", tag, "lastOrder", "bogus"))).as("an unknown choice filters nothing").hasSize(4);
         Document page = list(Map.of("q", tag, "tag", tag));
         assertThat(page.select("#tag option[selected]").val()).isEqualTo(tag);
+    }
+
+    @Test
+    void theFileShowsTheCustomersAnswersLatestFirstAndTheirFirstTouchStaffContact() throws Exception {
+        OrderFixtures fixtures = new OrderFixtures(jdbc, encoder);
+        TestCustomer ann = fixtures.customer("Ann Answered");
+        Instant now = Instant.now();
+        String older = answer(ann.id(), 3, "Arrived broken", now.minus(Duration.ofDays(20)));
+        String newer = answer(ann.id(), 10, null, now.minus(Duration.ofDays(2)));
+        String first = staffCode("Lena First");
+        String second = staffCode("Otto Later");
+        assertThat(staff.attributeCustomer(ann.id(), first, StaffAttribution.Source.LINK)).isTrue();
+        staff.attributeCustomer(ann.id(), second, StaffAttribution.Source.ORDER);
+
+        Document file = file(ann.id());
+
+        assertThat(file.select("#answer-list li")).extracting(li -> li.select(".mm-answer-score").text() + " | "
+                + li.text()).satisfiesExactly(
+                        latest -> assertThat(latest).startsWith("10 | ").contains(newer, "Promoter", "No comment."),
+                        earlier -> assertThat(earlier).startsWith("3 | ").contains(older, "Detractor", "Arrived broken"));
+        assertThat(file.select("#satisfaction").text()).doesNotContain("No satisfaction answers yet.");
+        assertThat(file.select("#staff-contact-name").text()).isEqualTo("Lena First");
+        assertThat(file.select("#staff-contact-code").text()).isEqualTo(first);
+        assertThat(file.select("#staff-contact").text()).doesNotContain("Otto Later");
+
+        Document nobody = file(fixtures.customer("Nora Nothing").id());
+        assertThat(nobody.select("#satisfaction").text()).contains("No satisfaction answers yet.");
+        assertThat(nobody.select("#staff-contact").text()).contains("No staff member looks after this customer yet.");
+    }
+
+    @Test
+    void staffSeeTheFilesOrderNumbersWithoutALinkTheyCouldNotOpenAndTheOwnerKeepsTheLink() throws Exception {
+        OrderFixtures fixtures = new OrderFixtures(jdbc, encoder);
+        long lamp = fixtures.product("Staff View Lamp", "3.00", 10);
+        TestCustomer bo = fixtures.customer("Bo Bought");
+        String number = place(bo.id(), lamp, 1);
+        String answered = answer(bo.id(), 9, "Nice", Instant.now());
+
+        String html = mvc.perform(get("/admin/customers/" + bo.id()).locale(Locale.ENGLISH)
+                        .with(user("clerk@example.com").roles("STAFF")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Document asStaff = Jsoup.parse(html);
+        assertThat(asStaff.select("a[href^=/admin/orders]")).isEmpty();
+        assertThat(asStaff.select("#orders").text()).contains(number);
+        assertThat(asStaff.select("#answer-list").text()).contains(answered);
+        mvc.perform(get("/admin/orders/" + number).with(user("clerk@example.com").roles("STAFF")))
+                .andExpect(status().isForbidden());
+
+        Document asOwner = file(bo.id());
+        assertThat(asOwner.select("#orders a[href=/admin/orders/" + number + "]")).hasSize(1);
+        assertThat(asOwner.select("#answer-list a[href=/admin/orders/" + answered + "]")).hasSize(1);
+    }
+
+    @Test
+    void theListFiltersByTheKindOfTheLatestAnswerAndByStaffContact() throws Exception {
+        OrderFixtures fixtures = new OrderFixtures(jdbc, encoder);
+        String mark = "scr" + UUID.randomUUID().toString().substring(0, 6);
+        TestCustomer turned = fixtures.customer("Turned " + mark);
+        TestCustomer fan = fixtures.customer("Fan " + mark);
+        TestCustomer middling = fixtures.customer("Middling " + mark);
+        TestCustomer silent = fixtures.customer("Silent " + mark);
+        Instant now = Instant.now();
+        answer(turned.id(), 10, null, now.minus(Duration.ofDays(30)));
+        answer(turned.id(), 4, "Broke", now.minus(Duration.ofDays(1)));
+        answer(fan.id(), 6, null, now.minus(Duration.ofDays(30)));
+        answer(fan.id(), 9, null, now.minus(Duration.ofDays(1)));
+        answer(middling.id(), 7, null, now);
+        String code = staffCode("Pia Filter");
+        staff.attributeCustomer(fan.id(), code, StaffAttribution.Source.LINK);
+        staff.attributeCustomer(silent.id(), code, StaffAttribution.Source.ORDER);
+        long pia = jdbc.sql("SELECT id FROM care_staff WHERE code = :c").param("c", code).query(Long.class).single();
+
+        assertThat(names(Map.of("q", mark, "score", "promoter"))).as("the latest answer counts").containsExactly(fan.name());
+        assertThat(names(Map.of("q", mark, "score", "detractor"))).containsExactly(turned.name());
+        assertThat(names(Map.of("q", mark, "score", "passive"))).containsExactly(middling.name());
+        assertThat(names(Map.of("q", mark, "score", "none"))).containsExactly(silent.name());
+        assertThat(names(Map.of("q", mark, "score", "bogus"))).hasSize(4);
+        assertThat(names(Map.of("q", mark, "staff", "" + pia))).containsExactlyInAnyOrder(fan.name(), silent.name());
+        assertThat(names(Map.of("q", mark, "staff", "" + pia, "score", "none"))).containsExactly(silent.name());
+        Document page = list(Map.of("q", mark, "score", "detractor", "staff", "" + pia));
+        assertThat(page.select("#score option[selected]").val()).isEqualTo("detractor");
+        assertThat(page.select("#staff option[selected]").val()).isEqualTo("" + pia);
+    }
+
+    /** An answered survey of an order that exists only here; returns the order number. */
+    private String answer(long customerId, int score, String comment, Instant at) {
+        long orderId = -Math.abs(UUID.randomUUID().getMostSignificantBits() % 1_000_000_000_000L) - 1;
+        String number = OrderFixtures.unique("ANS");
+        jdbc.sql("""
+                        INSERT INTO satisfaction_survey (order_id, order_number, customer_id, completed_at, ask_at)
+                        VALUES (:o, :n, :c, :at, :at)""").param("o", orderId).param("n", number).param("c", customerId)
+                .param("at", Timestamp.from(at)).update();
+        long survey = jdbc.sql("SELECT id FROM satisfaction_survey WHERE order_id = :o").param("o", orderId)
+                .query(Long.class).single();
+        jdbc.sql("""
+                        INSERT INTO satisfaction_answer (survey_id, score, comment, answered_at, changed_at)
+                        VALUES (:s, :score, :comment, :at, :at)""").param("s", survey).param("score", score)
+                .param("comment", comment).param("at", Timestamp.from(at)).update();
+        return number;
+    }
+
+    private String staffCode(String name) {
+        String email = OrderFixtures.unique("glue").toLowerCase(Locale.ROOT) + "@example.com";
+        roster.invite(email, name, Locale.ENGLISH);
+        return jdbc.sql("SELECT code FROM care_staff WHERE email = :e").param("e", email).query(String.class).single();
     }
 
     private String place(long customerId, long product, int quantity) {

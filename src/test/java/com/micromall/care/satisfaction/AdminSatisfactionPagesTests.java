@@ -140,4 +140,60 @@ class AdminSatisfactionPagesTests {
         mvc.perform(post("/admin/care/follow-ups/1/done").param("note", "x").with(user(buyer.principal())).with(csrf()))
                 .andExpect(status().isForbidden());
     }
+
+    @Test
+    void theScorePageShowsTheScoreOfEachStaffMembersAttributedOrders() throws Exception {
+        String code = "G" + Long.toString(System.nanoTime() % 10_000_000L, 36).toUpperCase(Locale.ROOT);
+        String name = "Gia " + code;
+        long staffId = staffMember(name, code);
+        String idle = "Ida " + code;
+        staffMember(idle, code + "X");
+        for (int score : new int[] {10, 9, 9, 3}) {
+            String number = fixtures.completedOrder(buyer.id(), Instant.now(), product, productName);
+            surveys.answerAsBuyer(surveys.ofCustomer(buyer.id(), number).orElseThrow(), score, null);
+            attribute(number, staffId, code);
+        }
+        String unattributed = fixtures.completedOrder(buyer.id(), Instant.now(), product, productName);
+        surveys.answerAsBuyer(surveys.ofCustomer(buyer.id(), unattributed).orElseThrow(), 0, null);
+
+        Document page = admin("/admin/care/satisfaction");
+        Element row = page.select("#staff-scores tbody tr").stream().filter(tr -> tr.text().contains(name))
+                .findFirst().orElseThrow();
+        // Three promoters and one detractor of four: (3 - 1) / 4 = 50.
+        assertThat(row.select("td").eachText()).containsExactly(name + " " + code, "50", "3", "0", "1");
+        Element none = page.select("#staff-scores tbody tr").stream().filter(tr -> tr.text().contains(idle))
+                .findFirst().orElseThrow();
+        assertThat(none.select("td").eachText()).containsExactly(idle + " " + code + "X", "–", "0", "0", "0");
+    }
+
+    @Test
+    void staffSeeTheQueuesAndCommentsOrderNumbersWithoutALinkTheyCouldNotOpen() throws Exception {
+        String number = detractor("Staff read this");
+        for (String path : new String[] {"/admin/care/follow-ups", "/admin/care/satisfaction"}) {
+            Document asStaff = Jsoup.parse(mvc.perform(get(path).locale(Locale.ENGLISH)
+                            .with(user("clerk@example.com").roles("STAFF")))
+                    .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+            assertThat(asStaff.select("a[href^=/admin/orders]")).as(path).isEmpty();
+            assertThat(asStaff.text()).as(path).contains(number);
+            assertThat(admin(path).select("a[href=/admin/orders/" + number + "]")).as(path).isNotEmpty();
+        }
+    }
+
+    private long staffMember(String name, String code) {
+        TestCustomer account = orders.customer(name);
+        jdbc.sql("""
+                        INSERT INTO care_staff (customer_id, email, name, code, invited_at)
+                        VALUES (:c, :e, :n, :code, CURRENT_TIMESTAMP)""")
+                .param("c", account.id()).param("e", account.email()).param("n", name).param("code", code).update();
+        return jdbc.sql("SELECT id FROM care_staff WHERE code = :code").param("code", code).query(Long.class).single();
+    }
+
+    private void attribute(String orderNumber, long staffId, String code) {
+        jdbc.sql("""
+                        INSERT INTO care_staff_order (order_id, order_number, customer_id, staff_id, code, currency, total,
+                                                      placed_at)
+                        SELECT order_id, order_number, customer_id, :staff, :code, 'CNY', 10.00, CURRENT_TIMESTAMP
+                        FROM satisfaction_survey WHERE order_number = :n""")
+                .param("staff", staffId).param("code", code).param("n", orderNumber).update();
+    }
 }

@@ -250,6 +250,84 @@ class StaffAttributionTests {
         assertThat(row.select("td").get(4).text()).contains(revenue);
     }
 
+    @Test
+    void theOwnersStaffPageCountsTheVisitsEachMemberMarkedDoneAndTheScoreOfTheirOrdersAnswers() throws Exception {
+        String email = OrderFixtures.unique("visits").toLowerCase(Locale.ROOT) + "@example.com";
+        String code = invite(email);
+        String otherEmail = OrderFixtures.unique("other").toLowerCase(Locale.ROOT) + "@example.com";
+        String otherCode = invite(otherEmail);
+        TestCustomer buyer = fixtures.customer("Vic Visited");
+        long address = fixtures.address(buyer.id());
+        String promoted = placed(buyer, address, code);
+        String detracted = placed(buyer, address, code);
+        String passive = placed(buyer, address, code);
+        TestCustomer ned = fixtures.customer("Ned Nocode");
+        String unattributed = placed(ned, fixtures.address(ned.id()), "");
+        answer(promoted, 10);
+        answer(detracted, 2);
+        answer(passive, 8);
+        answer(unattributed, 0);
+
+        long first = visit(buyer.id(), promoted, 1);
+        long second = visit(buyer.id(), promoted, 2);
+        long byOwner = visit(buyer.id(), promoted, 3);
+        visit(buyer.id(), promoted, 4);
+        for (long visit : new long[] {first, second, first}) {
+            mvc.perform(post("/admin/care/visits/" + visit + "/done").param("outcome", "HAPPY")
+                    .with(user(email).roles("STAFF")).with(csrf())).andExpect(status().is3xxRedirection());
+        }
+        mvc.perform(post("/admin/care/visits/" + byOwner + "/done").param("outcome", "HAPPY")
+                .with(user(fixtures.owner())).with(csrf())).andExpect(status().is3xxRedirection());
+
+        Document page = Jsoup.parse(mvc.perform(get("/admin/staff").locale(Locale.ENGLISH).with(user(fixtures.owner())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        var row = page.select("#staff-table tbody tr").stream().filter(tr -> tr.text().contains(email)).findFirst().orElseThrow();
+        assertThat(row.select("[data-column=visits-done]").text()).isEqualTo("2");
+        // One promoter, one passive, one detractor of three: (1 - 1) / 3 = 0, the unattributed 0 not counted.
+        assertThat(row.select("[data-column=satisfaction]").text()).isEqualTo("0 3 answers");
+        var other = page.select("#staff-table tbody tr").stream().filter(tr -> tr.text().contains(otherEmail)).findFirst().orElseThrow();
+        assertThat(other.select("[data-column=visits-done]").text()).isEqualTo("0");
+        assertThat(other.select("[data-column=satisfaction]").text()).isEqualTo("–");
+        assertThat(otherCode).isNotEqualTo(code);
+
+        answer(detracted, 9);
+        Document changed = Jsoup.parse(mvc.perform(get("/admin/staff").locale(Locale.ENGLISH).with(user(fixtures.owner())))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        var after = changed.select("#staff-table tbody tr").stream().filter(tr -> tr.text().contains(email)).findFirst().orElseThrow();
+        assertThat(after.select("[data-column=satisfaction]").text()).as("a changed answer counts as changed")
+                .isEqualTo("67 3 answers");
+    }
+
+    /** The order's answer (a changed one replaces it), written as satisfaction keeps it. */
+    private void answer(String orderNumber, int score) {
+        long order = jdbc.sql("SELECT id FROM shop_order WHERE number = :n").param("n", orderNumber).query(Long.class).single();
+        long customer = jdbc.sql("SELECT customer_id FROM shop_order WHERE number = :n").param("n", orderNumber)
+                .query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO satisfaction_survey (order_id, order_number, customer_id, completed_at, ask_at)
+                VALUES (:o, :n, :c, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP) ON CONFLICT DO NOTHING""")
+                .param("o", order).param("n", orderNumber).param("c", customer).update();
+        long survey = jdbc.sql("SELECT id FROM satisfaction_survey WHERE order_id = :o").param("o", order)
+                .query(Long.class).single();
+        jdbc.sql("DELETE FROM satisfaction_answer WHERE survey_id = :s").param("s", survey).update();
+        jdbc.sql("""
+                INSERT INTO satisfaction_answer (survey_id, score, answered_at, changed_at)
+                VALUES (:s, :score, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)""").param("s", survey).param("score", score)
+                .update();
+    }
+
+    private long visit(long customerId, String orderNumber, int sequence) {
+        long order = jdbc.sql("SELECT id FROM shop_order WHERE number = :n").param("n", orderNumber).query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO care_visit (customer_id, order_id, order_number, product_id, product_name, description,
+                                        sequence, due_on)
+                VALUES (:c, :o, :n, :p, 'Staff tea', 'Check', :seq, CURRENT_DATE)""")
+                .param("c", customerId).param("o", order).param("n", orderNumber).param("p", product)
+                .param("seq", sequence).update();
+        return jdbc.sql("SELECT id FROM care_visit WHERE order_id = :o AND sequence = :seq").param("o", order)
+                .param("seq", sequence).query(Long.class).single();
+    }
+
     private String role(long customerId) {
         return jdbc.sql("SELECT role FROM customer WHERE id = :id").param("id", customerId).query(String.class).single();
     }
