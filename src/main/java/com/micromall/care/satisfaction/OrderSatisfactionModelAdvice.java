@@ -12,8 +12,9 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * The buyer's answer for the order page ({@code satisfactionScore}, null before they answered), so the page shows
- * what they said and asks nobody who answered 0–6 to share. Order's template reads it; order never depends on care.
+ * The order's survey for the order page ({@code orderSurvey}, null when the order has none, e.g. not completed yet):
+ * the page asks the question only when there is a survey to answer, shows what the buyer said and asks nobody who
+ * answered 0–6 to share. Order's template reads it; order never depends on care.
  */
 @ControllerAdvice
 @RequiredArgsConstructor
@@ -23,8 +24,8 @@ class OrderSatisfactionModelAdvice {
 
     private final SatisfactionSurveys surveys;
 
-    @ModelAttribute("satisfactionScore")
-    @Nullable LayoutValue<@Nullable Integer> satisfactionScore(@AuthenticationPrincipal @Nullable CustomerPrincipal principal,
+    @ModelAttribute("orderSurvey")
+    @Nullable LayoutValue<@Nullable OrderSurvey> orderSurvey(@AuthenticationPrincipal @Nullable CustomerPrincipal principal,
                                                              HttpServletRequest request) {
         Matcher page = ORDER_PAGE.matcher(request.getRequestURI().substring(request.getContextPath().length()));
         if (principal == null || !"GET".equals(request.getMethod()) || !page.matches()) {
@@ -32,7 +33,7 @@ class OrderSatisfactionModelAdvice {
         }
         long customerId = principal.getCustomerId();
         String number = page.group(1);
-        return LayoutValue.of(() -> surveys.ofCustomer(customerId, number).map(SatisfactionSurveys.Survey::score)
-                .orElse(null));
+        return LayoutValue.of(() -> surveys.ofCustomer(customerId, number)
+                .map(survey -> new OrderSurvey(survey.score())).orElse(null));
     }
 }

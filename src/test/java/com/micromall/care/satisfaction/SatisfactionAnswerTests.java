@@ -264,6 +264,24 @@ class SatisfactionAnswerTests {
         assertThat(afterHappy.select("#share-card-link").val()).contains("/r/");
     }
 
+    @Test
+    void aCompletedOrderWithoutASurveyOffersNoQuestionThatWouldLeadNowhere() throws Exception {
+        LedgerFixtures ledger = new LedgerFixtures(orders, jdbc, carts, checkout, orderService);
+        String number = ledger.place(buyer, product, 1);
+        ledger.complete(number);
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(10)).until(() -> jdbc.sql(
+                "SELECT COUNT(*) FROM satisfaction_survey WHERE order_number = :n").param("n", number)
+                .query(Long.class).single() == 1);
+        assertThat(orderPage(number).select("#satisfaction-ask a")).hasSize(11);
+
+        // As for an order completed before surveys existed.
+        jdbc.sql("""
+                DELETE FROM satisfaction_survey_product WHERE survey_id IN
+                    (SELECT id FROM satisfaction_survey WHERE order_number = :n)""").param("n", number).update();
+        jdbc.sql("DELETE FROM satisfaction_survey WHERE order_number = :n").param("n", number).update();
+        assertThat(orderPage(number).select("#satisfaction-ask")).isEmpty();
+    }
+
     private Document orderPage(String number) throws Exception {
         return page(get("/orders/" + number).locale(Locale.ENGLISH).with(user(buyer.principal())));
     }
