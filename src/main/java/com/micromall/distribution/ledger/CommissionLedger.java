@@ -61,6 +61,12 @@ class CommissionLedger {
 
     private static final Logger log = LoggerFactory.getLogger(CommissionLedger.class);
 
+    /**
+     * The level of a staff member's own commission on an order they are attributed to. Being an ordinary COMMISSION
+     * entry, it freezes, unfreezes, reverses and is clawed back exactly like a sharer's.
+     */
+    static final int STAFF_LEVEL = 0;
+
     private final JdbcClient jdbc;
     private final AbuseGuard abuseGuard;
     private final DistributionSettingsService settings;
@@ -74,7 +80,8 @@ class CommissionLedger {
 
     record Snapshot(long orderId, String orderNumber, long buyerId, @Nullable Long level1, @Nullable Long level2,
                     BigDecimal level1Percent, BigDecimal level2Percent, int returnWindowDays, Currency currency,
-                    @Nullable String shippingLine1, @Nullable String shippingPostal, String state) {
+                    @Nullable String shippingLine1, @Nullable String shippingPostal, String state,
+                    @Nullable Long staffAccount, @Nullable BigDecimal staffPercent) {
     }
 
     /** @param friendGift the part of the distributor's friend's share this line carries (level 1 gives it away) */
@@ -116,6 +123,43 @@ class CommissionLedger {
         List<SnapshotLine> lines = lines(jdbc, snapshot.orderId());
         credit(snapshot, 1, snapshot.level1(), lines, unfreezesAt);
         credit(snapshot, 2, snapshot.level2(), lines, unfreezesAt);
+        creditStaff(snapshot, lines, unfreezesAt);
+    }
+
+    /**
+     * The staff member's percent of what was paid for each line's goods (rounded down, less the share of units refunded
+     * before completion), frozen for the return window like any commission. No abuse checks or budget: those guard
+     * against made-up referrals, and the shop pays its staff with their wages, not by withdrawal.
+     */
+    private void creditStaff(Snapshot snapshot, List<SnapshotLine> lines, Instant unfreezesAt) {
+        Long staff = snapshot.staffAccount();
+        BigDecimal percent = snapshot.staffPercent();
+        if (staff == null || percent == null || percent.signum() <= 0) {
+            return;
+        }
+        for (SnapshotLine line : lines) {
+            int units = line.quantity() - line.refundedBefore();
+            if (units <= 0) {
+                continue;
+            }
+            Money full = Money.of(line.paidAmount(), snapshot.currency()).percent(percent, java.math.RoundingMode.DOWN);
+            Money amount = full.minus(CommissionPolicy.share(full, line.refundedBefore(), line.quantity()));
+            if (!amount.isPositive()) {
+                continue;
+            }
+            Long id = insert(staff, snapshot, line.lineId(), line.productId(), STAFF_LEVEL, EntryKind.COMMISSION, "",
+                    null, units, "staff " + percent.stripTrailingZeros().toPlainString() + "%", amount,
+                    LedgerState.FROZEN, null, unfreezesAt);
+            if (id == null) {
+                continue;
+            }
+            timeline(id, LedgerState.FROZEN, "order " + snapshot.orderNumber() + " completed");
+            if (!unfreezesAt.isAfter(clock.instant())) {
+                CommissionEntry entry = load(id).orElseThrow();
+                entry.unfreeze(clock.instant());
+                save(entry);
+            }
+        }
     }
 
     private void credit(Snapshot snapshot, int level, @Nullable Long beneficiary, List<SnapshotLine> lines,
@@ -201,7 +245,8 @@ class CommissionLedger {
     BigDecimal creditedIn(YearMonth month) {
         return jdbc.sql("""
                 SELECT COALESCE(SUM(amount), 0) FROM commission_entry
-                WHERE kind = 'COMMISSION' AND state IN ('FROZEN', 'AVAILABLE') AND created_at >= :start AND created_at < :end""")
+                WHERE kind = 'COMMISSION' AND level > 0 AND state IN ('FROZEN', 'AVAILABLE')
+                    AND created_at >= :start AND created_at < :end""")
                 .param("start", Timestamp.from(shopTime.monthStart(month)))
                 .param("end", Timestamp.from(shopTime.monthEnd(month))).query(BigDecimal.class).single();
     }
@@ -327,6 +372,11 @@ class CommissionLedger {
         }
         timeline(id, r.state(), r.note());
         Money taken = r.amount().negate();
+        if (entry.level() == STAFF_LEVEL) {
+            // The sharers' facts (mails, figures) are about referral earnings; staff are paid with their wages.
+            save(entry);
+            return;
+        }
         events.publishEvent(r.kind() == EntryKind.CLAWBACK
                 ? new CommissionClawedBack(id, entry.id(), entry.distributorId(), snapshot.orderNumber(), entry.level(),
                         taken, ref, clock.instant())
@@ -481,14 +531,15 @@ class CommissionLedger {
     private Optional<Snapshot> snapshot(long orderId, String lock) {
         return jdbc.sql("""
                 SELECT order_id, order_number, buyer_id, level1_id, level2_id, level1_percent, level2_percent,
-                    return_window_days, currency, shipping_line1, shipping_postal, state
+                    return_window_days, currency, shipping_line1, shipping_postal, state, staff_account_id, staff_percent
                 FROM commission_snapshot WHERE order_id = :o""" + lock)
                 .param("o", orderId)
                 .query((rs, i) -> new Snapshot(rs.getLong("order_id"), rs.getString("order_number"), rs.getLong("buyer_id"),
                         (Long) rs.getObject("level1_id", Long.class), rs.getObject("level2_id", Long.class),
                         rs.getBigDecimal("level1_percent"), rs.getBigDecimal("level2_percent"),
                         rs.getInt("return_window_days"), Currency.getInstance(rs.getString("currency")),
-                        rs.getString("shipping_line1"), rs.getString("shipping_postal"), rs.getString("state")))
+                        rs.getString("shipping_line1"), rs.getString("shipping_postal"), rs.getString("state"),
+                        rs.getObject("staff_account_id", Long.class), rs.getBigDecimal("staff_percent")))
                 .optional();
     }
 

@@ -1,5 +1,6 @@
 package com.micromall.distribution.ledger;
 
+import com.micromall.distribution.StaffCommissions;
 import com.micromall.distribution.referral.Beneficiaries;
 import com.micromall.distribution.referral.ReferralNetwork;
 
@@ -14,6 +15,7 @@ import com.micromall.shared.Money;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
@@ -37,6 +39,7 @@ class CommissionSnapshots {
     private final DistributionSettingsService settings;
     private final ProductApi products;
     private final DistributorTotals totals;
+    private final List<StaffCommissions> staffCommissions;
 
     /**
      * Heard in the placing transaction, not after it: the shop's rates and the products' overrides read here are those
@@ -50,11 +53,18 @@ class CommissionSnapshots {
         Beneficiaries beneficiaries = network.beneficiariesOf(event.customerId());
         Long level1 = beneficiaries.level1().orElse(null);
         Long level2 = rules.levelTwoOn() ? beneficiaries.level2().orElse(null) : null;
+        Optional<StaffCommissions.StaffShare> staff = staffCommissions.stream()
+                .flatMap(source -> source.forOrder(event.orderId()).stream())
+                .filter(share -> share.percent().signum() > 0).findFirst();
         int inserted = jdbc.sql("""
                 INSERT INTO commission_snapshot (order_id, order_number, buyer_id, placed_at, level1_id, level2_id,
-                    level1_percent, level2_percent, return_window_days, currency, shipping_line1, shipping_postal, state)
-                VALUES (:order, :number, :buyer, :placed, :l1, :l2, :p1, :p2, :window, :currency, :line1, :postal, 'PLACED')
+                    level1_percent, level2_percent, return_window_days, currency, shipping_line1, shipping_postal, state,
+                    staff_account_id, staff_percent)
+                VALUES (:order, :number, :buyer, :placed, :l1, :l2, :p1, :p2, :window, :currency, :line1, :postal, 'PLACED',
+                    :staff, :staffPercent)
                 ON CONFLICT DO NOTHING""")
+                .param("staff", staff.map(StaffCommissions.StaffShare::accountId).orElse(null), java.sql.Types.BIGINT)
+                .param("staffPercent", staff.map(StaffCommissions.StaffShare::percent).orElse(null), java.sql.Types.NUMERIC)
                 .param("order", event.orderId()).param("number", event.orderNumber())
                 .param("buyer", event.customerId()).param("placed", Timestamp.from(event.placedAt()))
                 .param("l1", level1, java.sql.Types.BIGINT).param("l2", level2, java.sql.Types.BIGINT)
@@ -64,7 +74,7 @@ class CommissionSnapshots {
                 .param("line1", event.shippingLine1(), java.sql.Types.VARCHAR)
                 .param("postal", event.shippingPostalCode(), java.sql.Types.VARCHAR)
                 .update();
-        if (inserted == 0 || (level1 == null && level2 == null)) {
+        if (inserted == 0 || (level1 == null && level2 == null && staff.isEmpty())) {
             return;
         }
         Map<Long, ProductSummary> byId = products.findAll(event.lines().stream().map(OrderLineSnapshot::productId).toList())
