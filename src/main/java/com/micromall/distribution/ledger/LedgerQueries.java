@@ -27,6 +27,20 @@ class LedgerQueries implements DistributionApi {
 
     @Override
     @Transactional(readOnly = true)
+    public StaffCommission staffCommissionOf(long customerId) {
+        Currency currency = currency();
+        return jdbc.sql("""
+                SELECT COALESCE(SUM(CASE WHEN state = 'FROZEN' THEN amount END), 0) AS frozen,
+                       COALESCE(SUM(CASE WHEN state = 'AVAILABLE' THEN amount END), 0) AS available
+                FROM commission_entry WHERE distributor_id = :d AND level = :level""")
+                .param("d", customerId).param("level", CommissionLedger.STAFF_LEVEL)
+                .query((rs, i) -> new StaffCommission(money(rs.getBigDecimal("frozen"), currency),
+                        money(rs.getBigDecimal("available"), currency)))
+                .single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public Balances balancesOf(long customerId) {
         Currency currency = currency();
         // One account row (kept exact by DistributorAccounts), never the distributor's whole ledger; the open orders'

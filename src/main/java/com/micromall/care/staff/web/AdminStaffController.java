@@ -1,10 +1,17 @@
 package com.micromall.care.staff.web;
 
+import com.micromall.care.staff.StaffCommissionRate;
 import com.micromall.care.staff.StaffFigures;
+import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.care.staff.StaffRoster;
 import jakarta.validation.Valid;
+import java.math.BigDecimal;
+import java.security.Principal;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
@@ -24,10 +31,35 @@ class AdminStaffController {
 
     private final StaffRoster roster;
     private final StaffFigures figures;
+    private final StaffCommissionRate commissionRate;
+    private final DistributionApi distribution;
 
     @GetMapping("/admin/staff")
     String list(Model model) {
         return page(new StaffInviteForm(), model);
+    }
+
+    @PostMapping("/admin/staff/commission")
+    String commission(@ModelAttribute("staffCommissionForm") StaffCommissionForm form, BindingResult errors,
+                      Principal principal, Model model, RedirectAttributes redirect) {
+        String typed = form.getPercent() == null ? "" : form.getPercent().trim();
+        BigDecimal percent = null;
+        if (!typed.isEmpty()) {
+            try {
+                percent = new BigDecimal(typed.replace(',', '.'));
+            } catch (NumberFormatException e) {
+                percent = null;
+            }
+            if (percent == null || percent.signum() < 0 || percent.compareTo(StaffCommissionRate.MAXIMUM) > 0
+                    || percent.stripTrailingZeros().scale() > 2) {
+                errors.rejectValue("percent", "staffpay.commission.invalid");
+                model.addAttribute("staffCommissionForm", form);
+                return page(new StaffInviteForm(), model);
+            }
+        }
+        commissionRate.change(percent == null || percent.signum() == 0 ? null : percent, principal.getName());
+        redirect.addFlashAttribute("flashSuccess", "staffpay.commission.saved");
+        return "redirect:/admin/staff";
     }
 
     @PostMapping("/admin/staff")
@@ -59,7 +91,17 @@ class AdminStaffController {
     private String page(StaffInviteForm form, Model model) {
         model.addAttribute("adminSection", "staff");
         model.addAttribute("staffInviteForm", form);
-        model.addAttribute("lines", figures.lines());
+        var lines = figures.lines();
+        model.addAttribute("lines", lines);
+        if (!model.containsAttribute("staffCommissionForm")) {
+            StaffCommissionForm commission = new StaffCommissionForm();
+            commission.setPercent(commissionRate.current().map(p -> p.stripTrailingZeros().toPlainString()).orElse(""));
+            model.addAttribute("staffCommissionForm", commission);
+        }
+        model.addAttribute("staffCommissionOn", commissionRate.current().isPresent());
+        Map<Long, DistributionApi.StaffCommission> earned = lines.stream().map(line -> line.member().customerId())
+                .distinct().collect(Collectors.toMap(Function.identity(), distribution::staffCommissionOf));
+        model.addAttribute("staffEarned", earned);
         return VIEW;
     }
 }
