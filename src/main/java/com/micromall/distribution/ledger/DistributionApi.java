@@ -11,13 +11,6 @@ public interface DistributionApi {
     /** A distributor's money, by bucket. Amounts may be negative (a clawback after a withdrawal). */
     Balances balancesOf(long customerId);
 
-    /** A staff member's own commission (level 0) by bucket, reversals and clawbacks included. */
-    StaffCommission staffCommissionOf(long customerId);
-
-    /** Paid with wages, so there is nothing to withdraw: only what is frozen and what became available. */
-    record StaffCommission(Money frozen, Money available) {
-    }
-
     /** Every ledger entry of the distributor, newest first, each with its timeline. */
     default List<LedgerLine> ledgerOf(long customerId) {
         return ledgerOf(customerId, Integer.MAX_VALUE);

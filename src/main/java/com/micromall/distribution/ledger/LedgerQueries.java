@@ -1,5 +1,6 @@
 package com.micromall.distribution.ledger;
 
+import com.micromall.distribution.StaffCommissionBalances;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
 import java.math.BigDecimal;
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @RequiredArgsConstructor
-class LedgerQueries implements DistributionApi {
+class LedgerQueries implements DistributionApi, StaffCommissionBalances {
 
     private final JdbcClient jdbc;
     private final ShopSettingsService shopSettings;

@@ -2,7 +2,7 @@ package com.micromall.care.staff.web;
 
 import com.micromall.care.staff.StaffCommissionRate;
 import com.micromall.care.staff.StaffFigures;
-import com.micromall.distribution.ledger.DistributionApi;
+import com.micromall.distribution.StaffCommissionBalances;
 import com.micromall.care.staff.StaffRoster;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
@@ -32,7 +32,7 @@ class AdminStaffController {
     private final StaffRoster roster;
     private final StaffFigures figures;
     private final StaffCommissionRate commissionRate;
-    private final DistributionApi distribution;
+    private final StaffCommissionBalances staffCommissions;
 
     @GetMapping("/admin/staff")
     String list(Model model) {
@@ -99,8 +99,8 @@ class AdminStaffController {
             model.addAttribute("staffCommissionForm", commission);
         }
         model.addAttribute("staffCommissionOn", commissionRate.current().isPresent());
-        Map<Long, DistributionApi.StaffCommission> earned = lines.stream().map(line -> line.member().customerId())
-                .distinct().collect(Collectors.toMap(Function.identity(), distribution::staffCommissionOf));
+        Map<Long, StaffCommissionBalances.StaffCommission> earned = lines.stream().map(line -> line.member().customerId())
+                .distinct().collect(Collectors.toMap(Function.identity(), staffCommissions::staffCommissionOf));
         model.addAttribute("staffEarned", earned);
         return VIEW;
     }
