@@ -321,7 +321,7 @@ class CommissionLedgerTests {
         try {
             BigDecimal creditedThisMonth = jdbc.sql("""
                     SELECT COALESCE(SUM(amount), 0) FROM commission_entry
-                    WHERE kind = 'COMMISSION' AND state IN ('FROZEN', 'AVAILABLE') AND created_at >= date_trunc('month', now())""")
+                    WHERE kind = 'COMMISSION' AND level > 0 AND state IN ('FROZEN', 'AVAILABLE') AND created_at >= date_trunc('month', now())""")
                     .query(BigDecimal.class).single();
             DistributionSettings withBudget = withRates(before, "10", "0");
             settings.update(new DistributionSettings(withBudget.enrolmentRule(), withBudget.level1Percent(),
