@@ -147,6 +147,7 @@ public class UnfreezeJob {
                             MIN(unfreezes_at) AS first_due
                         FROM commission_entry WHERE
                         """ + CommissionEntry.DUE_IN_CHUNK + """
+                        AND (level IS NULL OR level > 0)
                         GROUP BY distributor_id, order_number, currency ORDER BY distributor_id, first_due, order_number""")
                 .param("at", at).param("bound", upToDue).param("id", upToId)
                 .query((rs, i) -> new DueOrder(rs.getLong("distributor_id"), rs.getString("order_number"),
@@ -170,7 +171,7 @@ public class UnfreezeJob {
     private record DueOrder(long distributorId, String orderNumber, Money amount, int entries) {
     }
 
-    /** One {@link CommissionAvailable} per distributor (and currency) of the chunk. */
+    /** One {@link CommissionAvailable} per distributor (and currency) of the chunk; staff commission is paid with wages. */
     private void announce(List<DueOrder> due, Instant availableAt) {
         Map<String, List<DueOrder>> byDistributor = new LinkedHashMap<>();
         for (DueOrder order : due) {
