@@ -64,9 +64,10 @@ class QueryCountTests {
      * cart (2), the discounts (3, as on the page), the stock, a free order number, the order with its first status
      * and its line (3), keeping the typed address in the customer's address book (3: their row locked, their
      * addresses, the new one), two event publications, emptying the cart (2), and the commission snapshot, taken in
-     * the placing transaction so it holds the rates in force when the order was placed (2 for a buyer nobody invited).
+     * the placing transaction so it holds the rates in force when the order was placed (2 for a buyer nobody invited),
+     * and the order's staff member: their code and whether the shop pays staff commission on it (2).
      */
-    static final int PLACE_ORDER_BUDGET = 23;
+    static final int PLACE_ORDER_BUDGET = 24;
     /** The header's cart count (CartService.count). */
     static final String CART_COUNT = "COALESCE(SUM(i.quantity), 0)";
 
