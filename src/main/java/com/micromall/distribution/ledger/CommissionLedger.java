@@ -431,12 +431,12 @@ class CommissionLedger {
      */
     private int moveGroup(long entryId, LedgerState from, LedgerState to, String note) {
         List<MovedRow> rows = jdbc.sql("""
-                SELECT id, distributor_id, kind, amount, currency, order_number, created_at FROM commission_entry
+                SELECT id, distributor_id, level, kind, amount, currency, order_number, created_at FROM commission_entry
                 WHERE (id = :id OR parent_id = :id) AND state = :from FOR UPDATE""")
                 .param("id", entryId).param("from", from.name())
-                .query((rs, i) -> new MovedRow(rs.getLong("id"), rs.getLong("distributor_id"), rs.getString("kind"),
-                        rs.getBigDecimal("amount"), rs.getString("currency"), rs.getString("order_number"),
-                        rs.getTimestamp("created_at").toInstant()))
+                .query((rs, i) -> new MovedRow(rs.getLong("id"), rs.getLong("distributor_id"), rs.getInt("level"),
+                        rs.getString("kind"), rs.getBigDecimal("amount"), rs.getString("currency"),
+                        rs.getString("order_number"), rs.getTimestamp("created_at").toInstant()))
                 .list();
         if (rows.isEmpty()) {
             return 0;
@@ -449,6 +449,9 @@ class CommissionLedger {
                 .param("ids", ids).update();
         int moved = jdbc.sql("UPDATE commission_entry SET state = :to WHERE id IN (:ids)")
                 .param("to", to.name()).param("ids", ids).update();
+        if (rows.get(0).level() == STAFF_LEVEL) {
+            return moved;
+        }
         rows.stream().collect(Collectors.groupingBy(MovedRow::distributorId,
                         Collectors.reducing(BigDecimal.ZERO, MovedRow::amount, BigDecimal::add)))
                 .forEach((distributor, amount) -> accounts.moved(distributor, from, to, amount));
@@ -467,7 +470,7 @@ class CommissionLedger {
         return moved;
     }
 
-    private record MovedRow(long id, long distributorId, String kind, BigDecimal amount, String currency,
+    private record MovedRow(long id, long distributorId, int level, String kind, BigDecimal amount, String currency,
                             String orderNumber, Instant createdAt) {
     }
 
@@ -492,9 +495,12 @@ class CommissionLedger {
         if (inserted == 0) {
             return null;
         }
-        accounts.entryAdded(distributor, kind, state, amount.amount());
-        if (kind == EntryKind.COMMISSION) {
-            totals.commissionCredited(distributor, created, amount.amount());
+        if (level != STAFF_LEVEL) {
+            // Staff commission is paid with wages: it never joins a sharer's withdrawable balance or chart.
+            accounts.entryAdded(distributor, kind, state, amount.amount());
+            if (kind == EntryKind.COMMISSION) {
+                totals.commissionCredited(distributor, created, amount.amount());
+            }
         }
         return jdbc.sql("""
                 SELECT id FROM commission_entry

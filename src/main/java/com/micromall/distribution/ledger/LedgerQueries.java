@@ -76,7 +76,7 @@ class LedgerQueries implements DistributionApi, StaffCommissionBalances {
     public List<LedgerLine> ledgerOf(long customerId, int limit) {
         List<LedgerLine> entries = jdbc.sql("""
                 SELECT id, order_number, product_id, level, kind, state, amount, currency, hold_reason, unfreezes_at, created_at
-                FROM commission_entry WHERE distributor_id = :d ORDER BY created_at DESC, id DESC LIMIT :limit""")
+                FROM commission_entry WHERE distributor_id = :d AND level > 0 ORDER BY created_at DESC, id DESC LIMIT :limit""")
                 .param("d", customerId).param("limit", limit)
                 .query((rs, i) -> new LedgerLine(rs.getLong("id"), rs.getString("order_number"), rs.getLong("product_id"),
                         rs.getInt("level"), rs.getString("kind"), rs.getString("state"),

@@ -40,7 +40,8 @@ import org.springframework.transaction.annotation.Transactional;
  * </ul>
  * The owed side uses the cached balances and credited, reversed and voided the entries, so the identity fails when a
  * cached figure drifts, and when a fully refunded entry's reversals do not add up to exactly its amount (kept +
- * reversed must equal the original). Expected commission of open orders is no ledger money and is not checked.
+ * reversed must equal the original). Expected commission of open orders is no ledger money and is not checked; nor
+ * is staff commission (level 0), which the shop pays with wages and no sharer's account holds.
  */
 @Service
 @RequiredArgsConstructor
@@ -191,7 +192,7 @@ public class Reconciliation {
 
     /** Entries summed per distributor by state and by kind, in one pass over the ledger. */
     private Map<Long, Sums> entrySums(@Nullable Collection<Long> distributorIds) {
-        String only = distributorIds == null ? "" : " WHERE distributor_id IN (:ids)";
+        String only = distributorIds == null ? " WHERE level > 0" : " WHERE level > 0 AND distributor_id IN (:ids)";
         var query = jdbc.sql("""
                 SELECT distributor_id,
                     COALESCE(SUM(CASE WHEN state = 'FROZEN' THEN amount END), 0) AS frozen,

@@ -91,7 +91,7 @@ public class DistributorDashboard {
         return jdbc.sql("""
                 SELECT COALESCE(r.referred, 0) AS sign_ups, COALESCE(r.through_link, 0) AS through_link,
                   COALESCE(r.ordering, 0) AS first_orders, COALESCE(r.orders, 0) AS orders, COALESCE(r.gmv, 0) AS gmv,
-                  (SELECT MIN(unfreezes_at) FROM commission_entry WHERE distributor_id = :d AND state = 'FROZEN') AS next_unfreeze
+                  (SELECT MIN(unfreezes_at) FROM commission_entry WHERE distributor_id = :d AND level > 0 AND state = 'FROZEN') AS next_unfreeze
                 FROM (SELECT 1 AS one) x LEFT JOIN report_distributor r ON r.customer_id = :d
                 """)
                 .param("d", customerId)
@@ -143,10 +143,10 @@ public class DistributorDashboard {
                   (SELECT COALESCE(SUM(h.credited), 0) FROM distributor_commission_hour h
                      WHERE h.distributor_id = :d AND h.hour_no >= w.from_hour AND h.hour_no < w.to_hour)
                   + (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
-                     WHERE e.distributor_id = :d AND e.kind = 'COMMISSION' AND e.state <> 'VOID'
+                     WHERE e.distributor_id = :d AND e.level > 0 AND e.kind = 'COMMISSION' AND e.state <> 'VOID'
                        AND e.created_at >= w.from_at AND e.created_at < w.whole_from)
                   + (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
-                     WHERE e.distributor_id = :d AND e.kind = 'COMMISSION' AND e.state <> 'VOID'
+                     WHERE e.distributor_id = :d AND e.level > 0 AND e.kind = 'COMMISSION' AND e.state <> 'VOID'
                        AND e.created_at >= w.whole_to AND e.created_at < w.to_at) AS credited,
                   (SELECT COUNT(*) FROM report_customer b
                      WHERE b.referrer_id = :d AND b.bound_at >= w.from_at AND b.bound_at < w.to_at) AS sign_ups

@@ -52,7 +52,7 @@ public class DistributorStatement {
         }
         jdbc.sql("""
                 SELECT kind, amount, created_at FROM commission_entry
-                WHERE distributor_id = :d AND created_at >= :from AND created_at < :to""")
+                WHERE distributor_id = :d AND level > 0 AND created_at >= :from AND created_at < :to""")
                 .param("d", distributorId).param("from", from).param("to", to)
                 .query(rs -> {
                     int column = switch (rs.getString("kind")) {
@@ -65,7 +65,7 @@ public class DistributorStatement {
         // What a void took away: the voided entry net of its reversals (all of them move to VOID together).
         jdbc.sql("""
                 SELECT e.amount, ev.occurred_at FROM commission_entry_event ev JOIN commission_entry e ON e.id = ev.entry_id
-                WHERE e.distributor_id = :d AND ev.state = 'VOID' AND ev.occurred_at >= :from AND ev.occurred_at < :to""")
+                WHERE e.distributor_id = :d AND e.level > 0 AND ev.state = 'VOID' AND ev.occurred_at >= :from AND ev.occurred_at < :to""")
                 .param("d", distributorId).param("from", from).param("to", to)
                 .query(rs -> {
                     add(sums, zone, rs.getTimestamp("occurred_at").toInstant(), 3, rs.getBigDecimal("amount"));

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import com.micromall.care.staff.StaffAttribution;
 import com.micromall.care.staff.StaffCommissionRate;
 import com.micromall.care.staff.StaffRoster;
+import com.micromall.distribution.StaffCommissionBalances;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;
 import com.micromall.order.internal.CartService;
@@ -45,6 +46,9 @@ class StaffCommissionTests {
     @Autowired StaffCommissionRate rate;
     @Autowired TransactionTemplate transactions;
     @Autowired Clock clock;
+    @Autowired StaffCommissionBalances staffBalances;
+    @Autowired DistributionApi sharerBalances;
+    @Autowired Reconciliation reconciliation;
 
     LedgerFixtures fixtures;
     long staffAccount;
@@ -85,9 +89,18 @@ class StaffCommissionTests {
                 .param("o", fixtures.orderId(number)).query(BigDecimal.class).single();
     }
 
+    /** What the sharer's balance row holds for the staff member: staff commission never goes there. */
     private BigDecimal account(String column) {
         return jdbc.sql("SELECT " + column + " FROM distributor_account WHERE distributor_id = :d")
                 .param("d", staffAccount).query(BigDecimal.class).optional().orElse(BigDecimal.ZERO);
+    }
+
+    private BigDecimal staffFrozen() {
+        return staffBalances.staffCommissionOf(staffAccount).frozen().amount();
+    }
+
+    private BigDecimal staffAvailable() {
+        return staffBalances.staffCommissionOf(staffAccount).available().amount();
     }
 
     private void afterTheReturnWindow(String number) {
@@ -111,12 +124,12 @@ class StaffCommissionTests {
         BigDecimal expected = fivePercentOf(paid(number));
         assertThat(expected).isEqualByComparingTo("2.00");
         assertThat(staffEntries(number)).containsExactly(new Entry("COMMISSION", 0, expected, "FROZEN"));
-        assertThat(account("frozen")).isEqualByComparingTo(expected);
+        assertThat(staffFrozen()).isEqualByComparingTo(expected);
 
         afterTheReturnWindow(number);
         assertThat(staffEntries(number)).containsExactly(new Entry("COMMISSION", 0, expected, "AVAILABLE"));
-        assertThat(account("frozen")).isEqualByComparingTo("0");
-        assertThat(account("available")).isEqualByComparingTo(expected);
+        assertThat(staffFrozen()).isEqualByComparingTo("0");
+        assertThat(staffAvailable()).isEqualByComparingTo(expected);
     }
 
     @Test
@@ -130,10 +143,10 @@ class StaffCommissionTests {
         assertThat(staffEntries(number)).containsExactly(
                 new Entry("COMMISSION", 0, new BigDecimal("2.00"), "FROZEN"),
                 new Entry("REVERSAL", 0, new BigDecimal("-0.50"), "FROZEN"));
-        assertThat(account("frozen")).isEqualByComparingTo("1.50");
+        assertThat(staffFrozen()).isEqualByComparingTo("1.50");
 
         afterTheReturnWindow(number);
-        assertThat(account("available")).isEqualByComparingTo("1.50");
+        assertThat(staffAvailable()).isEqualByComparingTo("1.50");
     }
 
     @Test
@@ -148,8 +161,33 @@ class StaffCommissionTests {
         assertThat(staffEntries(number)).containsExactly(
                 new Entry("COMMISSION", 0, new BigDecimal("2.00"), "AVAILABLE"),
                 new Entry("CLAWBACK", 0, new BigDecimal("-0.50"), "AVAILABLE"));
-        assertThat(account("available")).isEqualByComparingTo("1.50");
-        assertThat(account("clawed_back")).isEqualByComparingTo("-0.50");
+        assertThat(staffAvailable()).isEqualByComparingTo("1.50");
+    }
+
+    @Test
+    void aStaffMemberWhoAlsoSharesCannotWithdrawTheirStaffCommission() {
+        jdbc.sql("INSERT INTO distributor (customer_id, code, status, enrolled_at) VALUES (:c, :code, 'ACTIVE', :at)")
+                .param("c", staffAccount).param("code", OrderFixtures.unique("S").toUpperCase(Locale.ROOT).substring(0, 8))
+                .param("at", java.sql.Timestamp.from(clock.instant())).update();
+        LedgerFixtures.rebuild(jdbc, staffAccount);
+        rate.change(FIVE, "test");
+        long product = fixtures.orders.product("Staff deadbolt", "40.00", 100);
+        String number = fixtures.place(buyer, product, 2);
+        fixtures.complete(number);
+        afterTheReturnWindow(number);
+        fixtures.refund(number, fixtures.lineIds(number).get(0), 1);
+
+        assertThat(staffEntries(number)).extracting(Entry::kind).containsExactly("COMMISSION", "CLAWBACK");
+        assertThat(staffAvailable()).isEqualByComparingTo("2.00");
+        var sharer = sharerBalances.balancesOf(staffAccount);
+        assertThat(sharer.available().amount()).isEqualByComparingTo("0");
+        assertThat(sharer.frozen().amount()).isEqualByComparingTo("0");
+        assertThat(account("clawed_back")).isEqualByComparingTo("0");
+        assertThat(sharerBalances.ledgerOf(staffAccount, 20)).isEmpty();
+        assertThat(reconciliation.check(List.of(staffAccount)).balanced()).isTrue();
+
+        LedgerFixtures.rebuild(jdbc, staffAccount);
+        assertThat(sharerBalances.balancesOf(staffAccount).available().amount()).isEqualByComparingTo("0");
     }
 
     @Test
