@@ -16,7 +16,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Whom a customer and an order are attributed to. First touch: the first staff code that reaches a customer (a
  * {@code /s/} link they followed, or an order placed with a code) makes that member their staff contact for good; a
- * later code changes nothing. An order carries the code it was placed with, else its buyer's staff contact.
+ * later code changes nothing. An order carries the code it was placed with, else its buyer's staff contact. A member's
+ * own code names nobody for their own account: staff earn on the customers they serve, not on their own shopping.
  */
 @Service
 @RequiredArgsConstructor
@@ -25,7 +26,7 @@ public class StaffAttribution {
     public enum Source { LINK, ORDER }
 
     /** A staff member a typed code names; a deactivated member's code names nobody. */
-    record CodeOwner(long staffId, String code) {
+    record CodeOwner(long staffId, long customerId, String code) {
     }
 
     private final JdbcClient jdbc;
@@ -39,7 +40,7 @@ public class StaffAttribution {
     /** @return whether this call made the member the customer's staff contact (false when they had one, or the code is unknown) */
     @Transactional
     public boolean attributeCustomer(long customerId, @Nullable String typedCode, Source source) {
-        return owner(typedCode).map(owner -> attribute(customerId, owner, source)).orElse(false);
+        return owner(typedCode, customerId).map(owner -> attribute(customerId, owner, source)).orElse(false);
     }
 
     /** A customer's staff contact as their file shows them. */
@@ -77,12 +78,13 @@ public class StaffAttribution {
      */
     @Transactional
     void orderPlaced(long orderId, String orderNumber, long customerId, Money total, @Nullable String typedCode) {
-        Optional<CodeOwner> typed = owner(typedCode);
+        Optional<CodeOwner> typed = owner(typedCode, customerId);
         typed.ifPresent(owner -> attribute(customerId, owner, Source.ORDER));
         Optional<CodeOwner> carried = typed.or(() -> jdbc.sql("""
-                SELECT s.id, s.code FROM care_staff_customer c JOIN care_staff s ON s.id = c.staff_id
+                SELECT s.id, s.customer_id, s.code FROM care_staff_customer c JOIN care_staff s ON s.id = c.staff_id
                 WHERE c.customer_id = :customer""").param("customer", customerId)
-                .query((rs, row) -> new CodeOwner(rs.getLong("id"), rs.getString("code"))).optional());
+                .query((rs, row) -> new CodeOwner(rs.getLong("id"), rs.getLong("customer_id"), rs.getString("code")))
+                .optional());
         carried.ifPresent(owner -> jdbc.sql("""
                 INSERT INTO care_staff_order (order_id, order_number, customer_id, staff_id, code, currency, total, placed_at)
                 VALUES (:order, :number, :customer, :staff, :code, :currency, :total, :at)""")
@@ -107,12 +109,17 @@ public class StaffAttribution {
                 .param("at", Timestamp.from(clock.instant())).update() == 1;
     }
 
+    private Optional<CodeOwner> owner(@Nullable String typedCode, long customerId) {
+        return owner(typedCode).filter(owner -> owner.customerId() != customerId);
+    }
+
     private Optional<CodeOwner> owner(@Nullable String typedCode) {
         String code = PersonalCodes.normalize(typedCode);
         if (code == null) {
             return Optional.empty();
         }
-        return jdbc.sql("SELECT id, code FROM care_staff WHERE code = :code AND deactivated_at IS NULL")
-                .param("code", code).query((rs, row) -> new CodeOwner(rs.getLong("id"), rs.getString("code"))).optional();
+        return jdbc.sql("SELECT id, customer_id, code FROM care_staff WHERE code = :code AND deactivated_at IS NULL")
+                .param("code", code).query((rs, row) -> new CodeOwner(rs.getLong("id"), rs.getLong("customer_id"),
+                        rs.getString("code"))).optional();
     }
 }

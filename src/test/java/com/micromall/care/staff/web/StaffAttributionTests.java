@@ -117,6 +117,23 @@ class StaffAttributionTests {
     }
 
     @Test
+    void aStaffMembersOwnCodeNeverAttributesTheirOwnAccountOrOrders() throws Exception {
+        String code = newStaffCode();
+        TestCustomer self = fixtures.customer("Sol Self");
+        // The member's customer account is the buyer here: staff shop with their own account too.
+        jdbc.sql("UPDATE care_staff SET customer_id = :c WHERE code = :code").param("c", self.id()).param("code", code)
+                .update();
+
+        mvc.perform(get("/s/" + code).with(user(self.principal()))).andExpect(redirectedUrl("/"));
+        assertThat(contactOf(self)).isEmpty();
+
+        String number = placed(self, fixtures.address(self.id()), code);
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM care_staff_order WHERE order_number = :n").param("n", number)
+                .query(Long.class).single()).as("no staff attribution, so no staff commission").isZero();
+        assertThat(contactOf(self)).isEmpty();
+    }
+
+    @Test
     void aVisitorsFirstStaffLinkIsKeptUntilTheySignInAndALaterLinkDoesNotReplaceIt() throws Exception {
         String first = newStaffCode();
         String later = newStaffCode();
