@@ -57,7 +57,7 @@ public class SatisfactionSurveyJob {
         }
         List<Due> due = jdbc.sql("""
                         SELECT s.id, s.customer_id, s.order_number, s.completed_at FROM satisfaction_survey s
-                        WHERE s.asked_at IS NULL AND s.ask_at <= :now
+                        WHERE s.asked_at IS NULL AND s.dropped_at IS NULL AND s.ask_at <= :now
                           AND NOT EXISTS (SELECT 1 FROM satisfaction_answer a WHERE a.survey_id = s.id)
                         ORDER BY s.ask_at, s.id LIMIT :limit""")
                 .param("now", Timestamp.from(now)).param("limit", PER_RUN)

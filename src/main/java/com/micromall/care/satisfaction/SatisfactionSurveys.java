@@ -2,6 +2,7 @@ package com.micromall.care.satisfaction;
 
 import com.micromall.order.OrderCompleted;
 import com.micromall.order.OrderLineSnapshot;
+import com.micromall.order.OrderRefunded;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -78,9 +79,24 @@ class SatisfactionSurveys {
                 .param("name", name.length() > 200 ? name.substring(0, 200) : name).update());
     }
 
+    /** An order refunded in full before its survey was asked is not asked about: the survey is dropped. */
+    @ApplicationModuleListener
+    void on(OrderRefunded event) {
+        orderRefunded(event);
+    }
+
+    @Transactional
+    void orderRefunded(OrderRefunded event) {
+        if (event.fullyRefunded()) {
+            jdbc.sql("UPDATE satisfaction_survey SET dropped_at = :now WHERE order_id = :order AND asked_at IS NULL")
+                    .param("now", Timestamp.from(clock.instant())).param("order", event.orderId()).update();
+        }
+    }
+
+    /** The order page's survey: a dropped one is shown only if it was answered before. */
     @Transactional(readOnly = true)
     Optional<Survey> ofCustomer(long customerId, String orderNumber) {
-        return find("s.order_number = :number AND s.customer_id = :customer",
+        return find("s.order_number = :number AND s.customer_id = :customer AND (s.dropped_at IS NULL OR a.score IS NOT NULL)",
                 Map.of("number", orderNumber, "customer", customerId));
     }
 

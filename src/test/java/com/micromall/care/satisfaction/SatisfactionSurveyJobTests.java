@@ -75,6 +75,29 @@ class SatisfactionSurveyJobTests {
     }
 
     @Test
+    void anOrderRefundedInFullBeforeItsSurveyIsAskedIsNeitherMailedNorAskedOnItsPage() {
+        Instant completed = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        String number = fixtures.completedOrder(buyer.id(), completed, product, "Job soap");
+        String partly = fixtures.completedOrder(buyer.id(), completed, product, "Job soap");
+        surveys.orderRefunded(refund(number, true));
+        surveys.orderRefunded(refund(partly, false));
+
+        job.askDue(completed.plus(delay));
+        assertThat(state(number).get("asked_at")).isNull();
+        assertThat(surveys.ofCustomer(buyer.id(), number)).isEmpty();
+        assertThat(state(partly).get("asked_at")).as("a partial refund still leaves goods to ask about").isNotNull();
+        assertThat(surveys.ofCustomer(buyer.id(), partly)).isPresent();
+    }
+
+    private com.micromall.order.OrderRefunded refund(String number, boolean fully) {
+        long orderId = jdbc.sql("SELECT order_id FROM satisfaction_survey WHERE order_number = :n").param("n", number)
+                .query(Long.class).single();
+        return new com.micromall.order.OrderRefunded(orderId, number, buyer.id(), clock.instant(), java.util.List.of(),
+                com.micromall.shared.Money.of(new java.math.BigDecimal("10.00"), java.util.Currency.getInstance("CNY")),
+                fully, "test");
+    }
+
+    @Test
     void aRedeliveredCompletionEventSchedulesNoSecondSurvey() {
         Instant completed = clock.instant();
         String number = fixtures.completedOrder(buyer.id(), completed, product, "Job soap");
