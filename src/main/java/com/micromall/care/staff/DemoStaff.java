@@ -18,7 +18,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The demo shop's staff member (embedded default only): staff@demo.micromall / micromall-demo, who has signed up
- * Dina as a customer and whose code her latest order carries. Runs after the demo orders (30).
+ * Dina as a customer and whose code her latest order carries; the shop pays staff 3 % commission. Runs after the demo orders (30).
  */
 @Component
 @Order(40)
@@ -37,6 +37,7 @@ class DemoStaff implements ApplicationRunner {
     private final StaffRoster roster;
     private final StaffAccounts accounts;
     private final StaffAttribution attribution;
+    private final StaffCommissionRate commissionRate;
     private final JdbcClient jdbc;
     private final TransactionTemplate transactions;
 
@@ -64,6 +65,8 @@ class DemoStaff implements ApplicationRunner {
                     .param("currency", order.currency()).param("total", order.total()).param("at", order.placedAt())
                     .param("code", code).update();
         });
+        // Orders placed from now on with the demo member's code earn them 3 % of the goods paid.
+        commissionRate.change(new BigDecimal("3"), "demo");
         log.info("Demo staff: {} / {} with code {}", EMAIL, PASSWORD, code);
     }
 }
