@@ -35,6 +35,7 @@ class SentMailLogTests extends MailServerTests {
 
     @Autowired MockMvc mvc;
     @Autowired EventPublicationJobs publicationJobs;
+    @Autowired SentMailRetention retention;
 
     private static String orderNumber() {
         return "MM-LOG-" + ORDER_SEQUENCE.incrementAndGet();
@@ -92,6 +93,30 @@ class SentMailLogTests extends MailServerTests {
         assertThat(html.text()).isEqualTo(received.html().text());
         assertThat(html.select("img").eachAttr("src")).as("the share QR code travels with the mail")
                 .isNotEmpty().allSatisfy(src -> assertThat(src).startsWith("data:image/png;base64,"));
+    }
+
+    @Test
+    void aSentMailsCopyIsForgottenAfterTheKeepingPeriodButItsLineInTheLogStays() throws Exception {
+        long customerId = customer("Olga Old", "en");
+        String email = emailOf(customerId);
+        String number = orderNumber();
+        publish(new OrderCompleted(-ORDER_SEQUENCE.incrementAndGet(), number, customerId, Instant.now(), List.of()));
+        awaitMailTo(customerId);
+        Element line = logLinesTo(email).stream().filter(l -> l.text().contains(number)).findFirst().orElseThrow();
+        String mailPath = line.selectFirst("a[href^=/admin/mails/]").attr("href");
+        long id = Long.parseLong(mailPath.substring(mailPath.lastIndexOf('/') + 1));
+
+        retention.forgetCopiesSentBefore(Instant.now().minus(Duration.ofDays(1)));
+        assertThat(ownersPage(mailPath).getElementById("mail-text")).as("a day old: still kept").isNotNull();
+
+        retention.forgetCopiesSentBefore(Instant.now().plusSeconds(1));
+        Document forgotten = ownersPage(mailPath);
+        assertThat(forgotten.getElementById("mail-text")).isNull();
+        assertThat(forgotten.getElementById("mail-html")).isNull();
+        assertThat(forgotten.getElementById("mail-no-body").text()).contains("180 days");
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM sent_mail_image WHERE sent_mail_id = :id").param("id", id)
+                .query(Long.class).single()).isZero();
+        assertThat(logLinesTo(email)).anySatisfy(l -> assertThat(l.text()).contains(number, "Delivered"));
     }
 
     @Test

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Locale;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
+import com.micromall.notification.SentMailRetention;
 import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.http.CacheControl;
@@ -39,6 +40,7 @@ class AdminMailLogController {
     private final SentMailLog log;
     private final ShopTime shopTime;
     private final MessageSource messages;
+    private final SentMailRetention retention;
 
     /** A log line in words. */
     record Row(long id, String recipient, String kind, String language, String subject, String when,
@@ -74,6 +76,7 @@ class AdminMailLogController {
                 : shopTime.dateTime(entry.lastFailedAt(), locale));
         model.addAttribute("text", mail.text());
         model.addAttribute("hasHtml", mail.html() != null);
+        model.addAttribute("keptDays", retention.keepCopies().toDays());
         return "notification/admin-mail";
     }
 
