@@ -1,5 +1,7 @@
 package com.micromall.distribution.referral;
 
+import com.micromall.settings.DistributionSettings;
+import com.micromall.settings.DistributionSettingsService;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
@@ -23,9 +25,16 @@ class DemoReferrals implements ApplicationRunner {
 
     private static final Logger log = LoggerFactory.getLogger(DemoReferrals.class);
 
+    /** The demo owner's ready-made messages, so the share card shows some. */
+    private static final String DEMO_SHARE_TEXTS = """
+            I buy my skin care here and love it. Your first order is cheaper through my link: {link}
+            Micromall has small-batch goods I trust. Have a look: {link}
+            """;
+
     private final DistributorEnrolment enrolment;
     private final ReferralBindings bindings;
     private final JdbcClient jdbc;
+    private final DistributionSettingsService settings;
 
     @Override
     public void run(ApplicationArguments args) {
@@ -44,6 +53,13 @@ class DemoReferrals implements ApplicationRunner {
         bindings.bind(chen.get(), annaCode, ReferralSource.TYPED_AT_REGISTRATION, null);
         bindings.bind(dina.get(), benCode, ReferralSource.TYPED_AT_REGISTRATION, null);
         log.info("Demo referrals: Ben and Chen invited by Anna, Dina by Ben");
+        DistributionSettings rules = settings.current();
+        if (rules.shareTexts() == null) {
+            settings.update(new DistributionSettings(rules.enrolmentRule(), rules.level1Percent(), rules.level2Percent(),
+                    rules.attributionDays(), rules.returnWindowDays(), rules.welcomeKind(), rules.welcomeValue(),
+                    rules.welcomeCap(), rules.storeCreditBonusPercent(), rules.withdrawalMinimum(),
+                    rules.withdrawalFeePercent(), rules.monthlyBudget(), DEMO_SHARE_TEXTS), "demo");
+        }
     }
 
     /** Demo accounts are looked up by their fixed e-mail (demo data only; the customer module owns the table). */

@@ -231,6 +231,22 @@ class CustomerFileTests {
     }
 
     @Test
+    void staffSeeACustomersSharingFiguresButNeverTheirEarnings() throws Exception {
+        TestCustomer sharer = new OrderFixtures(jdbc, encoder).customer("Sia Sharer");
+        jdbc.sql("INSERT INTO distributor (customer_id, code, status, enrolled_at) VALUES (:c, :code, 'ACTIVE', :at)")
+                .param("c", sharer.id()).param("code", OrderFixtures.unique("F").toUpperCase(Locale.ROOT).substring(0, 8))
+                .param("at", java.sql.Timestamp.from(Instant.now())).update();
+
+        Document asStaff = Jsoup.parse(mvc.perform(get("/admin/customers/" + sharer.id()).locale(Locale.ENGLISH)
+                        .with(user("clerk@example.com").roles("STAFF")))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(asStaff.text()).contains("Link clicks").doesNotContain("Commission earned");
+        assertThat(asStaff.getElementById("file-commission")).isNull();
+
+        assertThat(file(sharer.id()).getElementById("file-commission").text()).contains("Commission earned");
+    }
+
+    @Test
     void staffSeeTheFilesOrderNumbersWithoutALinkTheyCouldNotOpenAndTheOwnerKeepsTheLink() throws Exception {
         OrderFixtures fixtures = new OrderFixtures(jdbc, encoder);
         long lamp = fixtures.product("Staff View Lamp", "3.00", 10);
