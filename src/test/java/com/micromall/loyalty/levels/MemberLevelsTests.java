@@ -152,6 +152,21 @@ class MemberLevelsTests {
     }
 
     @Test
+    void theNightlyRunPlacesACustomerOnceHoweverOftenItRuns() {
+        threeLevels();
+        TestCustomer buyer = orders.customer("Nightly Gold");
+        completed(buyer.id(), "305.00", Instant.now().minusSeconds(3600));
+
+        recompute.recomputeNightly();
+        Map<String, Object> first = membership(buyer.id());
+        recompute.recomputeNightly();
+
+        assertThat(levelName(buyer.id())).isEqualTo("Gold");
+        assertThat(membership(buyer.id())).isEqualTo(first);
+        assertThat(announcements(buyer.id())).isEqualTo(1);
+    }
+
+    @Test
     void aLevelIsNeverLostMidPeriodEvenWhenTheSpendLeavesTheWindow() {
         threeLevels();
         TestCustomer buyer = orders.customer("Held Gold");
