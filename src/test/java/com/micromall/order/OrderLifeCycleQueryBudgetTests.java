@@ -57,11 +57,13 @@ class OrderLifeCycleQueryBudgetTests {
      * each redirecting post (4); every event publication is stored, marked processing and marked done (21); the
      * commission snapshot, reporting's record and the crediting at completion take most of the listeners' share;
      * the order mails look up the buyer's own share link and keep their bodies for the owner's mail log; care
-     * schedules the satisfaction survey and any return visits at completion and checks the staff code at placing.
-     * The goal is 60 (BENCHMARKS.md says what stands in the way); this pins today's figure (about 194; listeners race
+     * schedules the satisfaction survey and any return visits at completion and checks the staff code at placing;
+     * loyalty reads the buyer's member level on the checkout page and at placing, and at completion records the spend
+     * and reads the levels (4, and 3 for its event publication).
+     * The goal is 60 (BENCHMARKS.md says what stands in the way); this pins today's figure (about 201; listeners race
      * a little) so it can only fall.
      */
-    static final int LIFE_CYCLE_BUDGET = 198;
+    static final int LIFE_CYCLE_BUDGET = 205;
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;

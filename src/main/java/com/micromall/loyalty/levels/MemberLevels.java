@@ -1,0 +1,181 @@
+package com.micromall.loyalty.levels;
+
+import com.micromall.settings.ShopSettingsService;
+import com.micromall.shared.Money;
+import java.math.BigDecimal;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.sql.Types;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Currency;
+import java.util.List;
+import java.util.Optional;
+import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.dao.DuplicateKeyException;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The owner's member levels and each customer's level. Thresholds are amounts in the shop's currency; two levels
+ * never share a name or a threshold, so "the next level up" is always one level.
+ */
+@Service
+@RequiredArgsConstructor
+public class MemberLevels {
+
+    private final JdbcClient jdbc;
+    private final ShopSettingsService shopSettings;
+    private final LoyaltySpend spend;
+    private final Clock clock;
+
+    /** What the owner types for a level. */
+    public record LevelTerms(String name, BigDecimal threshold, BigDecimal discountPercent) {
+    }
+
+    /** A level with how many customers hold it now. */
+    public record LevelLine(MemberLevel level, long members) {
+    }
+
+    public enum Outcome { SAVED, ALREADY_SAVED, NAME_TAKEN, THRESHOLD_TAKEN }
+
+    /** Lowest threshold first. */
+    @Transactional(readOnly = true)
+    public List<MemberLevel> all() {
+        Currency currency = shopSettings.current().currency();
+        return jdbc.sql("SELECT id, name, threshold, discount_percent FROM loyalty_level ORDER BY threshold")
+                .query((rs, i) -> level(rs, currency)).list();
+    }
+
+    /** Every level with how many customers hold it (a customer is placed on a level by their first recompute). */
+    @Transactional(readOnly = true)
+    public List<LevelLine> withMembers() {
+        Currency currency = shopSettings.current().currency();
+        return jdbc.sql("""
+                        SELECT l.id, l.name, l.threshold, l.discount_percent,
+                               (SELECT COUNT(*) FROM loyalty_membership m WHERE m.level_id = l.id) AS members
+                        FROM loyalty_level l ORDER BY l.threshold""")
+                .query((rs, i) -> new LevelLine(level(rs, currency), rs.getLong("members"))).list();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<MemberLevel> find(long id) {
+        Currency currency = shopSettings.current().currency();
+        return jdbc.sql("SELECT id, name, threshold, discount_percent FROM loyalty_level WHERE id = :id")
+                .param("id", id).query((rs, i) -> level(rs, currency)).optional();
+    }
+
+    /**
+     * The customer's level now, in one statement: the level they hold, else a level that starts at 0 (everyone's
+     * before their first order).
+     */
+    @Transactional(readOnly = true)
+    public Optional<MemberLevel> levelOf(long customerId) {
+        Currency currency = shopSettings.current().currency();
+        return jdbc.sql("""
+                        SELECT l.id, l.name, l.threshold, l.discount_percent FROM loyalty_level l
+                        LEFT JOIN loyalty_membership m ON m.level_id = l.id AND m.customer_id = :c
+                        WHERE m.customer_id IS NOT NULL
+                           OR (l.threshold = 0 AND NOT EXISTS
+                               (SELECT 1 FROM loyalty_membership h WHERE h.customer_id = :c AND h.level_id IS NOT NULL))
+                        ORDER BY l.threshold DESC LIMIT 1""")
+                .param("c", customerId).query((rs, i) -> level(rs, currency)).optional();
+    }
+
+    /** The customer's level, their spend this year and what is left to spend to the next level. */
+    @Transactional(readOnly = true)
+    public MemberStanding standingOf(long customerId) {
+        Instant now = clock.instant();
+        Currency currency = shopSettings.current().currency();
+        Money spent = spend.rollingSpendOf(customerId, now, currency);
+        List<MemberLevel> levels = all();
+        MemberLevel level = levelOf(customerId).orElse(null);
+        Instant heldUntil = jdbc.sql("SELECT held_until FROM loyalty_membership WHERE customer_id = :c AND level_id IS NOT NULL")
+                .param("c", customerId).query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
+        MemberLevel next = levels.stream()
+                .filter(candidate -> level == null || candidate.threshold().isGreaterThan(level.threshold()))
+                .filter(candidate -> candidate.threshold().isPositive() || level != null)
+                .findFirst().orElse(null);
+        Money toNext = next == null ? null : next.threshold().minus(spent).max(Money.zero(currency));
+        return new MemberStanding(level, spent, next, toNext, heldUntil);
+    }
+
+    /**
+     * Adds a level once per form: the same form sent again (a double click, a reload) finds its token taken and
+     * adds nothing.
+     */
+    @Transactional
+    public Outcome add(LevelTerms terms, String formToken) {
+        if (jdbc.sql("SELECT COUNT(*) FROM loyalty_level WHERE form_token = :t").param("t", formToken)
+                .query(Long.class).single() > 0) {
+            return Outcome.ALREADY_SAVED;
+        }
+        Outcome clash = clash(terms, null);
+        if (clash != null) {
+            return clash;
+        }
+        try {
+            jdbc.sql("""
+                            INSERT INTO loyalty_level (name, threshold, discount_percent, form_token, created_at)
+                            VALUES (:name, :threshold, :percent, :token, :at)""")
+                    .param("name", terms.name()).param("threshold", terms.threshold())
+                    .param("percent", terms.discountPercent()).param("token", formToken)
+                    .param("at", Timestamp.from(clock.instant())).update();
+            return Outcome.SAVED;
+        } catch (DuplicateKeyException sameFormAtTheSameMoment) {
+            return Outcome.ALREADY_SAVED;
+        }
+    }
+
+    /** Changes a level; members keep it, and the next recompute applies the new threshold. */
+    @Transactional
+    public Outcome change(long id, LevelTerms terms) {
+        Outcome clash = clash(terms, id);
+        if (clash != null) {
+            return clash;
+        }
+        jdbc.sql("UPDATE loyalty_level SET name = :name, threshold = :threshold, discount_percent = :percent WHERE id = :id")
+                .param("name", terms.name()).param("threshold", terms.threshold())
+                .param("percent", terms.discountPercent()).param("id", id).update();
+        return Outcome.SAVED;
+    }
+
+    /**
+     * Removes a level. Its members move to the level below it for what is left of their period: the owner took the
+     * level away, so it is not a demotion by spend, and no mail says so.
+     */
+    @Transactional
+    public void delete(long id) {
+        MemberLevel gone = find(id).orElse(null);
+        if (gone == null) {
+            return;
+        }
+        Long below = jdbc.sql("""
+                        SELECT id FROM loyalty_level WHERE threshold < :t ORDER BY threshold DESC LIMIT 1""")
+                .param("t", gone.threshold().amount()).query(Long.class).optional().orElse(null);
+        jdbc.sql("UPDATE loyalty_membership SET level_id = :below WHERE level_id = :id")
+                .param("below", below, Types.BIGINT).param("id", id).update();
+        jdbc.sql("DELETE FROM loyalty_level WHERE id = :id").param("id", id).update();
+    }
+
+    private @Nullable Outcome clash(LevelTerms terms, @Nullable Long except) {
+        long otherId = except == null ? -1 : except;
+        if (jdbc.sql("SELECT COUNT(*) FROM loyalty_level WHERE LOWER(name) = LOWER(:n) AND id <> :id")
+                .param("n", terms.name()).param("id", otherId).query(Long.class).single() > 0) {
+            return Outcome.NAME_TAKEN;
+        }
+        if (jdbc.sql("SELECT COUNT(*) FROM loyalty_level WHERE threshold = :t AND id <> :id")
+                .param("t", terms.threshold()).param("id", otherId).query(Long.class).single() > 0) {
+            return Outcome.THRESHOLD_TAKEN;
+        }
+        return null;
+    }
+
+    static MemberLevel level(ResultSet rs, Currency currency) throws SQLException {
+        return new MemberLevel(rs.getLong("id"), rs.getString("name"), Money.of(rs.getBigDecimal("threshold"), currency),
+                rs.getBigDecimal("discount_percent"));
+    }
+}

@@ -1,0 +1,4 @@
+@NullMarked
+package com.micromall.loyalty.levels.web;
+
+import org.jspecify.annotations.NullMarked;
