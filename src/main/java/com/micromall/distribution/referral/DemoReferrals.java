@@ -1,5 +1,7 @@
 package com.micromall.distribution.referral;
 
+import com.micromall.customer.CustomerApi;
+import com.micromall.customer.CustomerProfile;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
@@ -8,7 +10,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -25,7 +26,7 @@ class DemoReferrals implements ApplicationRunner {
 
     private final DistributorEnrolment enrolment;
     private final ReferralBindings bindings;
-    private final JdbcClient jdbc;
+    private final CustomerApi customers;
 
     @Override
     public void run(ApplicationArguments args) {
@@ -46,9 +47,8 @@ class DemoReferrals implements ApplicationRunner {
         log.info("Demo referrals: Ben and Chen invited by Anna, Dina by Ben");
     }
 
-    /** Demo accounts are looked up by their fixed e-mail (demo data only; the customer module owns the table). */
+    /** Demo accounts are looked up by their fixed e-mail. */
     Optional<Long> demo(String name) {
-        return jdbc.sql("SELECT id FROM customer WHERE email = :email").param("email", name + "@demo.micromall")
-                .query(Long.class).optional();
+        return customers.findByEmail(name + "@demo.micromall").map(CustomerProfile::id);
     }
 }
