@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Balances and the ledger as the distributor reads them: balances from the distributor's account (the one cached
- * balance row) and what their open orders are expected to earn, the ledger from the newest entries.
+ * balance row) and what their open orders are expected to earn, the ledger from the newest entries. Also what
+ * reporting asks of the ledger: earned, what the shop owes, and a year's entries and voids for the statement.
  */
 @Service
 @RequiredArgsConstructor

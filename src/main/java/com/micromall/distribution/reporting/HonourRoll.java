@@ -101,7 +101,10 @@ public class HonourRoll {
         }
     }
 
-    /** The top {@link #SIZE} of the shop's current calendar month, in one query or from the kept board. */
+    /**
+     * The top {@link #SIZE} of the shop's current calendar month, in two queries (the board, then which of its
+     * members are active distributors) or from the kept board.
+     */
     public List<Place> thisMonth(long viewerId) {
         return inMonth(viewerId, shopTime.currentMonth());
     }
