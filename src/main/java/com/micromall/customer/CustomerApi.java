@@ -1,5 +1,6 @@
 package com.micromall.customer;
 
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -11,8 +12,14 @@ public interface CustomerApi {
 
     List<CustomerProfile> findAll(Collection<Long> customerIds);
 
+    /** The account with exactly this e-mail address, as stored. */
+    Optional<CustomerProfile> findByEmail(String email);
+
     /** Every account holding one of the roles, by name (e.g. who may be assigned a follow-up task). */
     List<CustomerProfile> withRoles(Collection<Role> roles);
+    /** The customers (role CUSTOMER) who registered at or after {@code since}, by id, in one query. */
+    List<Long> customersRegisteredSince(Instant since);
+
     /** A page of the owner's customer list (role CUSTOMER only), newest first. */
     CustomerSearch.Page search(CustomerSearch search);
 

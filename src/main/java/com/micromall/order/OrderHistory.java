@@ -14,6 +14,17 @@ public interface OrderHistory {
     /** All the customer's orders, newest first. */
     List<CustomerOrder> ordersOf(long customerId);
 
+    /** All the customer's orders with their ids and lines, newest first, in two queries. */
+    List<PlacedOrder> placedOrdersOf(long customerId);
+
+    /** An order with what another module needs to refer to it and to its products. */
+    record PlacedOrder(long id, String number, String status, Instant placedAt, Money total, List<PlacedLine> lines) {
+    }
+
+    /** A line of a {@link PlacedOrder}, in the order's line order. */
+    record PlacedLine(long productId, String productName) {
+    }
+
     /**
      * What the customer's completed orders brought in, in the shop's currency: the totals of the orders that
      * reached COMPLETED, minus everything refunded on them. Orders never completed count nothing.

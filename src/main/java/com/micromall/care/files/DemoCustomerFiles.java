@@ -1,5 +1,7 @@
 package com.micromall.care.files;
 
+import com.micromall.customer.CustomerApi;
+import com.micromall.customer.CustomerProfile;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
@@ -8,7 +10,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /** Anna's file in the demo shop carries a few tags and notes. Runs after the demo orders (30). */
@@ -22,12 +23,11 @@ class DemoCustomerFiles implements ApplicationRunner {
     private static final String OWNER = "owner@demo.micromall";
 
     private final CustomerNotes notes;
-    private final JdbcClient jdbc;
+    private final CustomerApi customers;
 
     @Override
     public void run(ApplicationArguments args) {
-        Optional<Long> anna = jdbc.sql("SELECT id FROM customer WHERE email = 'anna@demo.micromall'")
-                .query(Long.class).optional();
+        Optional<Long> anna = customers.findByEmail("anna@demo.micromall").map(CustomerProfile::id);
         if (anna.isEmpty() || !notes.tagsOf(anna.get()).isEmpty()) {
             return;
         }

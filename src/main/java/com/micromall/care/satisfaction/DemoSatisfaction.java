@@ -1,8 +1,12 @@
 package com.micromall.care.satisfaction;
 
+import com.micromall.customer.CustomerApi;
+import com.micromall.customer.CustomerProfile;
+import com.micromall.customer.Role;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.EnumSet;
 import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,12 +32,14 @@ class DemoSatisfaction implements ApplicationRunner {
     private static final Duration WAIT_FOR_SURVEYS = Duration.ofSeconds(15);
 
     private final JdbcClient jdbc;
+    private final CustomerApi customers;
     private final SatisfactionSurveys surveys;
     private final TransactionTemplate transaction;
     private final Clock clock;
 
-    DemoSatisfaction(JdbcClient jdbc, SatisfactionSurveys surveys, TransactionTemplate transaction, Clock clock) {
+    DemoSatisfaction(JdbcClient jdbc, CustomerApi customers, SatisfactionSurveys surveys, TransactionTemplate transaction, Clock clock) {
         this.jdbc = jdbc;
+        this.customers = customers;
         this.surveys = surveys;
         this.transaction = transaction;
         this.clock = clock;
@@ -87,9 +93,14 @@ class DemoSatisfaction implements ApplicationRunner {
     }
 
     private List<Long> demoSurveys() {
+        List<Long> demoCustomers = customers.withRoles(EnumSet.allOf(Role.class)).stream()
+                .filter(c -> c.email().endsWith("@demo.micromall")).map(CustomerProfile::id).toList();
+        if (demoCustomers.isEmpty()) {
+            return List.of();
+        }
         return jdbc.sql("""
-                        SELECT s.id FROM satisfaction_survey s JOIN customer c ON c.id = s.customer_id
-                        WHERE c.email LIKE '%@demo.micromall' ORDER BY s.completed_at, s.id LIMIT 3""")
-                .query(Long.class).list();
+                        SELECT s.id FROM satisfaction_survey s
+                        WHERE s.customer_id IN (:customers) ORDER BY s.completed_at, s.id LIMIT 3""")
+                .param("customers", demoCustomers).query(Long.class).list();
     }
 }

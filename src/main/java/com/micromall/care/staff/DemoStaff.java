@@ -1,6 +1,8 @@
 package com.micromall.care.staff;
 
+import com.micromall.customer.CustomerApi;
 import com.micromall.customer.StaffAccounts;
+import com.micromall.order.OrderHistory;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.Locale;
@@ -39,6 +41,8 @@ class DemoStaff implements ApplicationRunner {
     private final StaffAttribution attribution;
     private final StaffCommissionRate commissionRate;
     private final JdbcClient jdbc;
+    private final CustomerApi customers;
+    private final OrderHistory orders;
     private final TransactionTemplate transactions;
 
     @Override
@@ -49,13 +53,11 @@ class DemoStaff implements ApplicationRunner {
         StaffAccounts.Invitation invitation = transactions.execute(status -> roster.enlist(EMAIL, "Sam Santos", Locale.ENGLISH));
         accounts.accept(invitation.token(), PASSWORD);
         String code = jdbc.sql("SELECT code FROM care_staff WHERE email = :e").param("e", EMAIL).query(String.class).single();
-        // Demo data only: the order module owns these tables; the live path is the checkout's staff code.
-        Optional<DemoOrder> dinas = jdbc.sql("""
-                SELECT o.id, o.number, o.customer_id, o.currency, o.total, o.placed_at FROM shop_order o
-                JOIN customer c ON c.id = o.customer_id WHERE c.email = 'dina@demo.micromall'
-                ORDER BY o.placed_at DESC, o.id DESC LIMIT 1""")
-                .query((rs, row) -> new DemoOrder(rs.getLong("id"), rs.getString("number"), rs.getLong("customer_id"),
-                        rs.getString("currency"), rs.getBigDecimal("total"), rs.getTimestamp("placed_at"))).optional();
+        // Demo data only: Dina's newest order, as if she had typed the code at checkout (the live path).
+        Optional<DemoOrder> dinas = customers.findByEmail("dina@demo.micromall").flatMap(dina ->
+                orders.placedOrdersOf(dina.id()).stream().findFirst().map(o -> new DemoOrder(o.id(), o.number(),
+                        dina.id(), o.total().currency().getCurrencyCode(), o.total().amount(),
+                        Timestamp.from(o.placedAt()))));
         dinas.ifPresent(order -> {
             attribution.attributeCustomer(order.customerId(), code, StaffAttribution.Source.ORDER);
             jdbc.sql("""

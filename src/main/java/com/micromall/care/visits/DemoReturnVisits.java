@@ -1,7 +1,10 @@
 package com.micromall.care.visits;
 
+import com.micromall.customer.CustomerApi;
+import com.micromall.order.OrderHistory;
 import com.micromall.settings.ShopTime;
 import java.sql.Date;
+import java.util.Comparator;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
@@ -28,6 +31,8 @@ class DemoReturnVisits implements ApplicationRunner {
 
     private final VisitPlans plans;
     private final JdbcClient jdbc;
+    private final CustomerApi customers;
+    private final OrderHistory orders;
     private final ShopTime shopTime;
 
     @Override
@@ -45,15 +50,13 @@ class DemoReturnVisits implements ApplicationRunner {
         }
         record DemoOrder(long orderId, String number, long customerId, long productId, String productName) {
         }
-        // Demo data only: the order module owns these tables; the demo reads them to find Anna's completed order.
-        Optional<DemoOrder> order = jdbc.sql("""
-                        SELECT o.id, o.number, o.customer_id, l.product_id, l.product_name
-                        FROM shop_order o JOIN order_line l ON l.order_id = o.id
-                        WHERE o.customer_email = 'anna@demo.micromall' AND o.status = 'COMPLETED'
-                        ORDER BY o.id, l.position LIMIT 1""")
-                .query((rs, i) -> new DemoOrder(rs.getLong("id"), rs.getString("number"), rs.getLong("customer_id"),
-                        rs.getLong("product_id"), rs.getString("product_name")))
-                .optional();
+        // Demo data only: the first line of Anna's first completed order.
+        Optional<DemoOrder> order = customers.findByEmail("anna@demo.micromall").flatMap(anna ->
+                orders.placedOrdersOf(anna.id()).stream()
+                        .filter(o -> o.status().equals("COMPLETED") && !o.lines().isEmpty())
+                        .min(Comparator.comparingLong(OrderHistory.PlacedOrder::id))
+                        .map(o -> new DemoOrder(o.id(), o.number(), anna.id(), o.lines().get(0).productId(),
+                                o.lines().get(0).productName())));
         if (order.isEmpty()) {
             return;
         }

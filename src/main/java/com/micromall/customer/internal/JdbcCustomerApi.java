@@ -9,6 +9,7 @@ import com.micromall.customer.Role;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
@@ -57,6 +58,13 @@ class JdbcCustomerApi implements CustomerApi {
 
     @Override
     @Transactional(readOnly = true)
+    public Optional<CustomerProfile> findByEmail(String email) {
+        return jdbc.sql(SELECT_CUSTOMER + " WHERE email = :email").param("email", email)
+                .query((rs, i) -> profile(rs)).optional();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<CustomerProfile> withRoles(Collection<Role> roles) {
         if (roles.isEmpty()) {
             return List.of();
@@ -64,6 +72,13 @@ class JdbcCustomerApi implements CustomerApi {
         return jdbc.sql(SELECT_CUSTOMER + " WHERE role IN (:roles) ORDER BY name, id")
                 .param("roles", roles.stream().map(Role::name).toList())
                 .query((rs, i) -> profile(rs)).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Long> customersRegisteredSince(Instant since) {
+        return jdbc.sql("SELECT id FROM customer WHERE role = 'CUSTOMER' AND created_at >= :since ORDER BY id")
+                .param("since", Timestamp.from(since)).query(Long.class).list();
     }
 
     @Override

@@ -18,6 +18,7 @@ import java.util.Optional;
 import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -43,6 +44,7 @@ class AbuseGuard {
     private final CustomerApi customers;
     private final DeviceFingerprint fingerprint;
     private final ShopTime shopTime;
+    private final ObjectProvider<Payouts> payouts;
 
     @ApplicationModuleListener
     void rememberDeviceOnCustomerRegistered(CustomerRegistered event) {
@@ -131,8 +133,7 @@ class AbuseGuard {
 
     /** The account details of every withdrawal the customer asked for, spaces, case and punctuation ignored. */
     private List<String> payoutAccounts(long customerId) {
-        return jdbc.sql("SELECT DISTINCT account_details FROM withdrawal WHERE distributor_id = :c")
-                .param("c", customerId).query(String.class).list().stream()
+        return payouts.getIfAvailable(() -> Payouts.NONE).accountDetailsOf(customerId).stream()
                 .map(details -> details.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}@]", ""))
                 .filter(details -> !details.isEmpty()).distinct().toList();
     }

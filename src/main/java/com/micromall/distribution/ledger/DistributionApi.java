@@ -1,6 +1,7 @@
 package com.micromall.distribution.ledger;
 
 import com.micromall.shared.Money;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.List;
 import org.jspecify.annotations.Nullable;
@@ -18,6 +19,31 @@ public interface DistributionApi {
 
     /** The newest {@code limit} ledger entries of the distributor, newest first, each with its timeline. */
     List<LedgerLine> ledgerOf(long customerId, int limit);
+
+    /** Commission earned by the distributor and not reversed (the account's running sum); zero without an account. */
+    BigDecimal earnedBy(long customerId);
+
+    /** What the shop owes all distributors together, from their account rows, in one query. */
+    Liability liability();
+
+    /** The distributor's entries created in [from, to): kind COMMISSION, REVERSAL or CLAWBACK, amount as recorded. */
+    List<Movement> movementsOf(long customerId, Instant from, Instant to);
+
+    /** The distributor's entries voided in [from, to), each with its own amount, at the moment of the void. */
+    List<Movement> voidsOf(long customerId, Instant from, Instant to);
+
+    /** One amount of a distributor's ledger at a moment: an entry's creation or its void. */
+    record Movement(String kind, BigDecimal amount, Instant at) {
+    }
+
+    /**
+     * Sums over every account.
+     *
+     * @param available AVAILABLE entries less withdrawals requested or paid and store credit spent
+     * @param requested withdrawals requested and not paid yet
+     */
+    record Liability(BigDecimal frozen, BigDecimal onHold, BigDecimal available, BigDecimal requested) {
+    }
 
     /**
      * @param expected commission of orders placed but not completed yet (computed from their snapshots)

@@ -5,7 +5,9 @@ import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.util.List;
 import java.util.Map;
-import lombok.RequiredArgsConstructor;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.support.StaticListableBeanFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -19,7 +21,6 @@ import org.springframework.transaction.annotation.Transactional;
  * {@link DistributorLocks}; other modules move it through the public methods here, never by SQL.
  */
 @Component
-@RequiredArgsConstructor
 public class DistributorAccounts {
 
     /** The account column of each entry state that counts; REVERSED and VOID count nowhere. */
@@ -27,6 +28,18 @@ public class DistributorAccounts {
             LedgerState.FROZEN, "frozen", LedgerState.AVAILABLE, "available", LedgerState.ON_HOLD, "on_hold");
 
     private final JdbcClient jdbc;
+    private final ObjectProvider<Payouts> payouts;
+
+    @Autowired
+    DistributorAccounts(JdbcClient jdbc, ObjectProvider<Payouts> payouts) {
+        this.jdbc = jdbc;
+        this.payouts = payouts;
+    }
+
+    /** An account keeper that sees no withdrawals, for the ledger on its own (without {@code payout}). */
+    DistributorAccounts(JdbcClient jdbc) {
+        this(jdbc, new StaticListableBeanFactory().getBeanProvider(Payouts.class));
+    }
 
     /** A new distributor gets an empty account at once. */
     @EventListener
@@ -142,6 +155,9 @@ public class DistributorAccounts {
     @Transactional
     public void recompute(long distributorId) {
         open(distributorId);
+        Payouts.Withdrawn out = payouts.getIfAvailable(() -> Payouts.NONE)
+                .withdrawalsByDistributor(List.of(distributorId))
+                .getOrDefault(distributorId, new Payouts.Withdrawn(BigDecimal.ZERO, BigDecimal.ZERO));
         jdbc.sql("""
                 UPDATE distributor_account SET
                     frozen = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
@@ -154,13 +170,12 @@ public class DistributorAccounts {
                               WHERE e.distributor_id = :d AND e.level > 0 AND e.state IN ('FROZEN', 'AVAILABLE', 'ON_HOLD')),
                     clawed_back = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
                                    WHERE e.distributor_id = :d AND e.level > 0 AND e.kind = 'CLAWBACK'),
-                    withdrawing = (SELECT COALESCE(SUM(w.amount), 0) FROM withdrawal w
-                                   WHERE w.distributor_id = :d AND w.state = 'REQUESTED'),
-                    withdrawn = (SELECT COALESCE(SUM(w.amount), 0) FROM withdrawal w
-                                 WHERE w.distributor_id = :d AND w.state = 'PAID'),
+                    withdrawing = :withdrawing,
+                    withdrawn = :withdrawn,
                     credit_spent = (SELECT COALESCE(SUM(s.cash_amount), 0) FROM store_credit_spend s
                                     WHERE s.distributor_id = :d AND s.restored_at IS NULL)
-                WHERE distributor_id = :d""").param("d", distributorId).update();
+                WHERE distributor_id = :d""").param("d", distributorId)
+                .param("withdrawing", out.withdrawing()).param("withdrawn", out.withdrawn()).update();
     }
 
     /** What the account row of {@code distributorId} says, column by column (for checks and tests). */

@@ -1,7 +1,7 @@
 package com.micromall.distribution.ledger;
 
+import com.micromall.distribution.referral.Distributors;
 import lombok.RequiredArgsConstructor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -16,12 +16,11 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 public class DistributorLocks {
 
-    private final JdbcClient jdbc;
+    private final Distributors distributors;
 
     /** Locks the distributor row until the surrounding transaction ends; false when there is no such distributor. */
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean lock(long customerId) {
-        return jdbc.sql("SELECT customer_id FROM distributor WHERE customer_id = :id FOR UPDATE")
-                .param("id", customerId).query(Long.class).optional().isPresent();
+        return distributors.lock(customerId);
     }
 }

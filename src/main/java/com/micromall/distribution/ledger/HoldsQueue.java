@@ -1,5 +1,7 @@
 package com.micromall.distribution.ledger;
 
+import com.micromall.customer.CustomerApi;
+import com.micromall.customer.CustomerProfile;
 import com.micromall.settings.DistributionSettingsService;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
@@ -7,7 +9,10 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.Function;
+import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -31,24 +36,35 @@ public class HoldsQueue {
     }
 
     private final JdbcClient jdbc;
+    private final CustomerApi customers;
     private final CommissionLedger ledger;
     private final DistributionSettingsService settings;
     private final ShopSettingsService shopSettings;
 
     @Transactional(readOnly = true)
     public List<Hold> held() {
-        return jdbc.sql("""
-                SELECT e.id, e.distributor_id, c.name, c.email, e.order_number, e.level, e.amount, e.currency,
-                    e.hold_reason, e.created_at
-                FROM commission_entry e JOIN customer c ON c.id = e.distributor_id
+        record Held(long id, long distributorId, String orderNumber, int level, Money amount, List<String> reasons,
+                    Instant createdAt) {
+        }
+        List<Held> held = jdbc.sql("""
+                SELECT e.id, e.distributor_id, e.order_number, e.level, e.amount, e.currency, e.hold_reason, e.created_at
+                FROM commission_entry e
                 WHERE e.state = 'ON_HOLD' AND e.kind = 'COMMISSION'
                 ORDER BY e.created_at, e.id LIMIT :limit""")
                 .param("limit", LIMIT)
-                .query((rs, i) -> new Hold(rs.getLong("id"), rs.getLong("distributor_id"), rs.getString("name"),
-                        rs.getString("email"), rs.getString("order_number"), rs.getInt("level"),
+                .query((rs, i) -> new Held(rs.getLong("id"), rs.getLong("distributor_id"), rs.getString("order_number"),
+                        rs.getInt("level"),
                         Money.of(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))),
                         reasons(rs.getString("hold_reason")), rs.getTimestamp("created_at").toInstant()))
                 .list();
+        // The distributors' names and e-mails in one question to customer, however many entries wait.
+        Map<Long, CustomerProfile> distributors = customers.findAll(held.stream().map(Held::distributorId).distinct().toList())
+                .stream().collect(Collectors.toMap(CustomerProfile::id, Function.identity()));
+        return held.stream().filter(h -> distributors.containsKey(h.distributorId()))
+                .map(h -> new Hold(h.id(), h.distributorId(), distributors.get(h.distributorId()).name(),
+                        distributors.get(h.distributorId()).email(), h.orderNumber(), h.level(), h.amount(), h.reasons(),
+                        h.createdAt()))
+                .toList();
     }
 
     static List<String> reasons(@Nullable String stored) {

@@ -5,6 +5,8 @@ import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Timestamp;
+import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * Balances and the ledger as the distributor reads them: balances from the distributor's account (the one cached
- * balance row) and what their open orders are expected to earn, the ledger from the newest entries.
+ * balance row) and what their open orders are expected to earn, the ledger from the newest entries. Also what
+ * reporting asks of the ledger: earned, what the shop owes, and a year's entries and voids for the statement.
  */
 @Service
 @RequiredArgsConstructor
@@ -100,6 +103,51 @@ class LedgerQueries implements DistributionApi, StaffCommissionBalances {
         return entries.stream().map(e -> new LedgerLine(e.entryId(), e.orderNumber(), e.productId(), e.level(), e.kind(),
                 e.state(), e.amount(), e.holdReason(), e.unfreezesAt(), e.createdAt(),
                 steps.getOrDefault(e.entryId(), List.of()))).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public BigDecimal earnedBy(long customerId) {
+        return jdbc.sql("SELECT earned FROM distributor_account WHERE distributor_id = :id")
+                .param("id", customerId).query(BigDecimal.class).optional().orElse(BigDecimal.ZERO);
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Liability liability() {
+        return jdbc.sql("""
+                SELECT COALESCE(SUM(frozen), 0) AS frozen, COALESCE(SUM(on_hold), 0) AS on_hold,
+                    COALESCE(SUM(available - withdrawing - withdrawn - credit_spent), 0) AS available,
+                    COALESCE(SUM(withdrawing), 0) AS requested
+                FROM distributor_account""")
+                .query((rs, i) -> new Liability(rs.getBigDecimal("frozen"), rs.getBigDecimal("on_hold"),
+                        rs.getBigDecimal("available"), rs.getBigDecimal("requested")))
+                .single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Movement> movementsOf(long customerId, Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT kind, amount, created_at FROM commission_entry
+                WHERE distributor_id = :d AND level > 0 AND created_at >= :from AND created_at < :to""")
+                .param("d", customerId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((rs, i) -> new Movement(rs.getString("kind"), rs.getBigDecimal("amount"),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Movement> voidsOf(long customerId, Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT e.kind, e.amount, ev.occurred_at FROM commission_entry_event ev JOIN commission_entry e ON e.id = ev.entry_id
+                WHERE e.distributor_id = :d AND e.level > 0 AND ev.state = 'VOID' AND ev.occurred_at >= :from
+                  AND ev.occurred_at < :to""")
+                .param("d", customerId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((rs, i) -> new Movement(rs.getString("kind"), rs.getBigDecimal("amount"),
+                        rs.getTimestamp("occurred_at").toInstant()))
+                .list();
     }
 
     private Currency currency() {

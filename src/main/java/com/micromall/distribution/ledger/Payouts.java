@@ -2,14 +2,30 @@ package com.micromall.distribution.ledger;
 
 import java.math.BigDecimal;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code payout} reports about the money it took out of available balances, for {@link Reconciliation}:
- * the ledger cannot read payout's tables, and payout depends on the ledger, not the other way round.
+ * What {@code payout} reports about the money it took out of available balances and where it sent it, for
+ * {@link Reconciliation}, {@link DistributorAccounts#recompute} and {@link AbuseGuard}: the ledger cannot read payout's
+ * tables, and payout depends on the ledger, not the other way round.
  */
 public interface Payouts {
+
+    /** What the ledger sees when payout is not there (a test of the ledger alone): no withdrawals. */
+    Payouts NONE = new Payouts() {
+
+        @Override
+        public Map<Long, Withdrawn> withdrawalsByDistributor(@Nullable Collection<Long> distributorIds) {
+            return Map.of();
+        }
+
+        @Override
+        public List<String> accountDetailsOf(long distributorId) {
+            return List.of();
+        }
+    };
 
     /**
      * Per distributor (only those with withdrawals), fee included.
@@ -17,6 +33,9 @@ public interface Payouts {
      * @param distributorIds only these, or every distributor when null
      */
     Map<Long, Withdrawn> withdrawalsByDistributor(@Nullable Collection<Long> distributorIds);
+
+    /** The account details of every withdrawal the distributor asked for, as typed, each once. */
+    List<String> accountDetailsOf(long distributorId);
 
     /**
      * @param withdrawing requested and not decided yet

@@ -142,7 +142,7 @@ public class Reconciliation {
         }
         Map<Long, Sums> entries = entrySums(distributorIds);
         Map<Long, BigDecimal> spent = creditSpent(distributorIds);
-        Map<Long, Payouts.Withdrawn> withdrawals = payouts.getIfAvailable(() -> ids -> Map.of())
+        Map<Long, Payouts.Withdrawn> withdrawals = payouts.getIfAvailable(() -> Payouts.NONE)
                 .withdrawalsByDistributor(distributorIds);
         TreeSet<Long> ids = new TreeSet<>(entries.keySet());
         ids.addAll(spent.keySet());

@@ -5,7 +5,8 @@ import com.micromall.distribution.WithdrawalPaid;
 import com.micromall.distribution.WithdrawalRequested;
 import com.micromall.distribution.ledger.DistributorLocks;
 import com.micromall.distribution.ledger.DistributorAccounts;
-import com.micromall.distribution.referral.DistributorStatus;
+import com.micromall.distribution.referral.DistributorChoices;
+import com.micromall.distribution.referral.RewardForm;
 
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerProfile;
@@ -18,6 +19,7 @@ import com.micromall.shared.Money;
 import com.micromall.shared.NotFoundException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -56,6 +58,7 @@ public class WithdrawalService {
     private final CustomerApi customers;
     private final AuditLog auditLog;
     private final JdbcClient jdbc;
+    private final DistributorChoices choices;
     private final DistributorAccounts accounts;
     private final Clock clock;
     private final ApplicationEventPublisher events;
@@ -123,6 +126,21 @@ public class WithdrawalService {
         DistributionApi.Balances money = balances.balancesOf(customerId);
         return new Overview(true, facts.get().active(), facts.get().cash(), money.available(), money.clawedBack(),
                 money.withdrawing(), minimum, settings.withdrawalFeePercent(), historyOf(customerId));
+    }
+
+    /** A withdrawal paid out: its amount (fee included) and when the owner decided. */
+    public record Payment(BigDecimal amount, Instant decidedAt) {
+    }
+
+    /** The distributor's withdrawals paid out with a decision in [from, to), in one query. */
+    @Transactional(readOnly = true)
+    public List<Payment> paidOut(long customerId, Instant from, Instant to) {
+        return jdbc.sql("""
+                SELECT amount, decided_at FROM withdrawal
+                WHERE distributor_id = :d AND state = 'PAID' AND decided_at >= :from AND decided_at < :to""")
+                .param("d", customerId).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((rs, i) -> new Payment(rs.getBigDecimal("amount"), rs.getTimestamp("decided_at").toInstant()))
+                .list();
     }
 
     /** The distributor's own withdrawals, newest first. */
@@ -267,11 +285,7 @@ public class WithdrawalService {
     }
 
     private Optional<DistributorFacts> facts(long customerId) {
-        return jdbc.sql("SELECT status, reward_form FROM distributor WHERE customer_id = :id")
-                .param("id", customerId)
-                .query((rs, i) -> new DistributorFacts(DistributorStatus.ACTIVE.name().equals(rs.getString("status")),
-                        "CASH".equals(rs.getString("reward_form"))))
-                .optional();
+        return choices.of(customerId).map(c -> new DistributorFacts(c.active(), c.rewardForm() == RewardForm.CASH));
     }
 
     private static WithdrawalView view(Withdrawal w) {

@@ -2,6 +2,7 @@ package com.micromall.distribution.payout;
 
 import com.micromall.distribution.ledger.Payouts;
 import java.util.Collection;
+import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
@@ -10,7 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Withdrawals summed per distributor from their rows, for the ledger's reconciliation. Rejected ones count nowhere. */
+/** Withdrawals as the ledger asks for them: summed per distributor (rejected ones count nowhere), and where they went. */
 @Component
 @RequiredArgsConstructor
 class WithdrawalSums implements Payouts {
@@ -35,5 +36,12 @@ class WithdrawalSums implements Payouts {
         return query.query((rs, i) -> Map.entry(rs.getLong("distributor_id"),
                         new Withdrawn(rs.getBigDecimal("withdrawing"), rs.getBigDecimal("withdrawn"))))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<String> accountDetailsOf(long distributorId) {
+        return jdbc.sql("SELECT DISTINCT account_details FROM withdrawal WHERE distributor_id = :c")
+                .param("c", distributorId).query(String.class).list();
     }
 }

@@ -1,5 +1,7 @@
 package com.micromall.distribution.referral;
 
+import com.micromall.customer.CustomerApi;
+import com.micromall.customer.CustomerProfile;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettingsService;
 import java.util.Optional;
@@ -10,7 +12,6 @@ import org.springframework.boot.ApplicationArguments;
 import org.springframework.boot.ApplicationRunner;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
@@ -33,7 +34,7 @@ class DemoReferrals implements ApplicationRunner {
 
     private final DistributorEnrolment enrolment;
     private final ReferralBindings bindings;
-    private final JdbcClient jdbc;
+    private final CustomerApi customers;
     private final DistributionSettingsService settings;
 
     @Override
@@ -62,9 +63,8 @@ class DemoReferrals implements ApplicationRunner {
         }
     }
 
-    /** Demo accounts are looked up by their fixed e-mail (demo data only; the customer module owns the table). */
+    /** Demo accounts are looked up by their fixed e-mail. */
     Optional<Long> demo(String name) {
-        return jdbc.sql("SELECT id FROM customer WHERE email = :email").param("email", name + "@demo.micromall")
-                .query(Long.class).optional();
+        return customers.findByEmail(name + "@demo.micromall").map(CustomerProfile::id);
     }
 }

@@ -1,6 +1,8 @@
 package com.micromall.distribution.referral;
 
+import java.util.HashSet;
 import java.util.Optional;
+import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -30,6 +32,12 @@ public class ReferralNetwork {
         Optional<Long> grandReferrer = referrerOf(referrer.get());
         return new Beneficiaries(referrer.filter(this::isActiveDistributor),
                 grandReferrer.filter(id -> id != buyerId).filter(this::isActiveDistributor));
+    }
+
+    /** Everyone who referred at least one customer. */
+    @Transactional(readOnly = true)
+    public Set<Long> referrers() {
+        return new HashSet<>(jdbc.sql("SELECT DISTINCT referrer_id FROM referral_binding").query(Long.class).list());
     }
 
     @Transactional(readOnly = true)

@@ -1,16 +1,16 @@
 package com.micromall.distribution.reporting;
 
 import com.micromall.distribution.CustomerSharing;
+import com.micromall.distribution.ledger.DistributionApi;
+import com.micromall.distribution.referral.Distributors;
 import com.micromall.distribution.referral.ReferralNetwork;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
 import java.math.BigDecimal;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import lombok.RequiredArgsConstructor;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -19,7 +19,8 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 class CustomerSharingFigures implements CustomerSharing {
 
-    private final JdbcClient jdbc;
+    private final Distributors distributors;
+    private final DistributionApi ledger;
     private final DistributorDashboard dashboard;
     private final ReferralNetwork network;
     private final ShopSettingsService shopSettings;
@@ -28,19 +29,14 @@ class CustomerSharingFigures implements CustomerSharing {
     @Transactional(readOnly = true)
     public Figures figuresOf(long customerId) {
         var currency = shopSettings.current().currency();
-        record Distributor(String code, String status) {
-        }
-        Optional<Distributor> distributor = jdbc.sql("SELECT code, status FROM distributor WHERE customer_id = :id")
-                .param("id", customerId).query((rs, i) -> new Distributor(rs.getString("code"), rs.getString("status")))
-                .optional();
+        Optional<Distributors.Summary> distributor = distributors.find(customerId);
         if (distributor.isEmpty()) {
             return new Figures(null, null, 0, 0, 0, Money.zero(currency));
         }
         DistributorDashboard.Figures figures = dashboard.figures(customerId, distributor.get().code());
-        BigDecimal earned = jdbc.sql("SELECT earned FROM distributor_account WHERE distributor_id = :id")
-                .param("id", customerId).query(BigDecimal.class).optional().orElse(BigDecimal.ZERO);
-        return new Figures(distributor.get().code(), distributor.get().status(), figures.clicks(), figures.signUps(),
-                figures.firstOrders(), Money.of(earned, currency));
+        BigDecimal earned = ledger.earnedBy(customerId);
+        return new Figures(distributor.get().code(), distributor.get().status().name(), figures.clicks(),
+                figures.signUps(), figures.firstOrders(), Money.of(earned, currency));
     }
 
     @Override
@@ -57,6 +53,6 @@ class CustomerSharingFigures implements CustomerSharing {
     @Override
     @Transactional(readOnly = true)
     public Set<Long> customersWhoInvited() {
-        return new HashSet<>(jdbc.sql("SELECT DISTINCT referrer_id FROM referral_binding").query(Long.class).list());
+        return network.referrers();
     }
 }

@@ -1,5 +1,7 @@
 package com.micromall.distribution.reporting;
 
+import com.micromall.customer.CustomerApi;
+import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.settings.ShopTime;
 import com.micromall.shared.Money;
@@ -20,8 +22,8 @@ import org.springframework.transaction.annotation.Transactional;
  * referrals (orders and GMV, this month and all time, as the roll and dashboard define them: cancelled orders
  * left out, goods paid less refunds, without shipping),
  * new customers by referral this month, what the shop owes sharers by state, and the top sharers.
- * Each figure group is one aggregate query; what is owed and the top sharers come from the per-distributor
- * totals, not from the ledger.
+ * Each figure group is one aggregate query; what is owed comes from the ledger's account rows, the top sharers
+ * from the roll, and this month's new customers from the customer module's list of them.
  */
 @Service
 @RequiredArgsConstructor
@@ -52,6 +54,8 @@ public class DistributionFigures {
     }
 
     private final JdbcClient jdbc;
+    private final CustomerApi customers;
+    private final DistributionApi ledger;
     private final ShopSettingsService shopSettings;
     private final DistributorRoll roll;
     private final ShopTime shopTime;
@@ -79,23 +83,15 @@ public class DistributionFigures {
                 .query((rs, i) -> new Share(rs.getLong("orders"), rs.getLong("referred"),
                         money(rs.getBigDecimal("gmv"), currency), money(rs.getBigDecimal("referred_gmv"), currency)))
                 .single();
-        long[] newCustomers = jdbc.sql("""
-                SELECT COUNT(*) AS joined, COUNT(b.customer_id) AS referred
-                FROM customer c LEFT JOIN report_customer b ON b.customer_id = c.id AND b.referrer_id IS NOT NULL
-                WHERE c.role = 'CUSTOMER' AND c.created_at >= :start""")
-                .param("start", start).query((rs, i) -> new long[] {rs.getLong("joined"), rs.getLong("referred")})
-                .single();
-        Liability liability = jdbc.sql("""
-                SELECT COALESCE(SUM(frozen), 0) AS frozen, COALESCE(SUM(on_hold), 0) AS on_hold,
-                    COALESCE(SUM(available - withdrawing - withdrawn - credit_spent), 0) AS available,
-                    COALESCE(SUM(withdrawing), 0) AS requested
-                FROM distributor_account""")
-                .query((rs, i) -> new Liability(money(rs.getBigDecimal("frozen"), currency),
-                        money(rs.getBigDecimal("on_hold"), currency), money(rs.getBigDecimal("available"), currency),
-                        money(rs.getBigDecimal("requested"), currency)))
-                .single();
+        List<Long> newCustomers = customers.customersRegisteredSince(monthStart);
+        long newReferred = newCustomers.isEmpty() ? 0 : jdbc.sql("""
+                SELECT COUNT(*) FROM report_customer WHERE referrer_id IS NOT NULL AND customer_id IN (:ids)""")
+                .param("ids", newCustomers).query(Long.class).single();
+        DistributionApi.Liability owed = ledger.liability();
+        Liability liability = new Liability(money(owed.frozen(), currency), money(owed.onHold(), currency),
+                money(owed.available(), currency), money(owed.requested(), currency));
         List<DistributorRoll.Row> top = roll.search(null, DistributorRoll.Sort.GMV, 0, 5).rows();
-        return new Figures(month, allTime, newCustomers[0], newCustomers[1], liability, top);
+        return new Figures(month, allTime, newCustomers.size(), newReferred, liability, top);
     }
 
     /** A distributor whose money never moved has no account row yet: zero. */

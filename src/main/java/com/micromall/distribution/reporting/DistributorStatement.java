@@ -1,5 +1,7 @@
 package com.micromall.distribution.reporting;
 
+import com.micromall.distribution.ledger.DistributionApi;
+import com.micromall.distribution.payout.WithdrawalService;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.settings.ShopTime;
 import com.micromall.shared.Money;
@@ -35,6 +37,8 @@ public class DistributorStatement {
     }
 
     private final JdbcClient jdbc;
+    private final DistributionApi ledger;
+    private final WithdrawalService withdrawals;
     private final ShopSettingsService shopSettings;
     private final ShopTime shopTime;
 
@@ -50,33 +54,23 @@ public class DistributorStatement {
         for (BigDecimal[] row : sums) {
             java.util.Arrays.fill(row, BigDecimal.ZERO);
         }
-        jdbc.sql("""
-                SELECT kind, amount, created_at FROM commission_entry
-                WHERE distributor_id = :d AND level > 0 AND created_at >= :from AND created_at < :to""")
-                .param("d", distributorId).param("from", from).param("to", to)
-                .query(rs -> {
-                    int column = switch (rs.getString("kind")) {
-                        case "COMMISSION" -> 0;
-                        case "REVERSAL" -> 1;
-                        default -> 2;
-                    };
-                    add(sums, zone, rs.getTimestamp("created_at").toInstant(), column, rs.getBigDecimal("amount").abs());
-                });
+        Instant start = from.toInstant();
+        Instant end = to.toInstant();
+        for (DistributionApi.Movement entry : ledger.movementsOf(distributorId, start, end)) {
+            int column = switch (entry.kind()) {
+                case "COMMISSION" -> 0;
+                case "REVERSAL" -> 1;
+                default -> 2;
+            };
+            add(sums, zone, entry.at(), column, entry.amount().abs());
+        }
         // What a void took away: the voided entry net of its reversals (all of them move to VOID together).
-        jdbc.sql("""
-                SELECT e.amount, ev.occurred_at FROM commission_entry_event ev JOIN commission_entry e ON e.id = ev.entry_id
-                WHERE e.distributor_id = :d AND e.level > 0 AND ev.state = 'VOID' AND ev.occurred_at >= :from AND ev.occurred_at < :to""")
-                .param("d", distributorId).param("from", from).param("to", to)
-                .query(rs -> {
-                    add(sums, zone, rs.getTimestamp("occurred_at").toInstant(), 3, rs.getBigDecimal("amount"));
-                });
-        jdbc.sql("""
-                SELECT amount, decided_at FROM withdrawal
-                WHERE distributor_id = :d AND state = 'PAID' AND decided_at >= :from AND decided_at < :to""")
-                .param("d", distributorId).param("from", from).param("to", to)
-                .query(rs -> {
-                    add(sums, zone, rs.getTimestamp("decided_at").toInstant(), 4, rs.getBigDecimal("amount"));
-                });
+        for (DistributionApi.Movement voided : ledger.voidsOf(distributorId, start, end)) {
+            add(sums, zone, voided.at(), 3, voided.amount());
+        }
+        for (WithdrawalService.Payment paid : withdrawals.paidOut(distributorId, start, end)) {
+            add(sums, zone, paid.decidedAt(), 4, paid.amount());
+        }
         jdbc.sql("""
                 SELECT bound_at FROM report_customer WHERE referrer_id = :d AND bound_at >= :from AND bound_at < :to""")
                 .param("d", distributorId).param("from", from).param("to", to)

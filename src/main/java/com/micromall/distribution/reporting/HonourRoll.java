@@ -2,6 +2,7 @@ package com.micromall.distribution.reporting;
 
 import com.github.benmanes.caffeine.cache.Cache;
 import com.github.benmanes.caffeine.cache.Caffeine;
+import com.micromall.distribution.referral.Distributors;
 import com.micromall.settings.ShopTime;
 import java.sql.Timestamp;
 import java.time.Duration;
@@ -9,6 +10,7 @@ import java.time.Instant;
 import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.IntStream;
 import org.jspecify.annotations.Nullable;
 import org.springframework.beans.factory.annotation.Value;
@@ -44,12 +46,15 @@ public class HonourRoll {
     }
 
     private final JdbcClient jdbc;
+    private final Distributors distributors;
     private final ShopTime shopTime;
     /** The board by the first instant of its month; null when nothing is kept. */
     private final @Nullable Cache<Instant, List<Member>> boards;
 
-    HonourRoll(JdbcClient jdbc, ShopTime shopTime, @Value("${micromall.honour-roll.ttl:PT1M}") Duration ttl) {
+    HonourRoll(JdbcClient jdbc, Distributors distributors, ShopTime shopTime,
+               @Value("${micromall.honour-roll.ttl:PT1M}") Duration ttl) {
         this.jdbc = jdbc;
+        this.distributors = distributors;
         this.shopTime = shopTime;
         this.boards = ttl.isZero() ? null : Caffeine.newBuilder().expireAfterWrite(ttl).maximumSize(4).build();
     }
@@ -96,7 +101,10 @@ public class HonourRoll {
         }
     }
 
-    /** The top {@link #SIZE} of the shop's current calendar month, in one query or from the kept board. */
+    /**
+     * The top {@link #SIZE} of the shop's current calendar month, in two queries (the board, then which of its
+     * members are active distributors) or from the kept board.
+     */
     public List<Place> thisMonth(long viewerId) {
         return inMonth(viewerId, shopTime.currentMonth());
     }
@@ -111,19 +119,25 @@ public class HonourRoll {
     }
 
     private List<Member> board(Instant from, Instant to) {
-        return jdbc.sql("""
+        record Candidate(long customerId, String displayName) {
+        }
+        // Everyone on the roll with a sign-up or first order this month, ranked; few, as joining is opt-in. Only
+        // active distributors stay on the board: referral says which, in one question.
+        List<Candidate> ranked = jdbc.sql("""
                 SELECT x.customer_id, x.display_name FROM (
                   SELECT h.customer_id, h.display_name, h.opted_in_at,
                     (SELECT COUNT(*) FROM report_customer b WHERE b.referrer_id = h.customer_id
                        AND b.first_order_at >= :from AND b.first_order_at < :to) AS first_orders,
                     (SELECT COUNT(*) FROM report_customer b WHERE b.referrer_id = h.customer_id
                        AND b.bound_at >= :from AND b.bound_at < :to) AS sign_ups
-                  FROM honour_roll h JOIN distributor d ON d.customer_id = h.customer_id AND d.status = 'ACTIVE') x
+                  FROM honour_roll h) x
                 WHERE x.first_orders > 0 OR x.sign_ups > 0
-                ORDER BY x.first_orders DESC, x.sign_ups DESC, x.opted_in_at, x.customer_id
-                LIMIT :size""")
-                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).param("size", SIZE)
-                .query((rs, i) -> new Member(rs.getLong("customer_id"), rs.getString("display_name")))
+                ORDER BY x.first_orders DESC, x.sign_ups DESC, x.opted_in_at, x.customer_id""")
+                .param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .query((rs, i) -> new Candidate(rs.getLong("customer_id"), rs.getString("display_name")))
                 .list();
+        Set<Long> active = distributors.activeAmong(ranked.stream().map(Candidate::customerId).toList());
+        return ranked.stream().filter(c -> active.contains(c.customerId()))
+                .map(c -> new Member(c.customerId(), c.displayName())).limit(SIZE).toList();
     }
 }

@@ -1,5 +1,9 @@
 package com.micromall.order.internal;
 
+import com.micromall.catalog.ProductApi;
+import com.micromall.catalog.ProductSummary;
+import com.micromall.customer.CustomerApi;
+import com.micromall.customer.CustomerProfile;
 import com.micromall.order.PaymentMethod;
 import java.util.List;
 import java.util.Map;
@@ -31,6 +35,8 @@ class DemoOrders implements ApplicationRunner {
     private static final String OWNER = "owner@demo.micromall";
 
     private final JdbcClient jdbc;
+    private final CustomerApi customers;
+    private final ProductApi catalog;
     private final CartService carts;
     private final CheckoutService checkout;
     private final OrderService orders;
@@ -53,8 +59,8 @@ class DemoOrders implements ApplicationRunner {
         Optional<Long> ben = customer("ben@demo.micromall");
         Optional<Long> chen = customer("chen@demo.micromall");
         Optional<Long> dina = customer("dina@demo.micromall");
-        List<Long> products = jdbc.sql("SELECT id FROM product WHERE NOT archived AND stock >= 5 ORDER BY id LIMIT 6")
-                .query(Long.class).list();
+        List<Long> products = catalog.onSaleByName().stream().filter(p -> p.stock() >= 5).map(ProductSummary::id)
+                .sorted().limit(6).toList();
         if (anna.isEmpty() || ben.isEmpty() || chen.isEmpty() || dina.isEmpty() || products.size() < 3) {
             log.info("Demo orders skipped: the demo customers or products are missing");
             return;
@@ -102,6 +108,6 @@ class DemoOrders implements ApplicationRunner {
     }
 
     private Optional<Long> customer(String email) {
-        return jdbc.sql("SELECT id FROM customer WHERE email = :e").param("e", email).query(Long.class).optional();
+        return customers.findByEmail(email).map(CustomerProfile::id);
     }
 }

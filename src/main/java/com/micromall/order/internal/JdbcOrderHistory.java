@@ -7,9 +7,12 @@ import com.micromall.shared.Money;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -46,6 +49,33 @@ class JdbcOrderHistory implements OrderHistory {
                             Money.of(rs.getBigDecimal("refunded_total"), currency));
                 })
                 .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<PlacedOrder> placedOrdersOf(long customerId) {
+        record Head(long id, String number, String status, Instant placedAt, Money total) {
+        }
+        List<Head> heads = jdbc.sql("""
+                        SELECT id, number, status, placed_at, currency, total FROM shop_order
+                        WHERE customer_id = :id ORDER BY placed_at DESC, id DESC""")
+                .param("id", customerId)
+                .query((rs, i) -> new Head(rs.getLong("id"), rs.getString("number"), rs.getString("status"),
+                        rs.getTimestamp("placed_at").toInstant(),
+                        Money.of(rs.getBigDecimal("total"), Currency.getInstance(rs.getString("currency")))))
+                .list();
+        if (heads.isEmpty()) {
+            return List.of();
+        }
+        Map<Long, List<PlacedLine>> lines = new HashMap<>();
+        jdbc.sql("SELECT order_id, product_id, product_name FROM order_line WHERE order_id IN (:ids) ORDER BY order_id, position")
+                .param("ids", heads.stream().map(Head::id).toList())
+                .query(rs -> {
+                    lines.computeIfAbsent(rs.getLong("order_id"), id -> new ArrayList<>())
+                            .add(new PlacedLine(rs.getLong("product_id"), rs.getString("product_name")));
+                });
+        return heads.stream().map(h -> new PlacedOrder(h.id(), h.number(), h.status(), h.placedAt(), h.total(),
+                List.copyOf(lines.getOrDefault(h.id(), List.of())))).toList();
     }
 
     @Override
