@@ -4,6 +4,8 @@ import com.micromall.distribution.CommissionClawedBack;
 import com.micromall.distribution.CommissionReversed;
 import com.micromall.distribution.CommissionAvailable;
 import com.micromall.distribution.CommissionCredited;
+import com.micromall.distribution.CommissionVoided;
+import com.micromall.distribution.StaffCommissionCredited;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerVerified;
 import com.micromall.order.OrderCompleted;
@@ -71,7 +73,6 @@ class CommissionLedger {
     private final AbuseGuard abuseGuard;
     private final DistributionSettingsService settings;
     private final AuditLog auditLog;
-    private final DistributorTotals totals;
     private final DistributorAccounts accounts;
     private final CustomerApi customers;
     private final Clock clock;
@@ -116,14 +117,16 @@ class CommissionLedger {
     void credit(OrderCompleted event) {
         Snapshot snapshot = lockedSnapshot(event.orderId())
                 .orElseThrow(() -> noSnapshotYet(event.orderNumber(), "completed"));
+        // No longer open, so no longer in its sharers' expected commission (LedgerQueries sums open orders only).
         jdbc.sql("UPDATE commission_snapshot SET state = 'COMPLETED' WHERE order_id = :o AND state = 'PLACED'")
                 .param("o", snapshot.orderId()).update();
-        totals.syncExpected(snapshot.orderId());
         Instant unfreezesAt = event.completedAt().plus(Duration.ofDays(snapshot.returnWindowDays()));
+        // One instant for every entry of the order, the one its facts announce: reporting counts them in its hour.
+        Instant creditedAt = clock.instant();
         List<SnapshotLine> lines = lines(jdbc, snapshot.orderId());
-        credit(snapshot, 1, snapshot.level1(), lines, unfreezesAt);
-        credit(snapshot, 2, snapshot.level2(), lines, unfreezesAt);
-        creditStaff(snapshot, lines, unfreezesAt);
+        credit(snapshot, 1, snapshot.level1(), lines, unfreezesAt, creditedAt);
+        credit(snapshot, 2, snapshot.level2(), lines, unfreezesAt, creditedAt);
+        creditStaff(snapshot, lines, unfreezesAt, creditedAt);
     }
 
     /**
@@ -131,12 +134,14 @@ class CommissionLedger {
      * before completion), frozen for the return window like any commission. No abuse checks or budget: those guard
      * against made-up referrals, and the shop pays its staff with their wages, not by withdrawal.
      */
-    private void creditStaff(Snapshot snapshot, List<SnapshotLine> lines, Instant unfreezesAt) {
+    private void creditStaff(Snapshot snapshot, List<SnapshotLine> lines, Instant unfreezesAt, Instant creditedAt) {
         Long staff = snapshot.staffAccount();
         BigDecimal percent = snapshot.staffPercent();
         if (staff == null || percent == null || percent.signum() <= 0) {
             return;
         }
+        Money credited = Money.zero(snapshot.currency());
+        List<Long> entryIds = new ArrayList<>();
         for (SnapshotLine line : lines) {
             int units = line.quantity() - line.refundedBefore();
             if (units <= 0) {
@@ -149,10 +154,12 @@ class CommissionLedger {
             }
             Long id = insert(staff, snapshot, line.lineId(), line.productId(), STAFF_LEVEL, EntryKind.COMMISSION, "",
                     null, units, "staff " + percent.stripTrailingZeros().toPlainString() + "%", amount,
-                    LedgerState.FROZEN, null, unfreezesAt);
+                    LedgerState.FROZEN, null, unfreezesAt, creditedAt);
             if (id == null) {
                 continue;
             }
+            credited = credited.plus(amount);
+            entryIds.add(id);
             timeline(id, LedgerState.FROZEN, "order " + snapshot.orderNumber() + " completed");
             if (!unfreezesAt.isAfter(clock.instant())) {
                 CommissionEntry entry = load(id).orElseThrow();
@@ -160,10 +167,14 @@ class CommissionLedger {
                 save(entry);
             }
         }
+        if (!entryIds.isEmpty()) {
+            events.publishEvent(new StaffCommissionCredited(staff, snapshot.orderId(), snapshot.orderNumber(), credited,
+                    creditedAt, List.copyOf(entryIds)));
+        }
     }
 
     private void credit(Snapshot snapshot, int level, @Nullable Long beneficiary, List<SnapshotLine> lines,
-                        Instant unfreezesAt) {
+                        Instant unfreezesAt, Instant creditedAt) {
         if (beneficiary == null) {
             return;
         }
@@ -190,7 +201,7 @@ class CommissionLedger {
             String hold = holds.isEmpty() ? null : HoldReason.stored(holds);
             LedgerState state = hold == null ? LedgerState.FROZEN : LedgerState.ON_HOLD;
             Long id = insert(beneficiary, snapshot, line.lineId(), line.productId(), level, EntryKind.COMMISSION, "", null,
-                    units, rateNote(line, level, snapshot), amount, state, hold, unfreezesAt);
+                    units, rateNote(line, level, snapshot), amount, state, hold, unfreezesAt, creditedAt);
             if (id == null) {
                 continue;
             }
@@ -218,12 +229,11 @@ class CommissionLedger {
         }
         // One fact per order, beneficiary and level (not per line): what the sharer hears is what the order earned.
         if (!entryIds.isEmpty()) {
-            Instant now = clock.instant();
             events.publishEvent(new CommissionCredited(beneficiary, snapshot.orderId(), snapshot.orderNumber(), level,
-                    credited, held, unfreezesAt, now, List.copyOf(entryIds)));
+                    credited, held, unfreezesAt, creditedAt, List.copyOf(entryIds)));
             if (availableNow.isPositive()) {
                 events.publishEvent(new CommissionAvailable(beneficiary, availableNow, entryIds.size(),
-                        List.of(snapshot.orderNumber()), now));
+                        List.of(snapshot.orderNumber()), clock.instant()));
             }
         }
     }
@@ -326,7 +336,8 @@ class CommissionLedger {
                 jdbc.sql("UPDATE commission_snapshot SET state = 'REFUNDED' WHERE order_id = :o AND state = 'PLACED'")
                         .param("o", event.orderId()).update();
             }
-            totals.syncExpected(event.orderId());
+            // Still open after a part refund: it is now expected to earn less.
+            CommissionSnapshots.countExpected(jdbc, event.orderId());
             return;
         }
         for (RefundedLine line : event.lines()) {
@@ -366,7 +377,7 @@ class CommissionLedger {
         CommissionEntry.Refund r = refund.get();
         Long id = insert(entry.distributorId(), snapshot, entry.lineId(), entry.productId(), entry.level(), r.kind(), ref,
                 entry.id(), r.units(), "share " + r.units() + "/" + entry.units(), r.amount(), r.state(), null,
-                entry.unfreezesAt());
+                entry.unfreezesAt(), clock.instant());
         if (id == null) {
             return;
         }
@@ -431,12 +442,12 @@ class CommissionLedger {
      */
     private int moveGroup(long entryId, LedgerState from, LedgerState to, String note) {
         List<MovedRow> rows = jdbc.sql("""
-                SELECT id, distributor_id, kind, amount, currency, order_number, created_at FROM commission_entry
+                SELECT id, distributor_id, level, kind, amount, currency, order_number, created_at FROM commission_entry
                 WHERE (id = :id OR parent_id = :id) AND state = :from FOR UPDATE""")
                 .param("id", entryId).param("from", from.name())
-                .query((rs, i) -> new MovedRow(rs.getLong("id"), rs.getLong("distributor_id"), rs.getString("kind"),
-                        rs.getBigDecimal("amount"), rs.getString("currency"), rs.getString("order_number"),
-                        rs.getTimestamp("created_at").toInstant()))
+                .query((rs, i) -> new MovedRow(rs.getLong("id"), rs.getLong("distributor_id"), rs.getInt("level"),
+                        rs.getString("kind"), rs.getBigDecimal("amount"), rs.getString("currency"),
+                        rs.getString("order_number"), rs.getTimestamp("created_at").toInstant()))
                 .list();
         if (rows.isEmpty()) {
             return 0;
@@ -454,7 +465,9 @@ class CommissionLedger {
                 .forEach((distributor, amount) -> accounts.moved(distributor, from, to, amount));
         if (to == LedgerState.VOID) {
             rows.stream().filter(row -> EntryKind.COMMISSION.name().equals(row.kind()))
-                    .forEach(row -> totals.commissionCredited(row.distributorId(), row.createdAt(), row.amount().negate()));
+                    .forEach(row -> events.publishEvent(new CommissionVoided(row.id(), row.distributorId(),
+                            row.orderNumber(), row.level(), Money.of(row.amount(), Currency.getInstance(row.currency())),
+                            row.createdAt(), clock.instant())));
         }
         if (from == LedgerState.ON_HOLD && to == LedgerState.AVAILABLE) {
             // A released hold whose window is already over: withdrawable from now on, like a settled entry.
@@ -467,14 +480,13 @@ class CommissionLedger {
         return moved;
     }
 
-    private record MovedRow(long id, long distributorId, String kind, BigDecimal amount, String currency,
+    private record MovedRow(long id, long distributorId, int level, String kind, BigDecimal amount, String currency,
                             String orderNumber, Instant createdAt) {
     }
 
     private @Nullable Long insert(long distributor, Snapshot snapshot, long lineId, long productId, int level, EntryKind kind,
                                   String ref, @Nullable Long parent, int units, String rateNote, Money amount,
-                                  LedgerState state, @Nullable String hold, Instant unfreezesAt) {
-        Instant created = clock.instant();
+                                  LedgerState state, @Nullable String hold, Instant unfreezesAt, Instant created) {
         int inserted = jdbc.sql("""
                 INSERT INTO commission_entry (distributor_id, buyer_id, order_id, order_number, line_id, product_id, level,
                     kind, refund_ref, parent_id, units, rate_note, amount, currency, state, hold_reason, unfreezes_at, created_at)
@@ -493,9 +505,6 @@ class CommissionLedger {
             return null;
         }
         accounts.entryAdded(distributor, kind, state, amount.amount());
-        if (kind == EntryKind.COMMISSION) {
-            totals.commissionCredited(distributor, created, amount.amount());
-        }
         return jdbc.sql("""
                 SELECT id FROM commission_entry
                 WHERE line_id = :line AND distributor_id = :d AND level = :level AND kind = :kind AND refund_ref = :ref""")
@@ -543,7 +552,7 @@ class CommissionLedger {
                 .optional();
     }
 
-    /** The order's snapshot lines, read alike by the ledger, the totals and the expected-commission migration. */
+    /** The order's snapshot lines, read alike when crediting and when counting an open order's expected commission. */
     static List<SnapshotLine> lines(JdbcClient jdbc, long orderId) {
         return jdbc.sql("""
                 SELECT line_id, product_id, quantity, paid_amount, override_percent, override_fixed,

@@ -120,6 +120,22 @@ class StaffCommissionTests {
     }
 
     @Test
+    void staffCommissionShowsInTheDashboardChartOfTheHourItWasCredited() {
+        rate.change(FIVE, "test");
+        long product = fixtures.orders.product("Staff chart", "20.00", 100);
+        String number = fixtures.place(buyer, product, 2);
+        fixtures.complete(number);
+
+        long hour = jdbc.sql("""
+                SELECT CAST(FLOOR(EXTRACT(EPOCH FROM created_at) / 3600) AS BIGINT) FROM commission_entry
+                WHERE distributor_id = :d AND order_number = :n""").param("d", staffAccount).param("n", number)
+                .query(Long.class).single();
+        assertThat(jdbc.sql("SELECT credited FROM report_commission_hour WHERE distributor_id = :d AND hour_no = :h")
+                .param("d", staffAccount).param("h", hour).query(BigDecimal.class).single())
+                .isEqualByComparingTo(fivePercentOf(paid(number)));
+    }
+
+    @Test
     void staffCommissionFollowsARefundWithinTheReturnWindowLikeAnyCommission() {
         rate.change(FIVE, "test");
         long product = fixtures.orders.product("Staff filter", "10.00", 100);
