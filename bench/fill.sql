@@ -92,10 +92,6 @@ SELECT id, 'AVAILABLE', unfreezes_at, 'return window over' FROM commission_entry
 -- The cached rows the app keeps in its writing transactions, rebuilt from the rows just filled (the migrations'
 -- backfills ran on empty tables). One aggregate per source table, joined by distributor (correlated subqueries per
 -- distributor take many minutes at large scale); the columns' defaults (0) stand for distributors without rows.
-DELETE FROM distributor_totals;
-INSERT INTO distributor_totals (customer_id)
-SELECT customer_id FROM distributor UNION SELECT distributor_id FROM commission_entry;
-
 -- The ledger's account row of each distributor.
 DELETE FROM distributor_account;
 INSERT INTO distributor_account (distributor_id)
@@ -162,12 +158,15 @@ INSERT INTO honour_roll (customer_id, display_name, opted_in_at)
 SELECT customer_id, 'Sharer ' || customer_id, now() - interval '30 days' FROM distributor
 WHERE customer_id = 1001 OR customer_id % 200 = 0;
 
--- The chart's commission per distributor and hour, likewise.
-DELETE FROM distributor_commission_hour;
-INSERT INTO distributor_commission_hour (distributor_id, hour_no, credited)
+-- Reporting's chart commission per distributor and hour, and the credits it has counted, likewise.
+DELETE FROM report_commission_hour;
+DELETE FROM report_commission_credit;
+INSERT INTO report_commission_hour (distributor_id, hour_no, credited)
 SELECT distributor_id, CAST(FLOOR(EXTRACT(EPOCH FROM created_at) / 3600) AS BIGINT), SUM(amount)
 FROM commission_entry WHERE kind = 'COMMISSION' AND state <> 'VOID'
 GROUP BY distributor_id, CAST(FLOOR(EXTRACT(EPOCH FROM created_at) / 3600) AS BIGINT);
+INSERT INTO report_commission_credit (order_id, distributor_id, level)
+SELECT DISTINCT order_id, distributor_id, level FROM commission_entry WHERE kind = 'COMMISSION';
 
 SELECT setval(pg_get_serial_sequence('category', 'id'), (SELECT max(id) FROM category));
 SELECT setval(pg_get_serial_sequence('product', 'id'), (SELECT max(id) FROM product));

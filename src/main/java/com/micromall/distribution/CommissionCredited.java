@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param level 1 for the friend who ordered, 2 for a friend of a friend
  * @param unfreezesAt when the return window ends and the amount becomes withdrawable
+ * @param creditedAt when the entries were credited (all of them at this instant)
  */
 public record CommissionCredited(long distributorId, long orderId, String orderNumber, int level, Money amount,
                                  Money onHold, Instant unfreezesAt, Instant creditedAt, List<Long> entryIds) {

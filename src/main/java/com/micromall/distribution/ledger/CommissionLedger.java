@@ -4,6 +4,7 @@ import com.micromall.distribution.CommissionClawedBack;
 import com.micromall.distribution.CommissionReversed;
 import com.micromall.distribution.CommissionAvailable;
 import com.micromall.distribution.CommissionCredited;
+import com.micromall.distribution.CommissionVoided;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerVerified;
 import com.micromall.order.OrderCompleted;
@@ -71,7 +72,6 @@ class CommissionLedger {
     private final AbuseGuard abuseGuard;
     private final DistributionSettingsService settings;
     private final AuditLog auditLog;
-    private final DistributorTotals totals;
     private final DistributorAccounts accounts;
     private final CustomerApi customers;
     private final Clock clock;
@@ -116,14 +116,16 @@ class CommissionLedger {
     void credit(OrderCompleted event) {
         Snapshot snapshot = lockedSnapshot(event.orderId())
                 .orElseThrow(() -> noSnapshotYet(event.orderNumber(), "completed"));
+        // No longer open, so no longer in its sharers' expected commission (LedgerQueries sums open orders only).
         jdbc.sql("UPDATE commission_snapshot SET state = 'COMPLETED' WHERE order_id = :o AND state = 'PLACED'")
                 .param("o", snapshot.orderId()).update();
-        totals.syncExpected(snapshot.orderId());
         Instant unfreezesAt = event.completedAt().plus(Duration.ofDays(snapshot.returnWindowDays()));
+        // One instant for every entry of the order, the one its facts announce: reporting counts them in its hour.
+        Instant creditedAt = clock.instant();
         List<SnapshotLine> lines = lines(jdbc, snapshot.orderId());
-        credit(snapshot, 1, snapshot.level1(), lines, unfreezesAt);
-        credit(snapshot, 2, snapshot.level2(), lines, unfreezesAt);
-        creditStaff(snapshot, lines, unfreezesAt);
+        credit(snapshot, 1, snapshot.level1(), lines, unfreezesAt, creditedAt);
+        credit(snapshot, 2, snapshot.level2(), lines, unfreezesAt, creditedAt);
+        creditStaff(snapshot, lines, unfreezesAt, creditedAt);
     }
 
     /**
@@ -131,7 +133,7 @@ class CommissionLedger {
      * before completion), frozen for the return window like any commission. No abuse checks or budget: those guard
      * against made-up referrals, and the shop pays its staff with their wages, not by withdrawal.
      */
-    private void creditStaff(Snapshot snapshot, List<SnapshotLine> lines, Instant unfreezesAt) {
+    private void creditStaff(Snapshot snapshot, List<SnapshotLine> lines, Instant unfreezesAt, Instant creditedAt) {
         Long staff = snapshot.staffAccount();
         BigDecimal percent = snapshot.staffPercent();
         if (staff == null || percent == null || percent.signum() <= 0) {
@@ -149,7 +151,7 @@ class CommissionLedger {
             }
             Long id = insert(staff, snapshot, line.lineId(), line.productId(), STAFF_LEVEL, EntryKind.COMMISSION, "",
                     null, units, "staff " + percent.stripTrailingZeros().toPlainString() + "%", amount,
-                    LedgerState.FROZEN, null, unfreezesAt);
+                    LedgerState.FROZEN, null, unfreezesAt, creditedAt);
             if (id == null) {
                 continue;
             }
@@ -163,7 +165,7 @@ class CommissionLedger {
     }
 
     private void credit(Snapshot snapshot, int level, @Nullable Long beneficiary, List<SnapshotLine> lines,
-                        Instant unfreezesAt) {
+                        Instant unfreezesAt, Instant creditedAt) {
         if (beneficiary == null) {
             return;
         }
@@ -190,7 +192,7 @@ class CommissionLedger {
             String hold = holds.isEmpty() ? null : HoldReason.stored(holds);
             LedgerState state = hold == null ? LedgerState.FROZEN : LedgerState.ON_HOLD;
             Long id = insert(beneficiary, snapshot, line.lineId(), line.productId(), level, EntryKind.COMMISSION, "", null,
-                    units, rateNote(line, level, snapshot), amount, state, hold, unfreezesAt);
+                    units, rateNote(line, level, snapshot), amount, state, hold, unfreezesAt, creditedAt);
             if (id == null) {
                 continue;
             }
@@ -218,12 +220,11 @@ class CommissionLedger {
         }
         // One fact per order, beneficiary and level (not per line): what the sharer hears is what the order earned.
         if (!entryIds.isEmpty()) {
-            Instant now = clock.instant();
             events.publishEvent(new CommissionCredited(beneficiary, snapshot.orderId(), snapshot.orderNumber(), level,
-                    credited, held, unfreezesAt, now, List.copyOf(entryIds)));
+                    credited, held, unfreezesAt, creditedAt, List.copyOf(entryIds)));
             if (availableNow.isPositive()) {
                 events.publishEvent(new CommissionAvailable(beneficiary, availableNow, entryIds.size(),
-                        List.of(snapshot.orderNumber()), now));
+                        List.of(snapshot.orderNumber()), clock.instant()));
             }
         }
     }
@@ -326,7 +327,8 @@ class CommissionLedger {
                 jdbc.sql("UPDATE commission_snapshot SET state = 'REFUNDED' WHERE order_id = :o AND state = 'PLACED'")
                         .param("o", event.orderId()).update();
             }
-            totals.syncExpected(event.orderId());
+            // Still open after a part refund: it is now expected to earn less.
+            CommissionSnapshots.countExpected(jdbc, event.orderId());
             return;
         }
         for (RefundedLine line : event.lines()) {
@@ -366,7 +368,7 @@ class CommissionLedger {
         CommissionEntry.Refund r = refund.get();
         Long id = insert(entry.distributorId(), snapshot, entry.lineId(), entry.productId(), entry.level(), r.kind(), ref,
                 entry.id(), r.units(), "share " + r.units() + "/" + entry.units(), r.amount(), r.state(), null,
-                entry.unfreezesAt());
+                entry.unfreezesAt(), clock.instant());
         if (id == null) {
             return;
         }
@@ -457,7 +459,9 @@ class CommissionLedger {
                 .forEach((distributor, amount) -> accounts.moved(distributor, from, to, amount));
         if (to == LedgerState.VOID) {
             rows.stream().filter(row -> EntryKind.COMMISSION.name().equals(row.kind()))
-                    .forEach(row -> totals.commissionCredited(row.distributorId(), row.createdAt(), row.amount().negate()));
+                    .forEach(row -> events.publishEvent(new CommissionVoided(row.id(), row.distributorId(),
+                            row.orderNumber(), row.level(), Money.of(row.amount(), Currency.getInstance(row.currency())),
+                            row.createdAt(), clock.instant())));
         }
         if (from == LedgerState.ON_HOLD && to == LedgerState.AVAILABLE) {
             // A released hold whose window is already over: withdrawable from now on, like a settled entry.
@@ -476,8 +480,7 @@ class CommissionLedger {
 
     private @Nullable Long insert(long distributor, Snapshot snapshot, long lineId, long productId, int level, EntryKind kind,
                                   String ref, @Nullable Long parent, int units, String rateNote, Money amount,
-                                  LedgerState state, @Nullable String hold, Instant unfreezesAt) {
-        Instant created = clock.instant();
+                                  LedgerState state, @Nullable String hold, Instant unfreezesAt, Instant created) {
         int inserted = jdbc.sql("""
                 INSERT INTO commission_entry (distributor_id, buyer_id, order_id, order_number, line_id, product_id, level,
                     kind, refund_ref, parent_id, units, rate_note, amount, currency, state, hold_reason, unfreezes_at, created_at)
@@ -496,11 +499,8 @@ class CommissionLedger {
             return null;
         }
         if (level != STAFF_LEVEL) {
-            // Staff commission is paid with wages: it never joins a sharer's withdrawable balance or chart.
+            // Staff commission is paid with wages: it never joins a sharer's withdrawable balance.
             accounts.entryAdded(distributor, kind, state, amount.amount());
-            if (kind == EntryKind.COMMISSION) {
-                totals.commissionCredited(distributor, created, amount.amount());
-            }
         }
         return jdbc.sql("""
                 SELECT id FROM commission_entry
@@ -549,7 +549,7 @@ class CommissionLedger {
                 .optional();
     }
 
-    /** The order's snapshot lines, read alike by the ledger, the totals and the expected-commission migration. */
+    /** The order's snapshot lines, read alike when crediting and when counting an open order's expected commission. */
     static List<SnapshotLine> lines(JdbcClient jdbc, long orderId) {
         return jdbc.sql("""
                 SELECT line_id, product_id, quantity, paid_amount, override_percent, override_fixed,

@@ -12,13 +12,16 @@ import com.micromall.order.OrderPlaced;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettingsService;
 import com.micromall.shared.Money;
+import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.context.event.EventListener;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -38,7 +41,6 @@ class CommissionSnapshots {
     private final ReferralNetwork network;
     private final DistributionSettingsService settings;
     private final ProductApi products;
-    private final DistributorTotals totals;
     private final List<StaffCommissions> staffCommissions;
 
     /**
@@ -97,7 +99,48 @@ class CommissionSnapshots {
                     .update();
         }
         // What the order is expected to earn its sharers, now that its lines are known.
-        totals.syncExpected(event.orderId());
+        countExpected(jdbc, event.orderId());
+    }
+
+    /**
+     * Writes on the snapshot what the order, while it is open, is expected to earn its level-1 and level-2 sharers:
+     * each line's commission as it would be credited now, less the units refunded so far. The dashboard sums it over
+     * the distributor's open orders; completing, cancelling or fully refunding the order takes it out of that sum by
+     * its state alone, so nothing is ever subtracted. Does nothing once the order is no longer open.
+     */
+    static void countExpected(JdbcClient jdbc, long orderId) {
+        record Terms(@Nullable Long level1, @Nullable Long level2, BigDecimal level1Percent, BigDecimal level2Percent,
+                     Currency currency) {
+        }
+        Optional<Terms> open = jdbc.sql("""
+                SELECT level1_id, level2_id, level1_percent, level2_percent, currency FROM commission_snapshot
+                WHERE order_id = :o AND state = 'PLACED'""")
+                .param("o", orderId)
+                .query((rs, i) -> new Terms(rs.getObject("level1_id", Long.class), rs.getObject("level2_id", Long.class),
+                        rs.getBigDecimal("level1_percent"), rs.getBigDecimal("level2_percent"),
+                        Currency.getInstance(rs.getString("currency"))))
+                .optional();
+        if (open.isEmpty()) {
+            return;
+        }
+        Terms t = open.get();
+        List<CommissionLedger.SnapshotLine> lines = CommissionLedger.lines(jdbc, orderId);
+        jdbc.sql("UPDATE commission_snapshot SET level1_expected = :a, level2_expected = :b WHERE order_id = :o")
+                .param("a", t.level1() == null ? null : expected(lines, t.currency(), 1, t.level1Percent(),
+                        t.level2Percent()), java.sql.Types.NUMERIC)
+                .param("b", t.level2() == null ? null : expected(lines, t.currency(), 2, t.level1Percent(),
+                        t.level2Percent()), java.sql.Types.NUMERIC)
+                .param("o", orderId).update();
+    }
+
+    /** What the lines are expected to earn at one level: each line's commission as it would be credited. */
+    private static BigDecimal expected(List<CommissionLedger.SnapshotLine> lines, Currency currency, int level,
+                                       BigDecimal level1Percent, BigDecimal level2Percent) {
+        BigDecimal sum = BigDecimal.ZERO;
+        for (CommissionLedger.SnapshotLine line : lines) {
+            sum = sum.add(line.commission(currency, level, level1Percent, level2Percent).amount());
+        }
+        return sum;
     }
 
     /**
@@ -113,11 +156,10 @@ class CommissionSnapshots {
                 event.lines().stream().map(OrderLineSnapshot::paidAmount).toList(), event.discountTotal(), gift);
     }
 
-    /** Cancelled before payment: nothing was credited, nothing is expected any more. */
+    /** Cancelled before payment: nothing was credited, and no longer open, nothing is expected any more. */
     @ApplicationModuleListener
     void forgetOnOrderCancelled(OrderCancelled event) {
         jdbc.sql("UPDATE commission_snapshot SET state = 'CANCELLED' WHERE order_id = :order AND state = 'PLACED'")
                 .param("order", event.orderId()).update();
-        totals.syncExpected(event.orderId());
     }
 }

@@ -47,8 +47,10 @@ class LedgerQueries implements DistributionApi, StaffCommissionBalances {
     @Transactional(readOnly = true)
     public Balances balancesOf(long customerId) {
         Currency currency = currency();
-        // One account row (kept exact by DistributorAccounts), never the distributor's whole ledger; the open orders'
-        // expected commission as their snapshots count it now, never the commission of every open order line.
+        // One account row (kept exact by DistributorAccounts), never the distributor's whole ledger. Expected
+        // commission is summed over the distributor's open orders alone (an index-only range of the snapshot indexes
+        // on sharer, state and expected amount) rather than kept as a counter, so an order that completes, is
+        // cancelled or refunded leaves the sum by its state and nothing has to be subtracted or repaired.
         return jdbc.sql("""
                 SELECT (SELECT COALESCE(SUM(s.level1_expected), 0) FROM commission_snapshot s
                         WHERE s.level1_id = :d AND s.state = 'PLACED')

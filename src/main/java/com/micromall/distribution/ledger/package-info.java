@@ -6,6 +6,8 @@
  * {@code CommissionEntry} (immutable amount, guarded state moves, its timeline) and each distributor's
  * {@link com.micromall.distribution.ledger.DistributorAccounts account}, the one cached balance row, moved in the
  * same transaction as the entries; settlement applies the entry's unfreeze rule to many entries in one statement.
+ * There is no other counter: what open orders are expected to earn is summed from their snapshots when read, and
+ * the ledger announces credits and voids as events for whoever keeps figures of them (reporting's chart).
  */
 @ApplicationModule(displayName = "Distribution: ledger",
         allowedDependencies = {"distribution", "shared", "settings", "customer", "catalog", "order", "distribution.referral"})

@@ -1,6 +1,5 @@
 package com.micromall.distribution.reporting;
 
-import com.micromall.distribution.ledger.DistributorTotals;
 import com.micromall.distribution.referral.ReferralClicks;
 
 import com.micromall.settings.ShopSettingsService;
@@ -29,8 +28,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The distributor's own figures for the dashboard, and always for the logged-in distributor only: callers
  * pass the id of the authenticated customer. Clicks come from referral; sign-ups, orders, invitees who ordered and
- * GMV from the distributor's reporting row (one definition, see {@link ReferredFigures}); the chart from hourly
- * buckets; the invitee list reads an index range of what it shows.
+ * GMV from the distributor's reporting row (one definition, see {@link ReferredFigures}); the chart from reporting's
+ * hourly buckets ({@link CommissionHours}); the invitee list reads an index range of what it shows.
  */
 @Service
 @RequiredArgsConstructor
@@ -140,7 +139,7 @@ public class DistributorDashboard {
         }
         var statement = jdbc.sql("""
                 SELECT w.idx,
-                  (SELECT COALESCE(SUM(h.credited), 0) FROM distributor_commission_hour h
+                  (SELECT COALESCE(SUM(h.credited), 0) FROM report_commission_hour h
                      WHERE h.distributor_id = :d AND h.hour_no >= w.from_hour AND h.hour_no < w.to_hour)
                   + (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
                      WHERE e.distributor_id = :d AND e.level > 0 AND e.kind = 'COMMISSION' AND e.state <> 'VOID'
@@ -157,7 +156,7 @@ public class DistributorDashboard {
         }
         for (int i = 0; i < WEEKS; i++) {
             long fromHour = Math.floorDiv(starts.get(i).getEpochSecond() + 3599, 3600);
-            long toHour = DistributorTotals.hourOf(starts.get(i + 1));
+            long toHour = CommissionHours.hourOf(starts.get(i + 1));
             statement = statement.param("hf" + i, Timestamp.from(Instant.ofEpochSecond(fromHour * 3600)))
                     .param("ht" + i, Timestamp.from(Instant.ofEpochSecond(toHour * 3600)))
                     .param("nf" + i, fromHour).param("nt" + i, toHour);

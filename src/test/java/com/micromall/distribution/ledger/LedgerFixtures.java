@@ -59,14 +59,13 @@ public final class LedgerFixtures {
         totals(referrer.id());
     }
 
-    /** Rows written around the app (as these fixtures do) need the distributor's totals and account rebuilt. */
+    /** Rows written around the app (as these fixtures do) need the distributor's account and reporting rows rebuilt. */
     public void totals(long customerId) {
         rebuild(jdbc, customerId);
     }
 
-    /** The distributor's cached rows (totals, account, reporting) rebuilt from rows written around the app. */
+    /** The distributor's cached rows (account, reporting) rebuilt from rows written around the app. */
     public static void rebuild(JdbcClient jdbc, long customerId) {
-        new DistributorTotals(jdbc).recompute(customerId);
         new DistributorAccounts(jdbc).recompute(customerId);
         com.micromall.distribution.reporting.ReportingFixtures.rebuild(jdbc, customerId);
     }
@@ -96,7 +95,7 @@ public final class LedgerFixtures {
 
     /**
      * Pays, ships and completes through the owner's actions; waits until crediting ran (the snapshot turns
-     * COMPLETED in the transaction that writes the entries).
+     * COMPLETED in the transaction that writes the entries) and reporting counted every sharer's credit in its chart.
      */
     public void complete(String number) {
         orderService.confirmPayment(number, OWNER);
@@ -105,6 +104,13 @@ public final class LedgerFixtures {
         await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql(
                 "SELECT state FROM commission_snapshot WHERE order_number = :n").param("n", number)
                 .query(String.class).single().equals("COMPLETED"));
+        await().atMost(Duration.ofSeconds(10)).until(() -> jdbc.sql("""
+                SELECT (SELECT COUNT(*) FROM report_commission_credit r JOIN commission_snapshot s ON s.order_id = r.order_id
+                        WHERE s.order_number = :n)
+                     - (SELECT COUNT(*) FROM (SELECT DISTINCT e.distributor_id, e.level FROM commission_entry e
+                        JOIN commission_snapshot s ON s.order_id = e.order_id
+                        WHERE s.order_number = :n AND e.kind = 'COMMISSION' AND e.level > 0) credited)""")
+                .param("n", number).query(Long.class).single() == 0);
     }
 
     /** Refunds through the owner's action; waits until the ledger recorded the refund as handled. */

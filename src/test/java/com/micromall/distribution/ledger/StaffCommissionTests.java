@@ -184,6 +184,8 @@ class StaffCommissionTests {
         assertThat(sharer.frozen().amount()).isEqualByComparingTo("0");
         assertThat(account("clawed_back")).isEqualByComparingTo("0");
         assertThat(sharerBalances.ledgerOf(staffAccount, 20)).isEmpty();
+        assertThat(jdbc.sql("SELECT COUNT(*) FROM report_commission_hour WHERE distributor_id = :d")
+                .param("d", staffAccount).query(Long.class).single()).as("nor in the sharer's chart").isZero();
         assertThat(reconciliation.check(List.of(staffAccount)).balanced()).isTrue();
 
         LedgerFixtures.rebuild(jdbc, staffAccount);

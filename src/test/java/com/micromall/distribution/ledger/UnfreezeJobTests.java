@@ -53,7 +53,6 @@ class UnfreezeJobTests {
                 .param("created", Timestamp.from(now)).update();
 
         JdbcClient plain = JdbcClient.create(dataSource);
-        new DistributorTotals(plain).recompute(distributor);
         new DistributorAccounts(plain).recompute(distributor);
         UnfreezeJob job = new UnfreezeJob(plain, new DistributorAccounts(plain), Clock.fixed(now, clock.getZone()),
                 repeatableRead(), 40_000, Duration.ofMinutes(1));
@@ -84,7 +83,6 @@ class UnfreezeJobTests {
             frozenEntry(distributor, now.minus(Duration.ofMinutes(10 - i)));
         }
         JdbcClient plain = JdbcClient.create(dataSource);
-        new DistributorTotals(plain).recompute(distributor);
         new DistributorAccounts(plain).recompute(distributor);
         // Twenty-five seconds pass with every look at the clock: the run starts at 0 s and checks its one-minute
         // budget before each chunk (25 s, 50 s: go on; 75 s: stop), so two chunks of four fit and the third waits.

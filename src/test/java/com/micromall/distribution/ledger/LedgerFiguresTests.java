@@ -41,14 +41,14 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * The per-distributor account and expected commission equal the ledger sums aggregated from the rows, after every
- * kind of write: binding (also after an order), credit, reversal, clawback, unfreeze, hold, release, void,
- * withdrawal request/pay/reject, store credit spend/restore, cancel, refund - and redelivered events change nothing.
- * The chart's hourly commission buckets equal the entries' sums per hour, all the way through (the order figures
- * are reporting's, see ReportingFiguresTests).
+ * The distributor's account row, expected commission and the chart's hourly commission (reporting's buckets) equal
+ * what the ledger's rows say, after every kind of write: binding (also after an order), credit, reversal, clawback,
+ * unfreeze, hold, release, void, withdrawal request/pay/reject, store credit spend/restore, cancel, refund - and
+ * redelivered events change nothing. Nothing is ever recomputed: the figures are right because every write keeps
+ * them so (the order figures are reporting's, see ReportingFiguresTests).
  */
 @MicromallTest
-class DistributorTotalsTests {
+class LedgerFiguresTests {
 
     /** The ledger sums per distributor, aggregated from the rows: the oracle. */
     private static final String ORACLE = """
@@ -77,7 +77,6 @@ class DistributorTotalsTests {
     @Autowired DistributorChoices choices;
     @Autowired ReferralBindings bindings;
     @Autowired DistributorRoll roll;
-    @Autowired DistributorTotals totals;
     @Autowired DistributorAccounts accounts;
     @Autowired StoreCreditDiscounts storeCreditDiscounts;
     @Autowired DistributionSettingsService settings;
@@ -100,15 +99,15 @@ class DistributorTotalsTests {
     }
 
     @Test
-    void afterEveryKindOfWriteTheTotalsEqualTheLedgerSumsAndRedeliveredEventsChangeNothing() throws Exception {
+    void afterEveryKindOfWriteTheFiguresEqualTheLedgerSumsAndRedeliveredEventsChangeNothing() throws Exception {
         levelTwoAt("3");
-        TestCustomer anna = fixtures.distributor(OrderFixtures.unique("Totals Anna"));
-        TestCustomer grandma = fixtures.distributor(OrderFixtures.unique("Totals Grandma"));
+        TestCustomer anna = fixtures.distributor(OrderFixtures.unique("Figures Anna"));
+        TestCustomer grandma = fixtures.distributor(OrderFixtures.unique("Figures Grandma"));
         fixtures.bind(anna, grandma);
-        long tea = fixtures.orders.product("Totals Tea", "500.00", 100);
+        long tea = fixtures.orders.product("Figures Tea", "500.00", 100);
 
         // A customer who ordered before being bound: binding makes the order count (through the real bind path).
-        TestCustomer carl = fixtures.orders.customer("Totals Carl");
+        TestCustomer carl = fixtures.orders.customer("Figures Carl");
         String carlsOrder = fixtures.place(carl, tea, 1);
         String code = ReferralCodes.next();
         jdbc.sql("UPDATE distributor SET code = :code WHERE customer_id = :c").param("code", code).param("c", anna.id()).update();
@@ -117,7 +116,7 @@ class DistributorTotalsTests {
         assertMatches(anna, grandma);
 
         // Credits (level 1 and 2), a reversal before the window, the unfreeze job, a clawback after it.
-        TestCustomer ben = fixtures.referredBy(anna, "Totals Ben");
+        TestCustomer ben = fixtures.referredBy(anna, "Figures Ben");
         String first = fixtures.place(ben, tea, 2);
         fixtures.complete(first);
         String second = fixtures.place(ben, tea, 2);
@@ -151,7 +150,7 @@ class DistributorTotalsTests {
         assertMatches(anna, grandma);
 
         // Held entries (shared device): one released, one voided.
-        TestCustomer dana = fixtures.referredBy(anna, "Totals Dana");
+        TestCustomer dana = fixtures.referredBy(anna, "Figures Dana");
         String device = UUID.randomUUID().toString().substring(0, 30);
         fixtures.device(anna, device);
         fixtures.device(dana, device);
@@ -175,7 +174,7 @@ class DistributorTotalsTests {
 
         // Store credit: spent on one order (kept) and on another (cancelled: given back once).
         choices.chooseRewardForm(anna.id(), RewardForm.STORE_CREDIT, "test");
-        long vase = fixtures.orders.product("Totals Vase", "10.00", 100);
+        long vase = fixtures.orders.product("Figures Vase", "10.00", 100);
         carts.add(CartService.CartKey.customer(anna.id()), vase, 1);
         placeDirectly(anna);
         carts.add(CartService.CartKey.customer(anna.id()), vase, 1);
@@ -206,8 +205,8 @@ class DistributorTotalsTests {
                 List.of(new com.micromall.order.RefundedLine(firstLine, tea, 1, distribution.balancesOf(anna.id()).frozen())),
                 distribution.balancesOf(anna.id()).frozen(), false, "again"));
         transactions.executeWithoutResult(s -> {
-            totals.syncExpected(orderIdOf(carlsOrder));
-            totals.syncExpected(orderIdOf(open));
+            CommissionSnapshots.countExpected(jdbc, orderIdOf(carlsOrder));
+            CommissionSnapshots.countExpected(jdbc, orderIdOf(open));
             storeCreditDiscounts.restore(orderIdOf(cancelled));
         });
         assertThat(figures(anna.id())).isEqualTo(before);
@@ -222,67 +221,31 @@ class DistributorTotalsTests {
     }
 
     @Test
-    void theMigrationCountsTheOrdersOpenBeforeItInTheirSharersExpectedCommission() throws Exception {
-        levelTwoAt("3");
-        TestCustomer anna = fixtures.distributor(OrderFixtures.unique("Migrated Anna"));
-        TestCustomer grandma = fixtures.distributor(OrderFixtures.unique("Migrated Grandma"));
-        fixtures.bind(anna, grandma);
-        long tea = fixtures.orders.product("Migrated Tea", "300.00", 100);
-        TestCustomer ben = fixtures.referredBy(anna, "Migrated Ben");
-        String first = fixtures.place(ben, tea, 1);
-        fixtures.place(ben, tea, 2);
-        fixtures.complete(first);
-        assertThat(distribution.balancesOf(anna.id()).expected().amount()).isPositive();
-        // As before the expected commission was recorded: nothing counted, on the orders or in the totals.
-        jdbc.sql("""
-                UPDATE commission_snapshot SET level1_expected = NULL, level2_expected = NULL
-                WHERE level1_id IN (:a, :g) OR level2_id IN (:a, :g)""").param("a", anna.id()).param("g", grandma.id()).update();
-        jdbc.sql("UPDATE distributor_totals SET expected = 0 WHERE customer_id IN (:a, :g)")
-                .param("a", anna.id()).param("g", grandma.id()).update();
-        assertThat(distribution.balancesOf(anna.id()).expected().amount()).isZero();
-
-        try (java.sql.Connection connection = dataSource.getConnection()) {
-            new V50__DistributionExpectedCommission().migrate(new org.flywaydb.core.api.migration.Context() {
-                @Override
-                public org.flywaydb.core.api.configuration.Configuration getConfiguration() {
-                    throw new UnsupportedOperationException();
-                }
-
-                @Override
-                public java.sql.Connection getConnection() {
-                    return connection;
-                }
-            });
-        }
-
-        // Every open order of the shop was counted once more: compare the two distributors with the lines.
-        assertThat(distribution.balancesOf(anna.id()).expected().amount()).isEqualByComparingTo(expectedOracle(anna.id()))
-                .isPositive();
-        assertThat(distribution.balancesOf(grandma.id()).expected().amount())
-                .isEqualByComparingTo(expectedOracle(grandma.id())).isPositive();
-    }
-
-    @Test
-    void theRollSortedByCommissionWalksTheTotalsAndBreaksTiesByCustomer() {
-        TestCustomer high = fixtures.distributor(OrderFixtures.unique("Totals High"));
-        TestCustomer low = fixtures.distributor(OrderFixtures.unique("Totals Low"));
-        TestCustomer friend = fixtures.referredBy(high, "Totals Friend");
-        long tea = fixtures.orders.product("Totals Sort Tea", "90.00", 10);
+    void theRollSortedByCommissionWalksTheAccountsAndBreaksTiesByCustomer() {
+        TestCustomer high = fixtures.distributor(OrderFixtures.unique("Figures High"));
+        TestCustomer low = fixtures.distributor(OrderFixtures.unique("Figures Low"));
+        TestCustomer friend = fixtures.referredBy(high, "Figures Friend");
+        long tea = fixtures.orders.product("Figures Sort Tea", "90.00", 10);
         fixtures.complete(fixtures.place(friend, tea, 1));
 
-        List<DistributorRoll.Row> rows = roll.search("Totals ", DistributorRoll.Sort.COMMISSION, 0, 1000).rows();
+        List<DistributorRoll.Row> rows = roll.search("Figures ", DistributorRoll.Sort.COMMISSION, 0, 1000).rows();
         List<Long> ids = rows.stream().map(DistributorRoll.Row::customerId).toList();
 
         assertThat(ids.indexOf(high.id())).isLessThan(ids.indexOf(low.id()));
         assertThat(rows.get(ids.indexOf(high.id())).frozen().amount()).isPositive();
     }
 
-    /** The distributor's expected commission (totals row) and money (account row) side by side. */
+    /** The distributor's money (account row), expected commission and chart buckets side by side. */
     private Map<String, Object> figures(long distributorId) {
-        Map<String, Object> figures = new java.util.HashMap<>(totals.row(distributorId));
-        figures.putAll(accounts.row(distributorId));
+        Map<String, Object> figures = new java.util.HashMap<>(accounts.row(distributorId));
+        figures.put("expected", distribution.balancesOf(distributorId).expected().amount());
+        figures.put("hours", hours(CHART, distributorId));
         return figures;
     }
+
+    /** Reporting's chart buckets of one distributor (those that are not zero). */
+    private static final String CHART = """
+            SELECT hour_no, credited FROM report_commission_hour WHERE distributor_id = :d AND credited <> 0""";
 
     private void assertMatches(TestCustomer... distributors) {
         for (TestCustomer distributor : distributors) {
@@ -290,16 +253,15 @@ class DistributorTotalsTests {
             Map<String, BigDecimal> oracle = oracle(distributor.id());
             oracle.forEach((column, expected) -> assertThat(new BigDecimal(row.get(column).toString()))
                     .as("%s of %s", column, distributor.name()).isEqualByComparingTo(expected));
-            assertThat(new BigDecimal(row.get("expected").toString())).as("expected of %s", distributor.name())
+            assertThat(distribution.balancesOf(distributor.id()).expected().amount()).as("expected of %s", distributor.name())
                     .isEqualByComparingTo(expectedOracle(distributor.id()));
-            assertThat(hours("""
-                    SELECT hour_no, credited FROM distributor_commission_hour WHERE distributor_id = :d AND credited <> 0""",
-                    distributor.id()))
-                    .as("commission per hour of %s", distributor.name())
-                    .isEqualTo(hours("""
-                            SELECT CAST(FLOOR(EXTRACT(EPOCH FROM created_at) / 3600) AS BIGINT) AS hour_no, SUM(amount)
-                            FROM commission_entry WHERE distributor_id = :d AND kind = 'COMMISSION' AND state <> 'VOID'
-                            GROUP BY 1 HAVING SUM(amount) <> 0""", distributor.id()));
+            // Reporting hears the ledger's facts after they are committed: wait for it to catch up, then compare.
+            Map<Long, BigDecimal> entries = hours("""
+                    SELECT CAST(FLOOR(EXTRACT(EPOCH FROM created_at) / 3600) AS BIGINT) AS hour_no, SUM(amount)
+                    FROM commission_entry WHERE distributor_id = :d AND kind = 'COMMISSION' AND state <> 'VOID'
+                    GROUP BY 1 HAVING SUM(amount) <> 0""", distributor.id());
+            await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(hours(CHART, distributor.id()))
+                    .as("commission per hour of %s", distributor.name()).isEqualTo(entries));
         }
     }
 
