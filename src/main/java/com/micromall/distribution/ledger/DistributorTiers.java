@@ -184,41 +184,52 @@ public class DistributorTiers {
      * up. Runs in the crediting transaction; a replayed completion changes nothing.
      */
     void orderCompleted(long distributorId, long orderId, long buyerId, Instant completedAt, BigDecimal goods) {
-        Scheme scheme = scheme();
-        Instant now = clock.instant();
-        Progress before = progress(scheme, distributorId, now, buyerId);
-        boolean first = !before.buyerCounted();
+        // Counted even without tiers, so tiers the owner adds later see the orders of their window.
         int inserted = jdbc.sql("""
                 INSERT INTO distributor_tier_order (order_id, distributor_id, buyer_id, completed_at, goods, first_order)
-                VALUES (:o, :d, :b, :at, :goods, :first) ON CONFLICT DO NOTHING""")
+                SELECT :o, :d, :b, :at, :goods,
+                    CASE WHEN EXISTS (SELECT 1 FROM distributor_tier_order p WHERE p.buyer_id = :b) THEN FALSE ELSE TRUE END
+                ON CONFLICT DO NOTHING""")
                 .param("o", orderId).param("d", distributorId).param("b", buyerId)
-                .param("at", Timestamp.from(completedAt)).param("goods", goods).param("first", first).update();
-        if (inserted == 0 || scheme.isEmpty()) {
+                .param("at", Timestamp.from(completedAt)).param("goods", goods).update();
+        if (inserted == 0) {
             return;
         }
-        boolean inWindow = completedAt.isAfter(now.minus(Duration.ofDays(scheme.windowDays())));
+        Scheme scheme = scheme();
+        if (scheme.isEmpty()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Progress after = progress(scheme, distributorId, now, orderId);
+        boolean inWindow = completedAt.isAfter(now.minus(Duration.ofDays(scheme.windowDays())))
+                && !completedAt.isAfter(now);
         BigDecimal added = !inWindow ? BigDecimal.ZERO
-                : scheme.measure() == Measure.REVENUE ? goods : first ? BigDecimal.ONE : BigDecimal.ZERO;
+                : scheme.measure() == Measure.REVENUE ? goods : after.firstOrder() ? BigDecimal.ONE : BigDecimal.ZERO;
+        Progress before = new Progress(after.figure().subtract(added), after.heldTier(), after.heldUntil(), false);
         Tier held = scheme.byId(before.heldTier()).orElse(null);
         Tier previous = higher(scheme.reachedBy(before.figure()).orElse(null), held).orElse(null);
-        Tier reached = scheme.reachedBy(before.figure().add(added)).orElse(null);
+        Tier reached = scheme.reachedBy(after.figure()).orElse(null);
         if (reached == null || (held != null && reached.threshold().compareTo(held.threshold()) < 0)) {
             return;
         }
         Instant until = now.plus(Duration.ofDays(scheme.windowDays()));
-        boolean written = held != null ? jdbc.sql("""
-                        UPDATE distributor_tier_standing SET tier_id = :t, reached_at = :now, held_until = :until
-                        WHERE distributor_id = :d AND tier_id = :held""")
-                        .param("t", reached.id()).param("now", Timestamp.from(now)).param("until", Timestamp.from(until))
-                        .param("d", distributorId).param("held", held.id()).update() == 1
-                : jdbc.sql("""
-                        DELETE FROM distributor_tier_standing WHERE distributor_id = :d AND held_until <= :now""")
-                        .param("d", distributorId).param("now", Timestamp.from(now)).update() >= 0
-                  && jdbc.sql("""
-                        INSERT INTO distributor_tier_standing (distributor_id, tier_id, reached_at, held_until)
-                        VALUES (:d, :t, :now, :until) ON CONFLICT DO NOTHING""")
-                        .param("d", distributorId).param("t", reached.id()).param("now", Timestamp.from(now))
-                        .param("until", Timestamp.from(until)).update() == 1;
+        boolean written;
+        if (held != null) {
+            written = jdbc.sql("""
+                    UPDATE distributor_tier_standing SET tier_id = :t, reached_at = :now, held_until = :until
+                    WHERE distributor_id = :d AND tier_id = :held""")
+                    .param("t", reached.id()).param("now", Timestamp.from(now)).param("until", Timestamp.from(until))
+                    .param("d", distributorId).param("held", held.id()).update() == 1;
+        } else {
+            // A standing whose window is over (or whose tier the owner removed) makes way for the new one.
+            jdbc.sql("DELETE FROM distributor_tier_standing WHERE distributor_id = :d AND held_until <= :now")
+                    .param("d", distributorId).param("now", Timestamp.from(now)).update();
+            written = jdbc.sql("""
+                    INSERT INTO distributor_tier_standing (distributor_id, tier_id, reached_at, held_until)
+                    VALUES (:d, :t, :now, :until) ON CONFLICT DO NOTHING""")
+                    .param("d", distributorId).param("t", reached.id()).param("now", Timestamp.from(now))
+                    .param("until", Timestamp.from(until)).update() == 1;
+        }
         if (written && (previous == null || reached.threshold().compareTo(previous.threshold()) > 0)) {
             events.publishEvent(new DistributorTierRaised(distributorId, reached.id(), reached.name(),
                     reached.level1Percent(), reached.level2Percent(), previous == null ? null : previous.name(), now,
@@ -236,14 +247,14 @@ public class DistributorTiers {
     /**
      * @param figure the window's figure in the scheme's measure
      * @param heldTier the tier held now (its window not over), null when none
-     * @param buyerCounted whether the buyer asked about already has a counted order
+     * @param firstOrder whether the order asked about was counted as its buyer's first
      */
     private record Progress(BigDecimal figure, @Nullable Long heldTier, @Nullable Instant heldUntil,
-                            boolean buyerCounted) {
+                            boolean firstOrder) {
     }
 
     /** The window's figure and the held tier in one statement (placing an order pays for it). */
-    private Progress progress(Scheme scheme, long distributorId, Instant at, long buyerId) {
+    private Progress progress(Scheme scheme, long distributorId, Instant at, long orderId) {
         String figure = scheme.measure() == Measure.REVENUE ? "COALESCE(SUM(o.goods), 0)"
                 : "COUNT(CASE WHEN o.first_order THEN 1 END)";
         return jdbc.sql("SELECT " + figure + """
@@ -252,15 +263,15 @@ public class DistributorTiers {
                      WHERE st.distributor_id = :d AND st.held_until > :at) AS held,
                     (SELECT st.held_until FROM distributor_tier_standing st
                      WHERE st.distributor_id = :d AND st.held_until > :at) AS held_until,
-                    (SELECT COUNT(*) FROM distributor_tier_order b WHERE b.buyer_id = :b) AS buyer_orders
+                    (SELECT COUNT(*) FROM distributor_tier_order f WHERE f.order_id = :order AND f.first_order) AS first_order
                 FROM distributor_tier_order o
                 WHERE o.distributor_id = :d AND o.completed_at > :since AND o.completed_at <= :at""")
-                .param("d", distributorId).param("b", buyerId).param("at", Timestamp.from(at))
+                .param("d", distributorId).param("order", orderId).param("at", Timestamp.from(at))
                 .param("since", Timestamp.from(at.minus(Duration.ofDays(scheme.windowDays()))))
                 .query((rs, i) -> {
                     Timestamp until = rs.getTimestamp("held_until");
                     return new Progress(rs.getBigDecimal("figure"), rs.getObject("held", Long.class),
-                            until == null ? null : until.toInstant(), rs.getLong("buyer_orders") > 0);
+                            until == null ? null : until.toInstant(), rs.getLong("first_order") > 0);
                 })
                 .single();
     }
