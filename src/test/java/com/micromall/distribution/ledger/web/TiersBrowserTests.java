@@ -119,6 +119,8 @@ class TiersBrowserTests {
     /** A PNG of one element at the given window width. */
     private static void shootElement(WebDriver driver, By element, String name, int width) throws IOException {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1200));
+        // Laid out again at the new width before the element is measured.
+        driver.navigate().refresh();
         WebElement box = driver.findElement(element);
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", box);
         Path dir = Path.of("target", "screenshots");
