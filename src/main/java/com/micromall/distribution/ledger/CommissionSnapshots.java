@@ -25,10 +25,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Freezes, when an order is placed, who earns from it and at which rates (shop rates, return
- * window, each product's override), so later changes to settings or products never change a
- * placed order's commission. Always writes a snapshot row - with no beneficiaries when the buyer
- * has no active referrer - so crediting knows the order was seen. Replays change nothing.
+ * Freezes, when an order is placed, who earns from it and at which rates (the rates of the tier each sharer holds
+ * then, else the shop's; return window; each product's override), so later changes to settings, tiers or products
+ * never change a placed order's commission. Always writes a snapshot row - with no beneficiaries when the buyer has no
+ * active referrer - so crediting knows the order was seen. Replays change nothing.
  */
 @Component
 @RequiredArgsConstructor
