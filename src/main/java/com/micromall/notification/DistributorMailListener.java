@@ -8,6 +8,7 @@ import com.micromall.distribution.WithdrawalPaid;
 import com.micromall.distribution.WithdrawalRejected;
 import com.micromall.distribution.DistributorApproved;
 import com.micromall.distribution.DistributorEnrolled;
+import com.micromall.distribution.DistributorTierRaised;
 import com.micromall.distribution.ShareInvitation;
 import com.micromall.distribution.ShareInvitations;
 import java.util.function.Function;
@@ -48,6 +49,12 @@ class DistributorMailListener {
         String first = event.orderNumbers().isEmpty() ? "" : event.orderNumbers().get(0);
         send(event.distributorId(), "available/" + event.availableAt() + "/" + first, "commission-available",
                 d -> mails.available(event, d));
+    }
+
+    @ApplicationModuleListener
+    void sendTierRaised(DistributorTierRaised event) {
+        send(event.distributorId(), "tier/" + event.tierId() + "/" + event.raisedAt(), "tier-raised",
+                d -> mails.tierRaised(event, d));
     }
 
     @ApplicationModuleListener

@@ -3,6 +3,7 @@ package com.micromall.notification;
 import com.micromall.customer.CustomerProfile;
 import com.micromall.distribution.CommissionAvailable;
 import com.micromall.distribution.CommissionCredited;
+import com.micromall.distribution.DistributorTierRaised;
 import com.micromall.distribution.WithdrawalPaid;
 import com.micromall.distribution.WithdrawalRejected;
 import com.micromall.distribution.ShareInvitation;
@@ -55,6 +56,16 @@ class DistributorMails {
         model.put("moreOrders", Math.max(0, orders.size() - ORDERS_LISTED));
         return render("commission-available", distributor, "mail.subject.commissionAvailable",
                 new Object[] {event.amount().format(MailLocale.of(distributor.locale()))}, model);
+    }
+
+    RenderedMail tierRaised(DistributorTierRaised event, CustomerProfile distributor) {
+        Map<String, Object> model = model(distributor, "/distribution#tier");
+        model.put("tierName", event.tierName());
+        model.put("level1Percent", event.level1Percent().stripTrailingZeros().toPlainString());
+        model.put("level2Percent", event.level2Percent() == null ? null
+                : event.level2Percent().stripTrailingZeros().toPlainString());
+        model.put("heldUntil", event.heldUntil());
+        return render("tier-raised", distributor, "mail.subject.tierRaised", new Object[] {event.tierName()}, model);
     }
 
     RenderedMail paid(WithdrawalPaid event, CustomerProfile distributor) {

@@ -77,6 +77,7 @@ class CommissionLedger {
     private final Clock clock;
     private final ApplicationEventPublisher events;
     private final ShopTime shopTime;
+    private final DistributorTiers tiers;
 
     record Snapshot(long orderId, String orderNumber, long buyerId, @Nullable Long level1, @Nullable Long level2,
                     BigDecimal level1Percent, BigDecimal level2Percent, int returnWindowDays, Currency currency,
@@ -126,6 +127,15 @@ class CommissionLedger {
         credit(snapshot, 1, snapshot.level1(), lines, unfreezesAt, creditedAt);
         credit(snapshot, 2, snapshot.level2(), lines, unfreezesAt, creditedAt);
         creditStaff(snapshot, lines, unfreezesAt, creditedAt);
+        if (snapshot.level1() != null) {
+            Money goods = Money.zero(snapshot.currency());
+            for (SnapshotLine line : lines) {
+                Money paid = Money.of(line.paidAmount(), snapshot.currency());
+                goods = goods.plus(paid.minus(CommissionPolicy.share(paid, line.refundedBefore(), line.quantity())));
+            }
+            tiers.orderCompleted(snapshot.level1(), snapshot.orderId(), snapshot.buyerId(), event.completedAt(),
+                    goods.amount());
+        }
     }
 
     /**
@@ -336,6 +346,8 @@ class CommissionLedger {
                 takeBack(snapshot, entry, line.quantity(), ref);
             }
         }
+        tiers.orderRefunded(snapshot.orderId(), event.lines().stream().map(line -> line.amount().amount())
+                .reduce(BigDecimal.ZERO, BigDecimal::add));
     }
 
     /**

@@ -28,10 +28,10 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Freezes, when an order is placed, who earns from it and at which rates (shop rates, return
- * window, each product's override), so later changes to settings or products never change a
- * placed order's commission. Always writes a snapshot row - with no beneficiaries when the buyer
- * has no active referrer - so crediting knows the order was seen. Replays change nothing.
+ * Freezes, when an order is placed, who earns from it and at which rates (the rates of the tier each sharer holds
+ * then, else the shop's; return window; each product's override), so later changes to settings, tiers or products
+ * never change a placed order's commission. Always writes a snapshot row - with no beneficiaries when the buyer has no
+ * active referrer - so crediting knows the order was seen. Replays change nothing.
  */
 @Component
 @RequiredArgsConstructor
@@ -42,6 +42,7 @@ class CommissionSnapshots {
     private final DistributionSettingsService settings;
     private final ProductApi products;
     private final List<StaffCommissions> staffCommissions;
+    private final DistributorTiers tiers;
 
     /**
      * Heard in the placing transaction, not after it: the shop's rates and the products' overrides read here are those
@@ -58,19 +59,28 @@ class CommissionSnapshots {
         Optional<StaffCommissions.StaffShare> staff = staffCommissions.stream()
                 .flatMap(source -> source.forOrder(event.orderId()).stream())
                 .filter(share -> share.percent().signum() > 0).findFirst();
+        // Each sharer earns at the rates of the tier they hold when the order is placed (the shop's rates without one).
+        DistributorTiers.Scheme scheme = level1 == null && level2 == null ? null : tiers.scheme();
+        Optional<DistributorTiers.Tier> tier1 = level1 == null || scheme == null || scheme.isEmpty() ? Optional.empty()
+                : tiers.tierAt(scheme, level1, event.placedAt());
+        Optional<DistributorTiers.Tier> tier2 = level2 == null || scheme == null || scheme.isEmpty() ? Optional.empty()
+                : tiers.tierAt(scheme, level2, event.placedAt()).filter(t -> t.level2Percent() != null);
         int inserted = jdbc.sql("""
                 INSERT INTO commission_snapshot (order_id, order_number, buyer_id, placed_at, level1_id, level2_id,
                     level1_percent, level2_percent, return_window_days, currency, shipping_line1, shipping_postal, state,
-                    staff_account_id, staff_percent)
+                    staff_account_id, staff_percent, level1_tier, level2_tier)
                 VALUES (:order, :number, :buyer, :placed, :l1, :l2, :p1, :p2, :window, :currency, :line1, :postal, 'PLACED',
-                    :staff, :staffPercent)
+                    :staff, :staffPercent, :tier1, :tier2)
                 ON CONFLICT DO NOTHING""")
                 .param("staff", staff.map(StaffCommissions.StaffShare::accountId).orElse(null), java.sql.Types.BIGINT)
                 .param("staffPercent", staff.map(StaffCommissions.StaffShare::percent).orElse(null), java.sql.Types.NUMERIC)
                 .param("order", event.orderId()).param("number", event.orderNumber())
                 .param("buyer", event.customerId()).param("placed", Timestamp.from(event.placedAt()))
                 .param("l1", level1, java.sql.Types.BIGINT).param("l2", level2, java.sql.Types.BIGINT)
-                .param("p1", rules.level1Percent()).param("p2", rules.level2Percent())
+                .param("p1", tier1.map(DistributorTiers.Tier::level1Percent).orElse(rules.level1Percent()))
+                .param("p2", tier2.map(DistributorTiers.Tier::level2Percent).orElse(rules.level2Percent()))
+                .param("tier1", tier1.map(DistributorTiers.Tier::name).orElse(null), java.sql.Types.VARCHAR)
+                .param("tier2", tier2.map(DistributorTiers.Tier::name).orElse(null), java.sql.Types.VARCHAR)
                 .param("window", rules.returnWindowDays())
                 .param("currency", event.total().currency().getCurrencyCode())
                 .param("line1", event.shippingLine1(), java.sql.Types.VARCHAR)

@@ -80,15 +80,24 @@ public final class CommissionQuote {
      */
     public static Quote firstReferredOrder(DistributionSettings rules, Money goods, @Nullable ProductSummary product,
                                            int quantity) {
+        return firstReferredOrder(rules, goods, product, quantity, rules.level1Percent(), rules.level2Percent());
+    }
+
+    /**
+     * The same basket when the sharers earn other rates than the shop's (a distributor tier's): the product's own
+     * override still wins over the level-1 rate, as it does in crediting.
+     */
+    public static Quote firstReferredOrder(DistributionSettings rules, Money goods, @Nullable ProductSummary product,
+                                           int quantity, BigDecimal level1Percent, BigDecimal level2Percent) {
         Money welcome = WelcomeGift.terms(rules, goods.currency()).welcomeOn(goods);
         Money paid = goods.minus(welcome);
         CommissionPolicy.LineTerms line = new CommissionPolicy.LineTerms(quantity, paid,
                 product == null ? null : product.commissionPercent(),
                 product == null || product.commissionFixedAmount() == null ? null
                         : product.commissionFixedAmount().amount());
-        Money level1 = CommissionPolicy.amount(line, 1, rules.level1Percent(), rules.level2Percent());
+        Money level1 = CommissionPolicy.amount(line, 1, level1Percent, level2Percent);
         Money level2 = rules.levelTwoOn()
-                ? CommissionPolicy.amount(line, 2, rules.level1Percent(), rules.level2Percent())
+                ? CommissionPolicy.amount(line, 2, level1Percent, level2Percent)
                 : Money.zero(goods.currency());
         Money fee = WithdrawalService.feeFor(level1.plus(level2), rules.withdrawalFeePercent());
         return new Quote(goods, welcome, paid, level1, level2, rules.levelTwoOn(), fee,

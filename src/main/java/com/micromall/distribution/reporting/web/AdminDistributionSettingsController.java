@@ -3,6 +3,7 @@ package com.micromall.distribution.reporting.web;
 import com.micromall.catalog.ProductApi;
 import com.micromall.catalog.ProductSummary;
 import org.springframework.security.core.Authentication;
+import com.micromall.distribution.ledger.DistributorTiers;
 import com.micromall.distribution.reporting.CommissionQuote;
 import com.micromall.distribution.reporting.PayoutWarnings;
 import com.micromall.settings.DistributionSettings;
@@ -44,6 +45,11 @@ class AdminDistributionSettingsController {
     private final ShopSettingsService shop;
     private final ProductApi products;
     private final PayoutWarnings payoutWarnings;
+    private final DistributorTiers tiers;
+
+    /** The simulator's basket as a sharer of one tier would earn it (level 2 at that tier's level-2 rate). */
+    record TierQuote(String tier, String level1Percent, CommissionQuote.Quote quote) {
+    }
 
     /** What the simulator was asked; kept as typed so the form shows it again. */
     record SimulatorInput(String basket, String product, String quantity) {
@@ -142,6 +148,14 @@ class AdminDistributionSettingsController {
             }
             goods = Money.of(new BigDecimal(input.basket().strip().replace(',', '.')), currency, RoundingMode.DOWN);
         }
-        model.addAttribute("quote", CommissionQuote.firstReferredOrder(settings.current(), goods, product, quantity));
+        DistributionSettings rules = settings.current();
+        model.addAttribute("quote", CommissionQuote.firstReferredOrder(rules, goods, product, quantity));
+        // Each tier priced alike: the level-2 sharer is assumed to hold the same tier.
+        final ProductSummary chosen = product;
+        model.addAttribute("tierQuotes", tiers.scheme().tiers().stream().map(tier -> {
+            BigDecimal level2 = tier.level2Percent() != null ? tier.level2Percent() : rules.level2Percent();
+            return new TierQuote(tier.name(), tier.level1Percent().stripTrailingZeros().toPlainString(),
+                    CommissionQuote.firstReferredOrder(rules, goods, chosen, quantity, tier.level1Percent(), level2));
+        }).toList());
     }
 }

@@ -6,6 +6,7 @@ import com.micromall.customer.CustomerProfile;
 import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.distribution.ledger.DistributionApi.LedgerLine;
 import com.micromall.distribution.ledger.DistributionApi.LedgerStep;
+import com.micromall.distribution.ledger.DistributorTiers;
 import com.micromall.distribution.reporting.DistributorDashboard;
 import com.micromall.distribution.reporting.DistributorDashboard.EntryDetails;
 import com.micromall.distribution.reporting.DistributorDashboard.Figures;
@@ -90,9 +91,19 @@ class DashboardController {
     private final MessageSource messages;
     private final ShopTime shopTime;
     private final PlatformTransactionManager transactionManager;
+    private final DistributorTiers tiers;
 
     /** An invitee line: masked name, when they joined, whether they have ordered. Nothing else. */
     record InviteeRow(String name, String joined, boolean hasOrdered) {
+    }
+
+    /**
+     * The tier box: the tier whose rate the distributor's friends' orders earn now (null: the shop's rate), what is
+     * measured and how far it is to the next tier. Figures are already text (money or a count).
+     */
+    record TierBox(@Nullable String tier, String rate, String measure, int windowDays, String figure,
+                   @Nullable String next, @Nullable String nextRate, String missing, long missingCount, int progressPercent,
+                   @Nullable String heldUntil) {
     }
 
     /** A ledger line in words, money still as Money (the template formats it). */
@@ -184,6 +195,7 @@ class DashboardController {
         model.addAttribute("signUpConversion", plain(figures.signUpConversion()));
         model.addAttribute("nextUnfreeze", figures.nextUnfreeze() == null ? null : dates.format(figures.nextUnfreeze()));
         model.addAttribute("balances", distribution.balancesOf(id));
+        model.addAttribute("tierBox", tierBox(id, dates, locale));
         List<DistributorDashboard.Week> weeks = dashboard.weeks(id, shopTime.zone());
         model.addAttribute("chart", WeeklyChart.of(weeks, dashboard.zero(), dates));
         model.addAttribute("chartFrom", dates.format(weeks.get(0).start()));
@@ -279,6 +291,29 @@ class DashboardController {
             words.add(msg("distribution.dashboard.step.willUnfreeze", locale, dates.format(line.unfreezesAt())));
         }
         return words;
+    }
+
+    private @Nullable TierBox tierBox(long id, DateTimeFormatter dates, Locale locale) {
+        DistributorTiers.Standing standing = tiers.standingOf(id);
+        if (standing.scheme().isEmpty()) {
+            return null;
+        }
+        boolean money = standing.scheme().measure() == DistributorTiers.Measure.REVENUE;
+        java.util.function.Function<BigDecimal, String> figure = value -> money
+                ? Money.of(value, dashboard.zero().currency()).format(locale)
+                : value.setScale(0, RoundingMode.DOWN).toPlainString();
+        DistributorTiers.Tier tier = standing.tier();
+        DistributorTiers.Tier next = standing.next();
+        String rate = (tier == null ? settings.current().level1Percent() : tier.level1Percent())
+                .stripTrailingZeros().toPlainString();
+        int progress = next == null || next.threshold().signum() == 0 ? 100
+                : standing.figure().multiply(BigDecimal.valueOf(100))
+                        .divide(next.threshold(), 0, RoundingMode.DOWN).min(BigDecimal.valueOf(100)).intValue();
+        return new TierBox(tier == null ? null : tier.name(), rate, standing.scheme().measure().name(),
+                standing.scheme().windowDays(), figure.apply(standing.figure()), next == null ? null : next.name(),
+                next == null ? null : next.level1Percent().stripTrailingZeros().toPlainString(),
+                figure.apply(standing.missing()), standing.missing().setScale(0, RoundingMode.UP).longValue(), progress,
+                standing.heldUntil() == null ? null : dates.format(standing.heldUntil()));
     }
 
     private String msg(String key, Locale locale, Object... args) {
