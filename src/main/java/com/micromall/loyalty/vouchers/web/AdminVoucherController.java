@@ -118,7 +118,10 @@ class AdminVoucherController {
         if (result.templateEnded()) {
             flash.addFlashAttribute("flashError", "loyalty.voucher.admin.ended");
         } else {
-            flash.addFlashAttribute("issueResult", result);
+            // Plain values: flash attributes live in the (JDBC) session, which stores only serializable ones.
+            flash.addFlashAttribute("issuedCount", result.issued());
+            flash.addFlashAttribute("atLimitCount", result.atLimit());
+            flash.addFlashAttribute("unknownEmails", String.join(", ", result.unknownEmails()));
         }
         return "redirect:/admin/loyalty/vouchers/" + id;
     }
