@@ -57,11 +57,12 @@ class OrderLifeCycleQueryBudgetTests {
      * each redirecting post (4); every event publication is stored, marked processing and marked done (21); the
      * commission snapshot, reporting's record and the crediting at completion take most of the listeners' share;
      * the order mails look up the buyer's own share link and keep their bodies for the owner's mail log; care
-     * schedules the satisfaction survey and any return visits at completion and checks the staff code at placing.
+     * schedules the satisfaction survey and any return visits at completion and checks the staff code at placing;
+     * the checkout page lists the buyer's vouchers and completion looks up the referral-reward voucher templates.
      * The goal is 60 (BENCHMARKS.md says what stands in the way); this pins today's figure (about 194; listeners race
      * a little) so it can only fall.
      */
-    static final int LIFE_CYCLE_BUDGET = 198;
+    static final int LIFE_CYCLE_BUDGET = 200;
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;

@@ -226,6 +226,25 @@ class VoucherCheckoutTests {
     }
 
     @Test
+    void applyingAVoucherShowsItPickedAndItsLineInTheSummaryWithoutPlacingAnything() throws Exception {
+        TestCustomer buyer = orders.customer("Apply Voucher");
+        long voucher = vouchers.voucher(vouchers.template().fixed("7.00").create(), buyer.id());
+        addToCart(buyer, orders.product("Apply Cup", "40.00", 10), 1);
+
+        String page = mvc.perform(post("/checkout").with(user(buyer.principal())).with(csrf()).locale(Locale.ENGLISH)
+                        .param("apply", "1").param("checkoutToken", UUID.randomUUID().toString())
+                        .param("choices[voucher]", Long.toString(voucher)))
+                .andReturn().getResponse().getContentAsString();
+
+        org.jsoup.nodes.Document html = org.jsoup.Jsoup.parse(page);
+        assertThat(html.select("#choice-voucher-" + voucher).hasAttr("checked")).isTrue();
+        assertThat(html.select("#choice-voucher-none").hasAttr("checked")).isFalse();
+        assertThat(html.select(".mm-summary").text()).contains("Voucher:").contains("7.00");
+        assertThat(ordersOf(buyer)).isZero();
+        assertThat(vouchers.usedOrderId(voucher)).isNull();
+    }
+
+    @Test
     void theSameCheckoutFormWithAVoucherSentTwiceMakesOneOrderAndUsesTheVoucherOnce() throws Exception {
         TestCustomer buyer = orders.customer("Double Submit Voucher");
         long product = orders.product("Double Cup", "40.00", 10);
