@@ -2,6 +2,7 @@ package com.micromall.catalog;
 
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -17,6 +18,16 @@ public interface ProductApi {
 
     /** Every product on sale, by name (for the owner's pickers). */
     List<ProductSummary> onSaleByName();
+
+    /** A category as the owner's pickers show it (its name in the shop's main language). */
+    record CategoryName(long id, String name) {
+    }
+
+    /** Every category, in the shop's order (for the owner's pickers). */
+    List<CategoryName> categories();
+
+    /** The category of each of these products that has one, by product id. */
+    Map<Long, Long> categoryIdsOf(Collection<Long> productIds);
 
     /**
      * Takes {@code quantity} from stock if at least that much is left and the product is on sale.

@@ -59,11 +59,13 @@ class OrderLifeCycleQueryBudgetTests {
      * the order mails look up the buyer's own share link and keep their bodies for the owner's mail log; care
      * schedules the satisfaction survey and any return visits at completion and checks the staff code at placing;
      * loyalty reads the buyer's member level on the checkout page and at placing, and at completion records the spend
-     * and reads the levels (4, and 3 for its event publication); distributor tiers read the owner's tiers at placing
-     * (1) and, at completion, count the order for its sharer and read the tiers (2).
-     * The goal is 60 (BENCHMARKS.md says what stands in the way); this pins today's figure so it can only fall.
+     * and reads the levels (4, and 3 for its event publication), lists the buyer's vouchers on the checkout page and
+     * looks up the referral-reward voucher templates at completion (2); distributor tiers read the owner's tiers at
+     * placing (1) and, at completion, count the order for its sharer and read the tiers (2).
+     * The goal is 60 (BENCHMARKS.md says what stands in the way); this pins today's figure (about 213; listeners race
+     * a little) so it can only fall.
      */
-    static final int LIFE_CYCLE_BUDGET = 208;
+    static final int LIFE_CYCLE_BUDGET = 216;
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;

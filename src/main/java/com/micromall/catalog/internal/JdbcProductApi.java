@@ -71,6 +71,28 @@ class JdbcProductApi implements ProductApi {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public List<CategoryName> categories() {
+        return jdbc.sql("SELECT id, name FROM category ORDER BY sort_order, lower(name), id")
+                .query((rs, i) -> new CategoryName(rs.getLong("id"), rs.getString("name"))).list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, Long> categoryIdsOf(Collection<Long> productIds) {
+        if (productIds.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Long> byProduct = new HashMap<>();
+        jdbc.sql("SELECT id, category_id FROM product WHERE id IN (:ids) AND category_id IS NOT NULL")
+                .param("ids", productIds)
+                .query(rs -> {
+                    byProduct.put(rs.getLong("id"), rs.getLong("category_id"));
+                });
+        return byProduct;
+    }
+
+    @Override
     @Transactional(propagation = Propagation.MANDATORY)
     public boolean reserveStock(long productId, int quantity) {
         if (quantity <= 0) {

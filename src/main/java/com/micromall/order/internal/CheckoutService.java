@@ -7,6 +7,7 @@ import com.micromall.customer.NewAddress;
 import com.micromall.order.CheckoutBasket;
 import com.micromall.order.DiscountAllocation;
 import com.micromall.order.CheckoutDiscounts;
+import com.micromall.order.CheckoutOption;
 import com.micromall.order.DiscountLine;
 import com.micromall.order.PaymentMethod;
 import com.micromall.order.StaffCodes;
@@ -18,6 +19,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
@@ -35,10 +37,30 @@ public class CheckoutService {
                                String postalCode, String country) {
     }
 
-    /** {@code rememberAddress}: keep a typed address in the customer's address book for the next checkout. */
+    /**
+     * {@code rememberAddress}: keep a typed address in the customer's address book for the next checkout;
+     * {@code choices}: what the buyer picked for the discount sources ({@link CheckoutBasket#choices()}).
+     */
     public record PlaceOrder(long customerId, String checkoutToken, @Nullable Long savedAddressId,
                              @Nullable AddressInput address, PaymentMethod paymentMethod, boolean rememberAddress,
-                             @Nullable String staffCode) {
+                             @Nullable String staffCode, Map<String, String> choices) {
+
+        public PlaceOrder {
+            choices = Map.copyOf(choices);
+        }
+
+        /** An order with nothing picked for the discount sources. */
+        public PlaceOrder(long customerId, String checkoutToken, @Nullable Long savedAddressId,
+                          @Nullable AddressInput address, PaymentMethod paymentMethod, boolean rememberAddress,
+                          @Nullable String staffCode) {
+            this(customerId, checkoutToken, savedAddressId, address, paymentMethod, rememberAddress, staffCode, Map.of());
+        }
+
+        /** The same order with these picks for the discount sources. */
+        public PlaceOrder withChoices(Map<String, String> picked) {
+            return new PlaceOrder(customerId, checkoutToken, savedAddressId, address, paymentMethod, rememberAddress,
+                    staffCode, picked);
+        }
 
         /** An order without a typed staff code. */
         public PlaceOrder(long customerId, String checkoutToken, @Nullable Long savedAddressId,
@@ -53,9 +75,22 @@ public class CheckoutService {
         }
     }
 
-    /** What the checkout page shows and the order will charge. */
+    /**
+     * What the checkout page shows and the order will charge. {@code options}: what the buyer may pick for the
+     * discount sources (empty when placing the order), {@code basket}: what the sources were asked about.
+     */
     public record Summary(CartService.CartView cart, List<DiscountLine> discounts, Money goodsTotal,
-                          Money discountTotal, Money shippingFee, Money total) {
+                          Money discountTotal, Money shippingFee, Money total, List<CheckoutOption> options,
+                          CheckoutBasket basket) {
+
+        /** The sources that offer the buyer something to pick, in the order they are asked. */
+        public List<String> optionSources() {
+            return options.stream().map(CheckoutOption::source).distinct().toList();
+        }
+
+        public List<CheckoutOption> optionsOf(String source) {
+            return options.stream().filter(option -> option.source().equals(source)).toList();
+        }
     }
 
     private static final Duration JUST_ORDERED = Duration.ofMinutes(30);
@@ -78,18 +113,32 @@ public class CheckoutService {
 
     @Transactional
     public Summary summary(long customerId) {
+        return summary(customerId, Map.of());
+    }
+
+    /** The checkout page's summary with what the buyer picked for the discount sources, and what they may pick. */
+    @Transactional
+    public Summary summary(long customerId, Map<String, String> choices) {
+        return summary(customerId, choices, true);
+    }
+
+    private Summary summary(long customerId, Map<String, String> choices, boolean withOptions) {
         CartService.CartView cart = carts.view(CartService.CartKey.customer(customerId));
         Money goods = cart.goodsTotal();
         CheckoutBasket basket = new CheckoutBasket(customerId, cart.lines().stream()
                 .map(line -> new CheckoutBasket.Line(line.product().id(), line.quantity(), line.product().price(),
-                        line.lineTotal())).toList(), goods);
+                        line.lineTotal())).toList(), goods, choices);
         List<DiscountLine> discounts = new ArrayList<>();
+        List<CheckoutOption> options = new ArrayList<>();
         Money discountTotal = Money.zero(goods.currency());
         if (!cart.isEmpty()) {
             // In @Order: each source sees what the ones before it left to pay, and never takes more.
             for (CheckoutDiscounts source : discountSources) {
                 CheckoutBasket remaining = new CheckoutBasket(basket.customerId(), basket.lines(), goods,
-                        goods.minus(discountTotal.min(goods)));
+                        goods.minus(discountTotal.min(goods)), discounts, choices);
+                if (withOptions) {
+                    options.addAll(source.optionsFor(remaining));
+                }
                 for (DiscountLine line : source.discountsFor(remaining)) {
                     if (line.amount().isPositive()) {
                         discounts.add(line);
@@ -102,7 +151,7 @@ public class CheckoutService {
         discountTotal = discountTotal.min(goods);
         Money shipping = cart.isEmpty() ? Money.zero(goods.currency()) : settings.current().shippingFee();
         return new Summary(cart, List.copyOf(discounts), goods, discountTotal, shipping,
-                goods.minus(discountTotal).plus(shipping));
+                goods.minus(discountTotal).plus(shipping), List.copyOf(options), basket);
     }
 
     /** The order a checkout token already produced (a double submit), if any. */
@@ -133,7 +182,7 @@ public class CheckoutService {
         CustomerProfile customer = customers.find(command.customerId())
                 .orElseThrow(() -> new CheckoutException("order.checkout.emptyCart"));
         Order.ShippingAddress address = shippingAddress(command);
-        Summary summary = summary(command.customerId());
+        Summary summary = summary(command.customerId(), command.choices(), false);
         if (summary.cart().isEmpty()) {
             throw justOrdered(command.customerId())
                     .map(number -> new CheckoutException("order.checkout.alreadyOrdered", number))
@@ -164,7 +213,7 @@ public class CheckoutService {
         // A source that spends something (store credit) takes it now, under its own lock; if it is gone,
         // DiscountUnavailableException rolls the whole order back, stock reservations included.
         for (CheckoutDiscounts source : discountSources) {
-            source.confirm(order.getId(), order.getNumber(), customer.id(), summary.discounts());
+            source.confirm(order.getId(), order.getNumber(), summary.basket(), summary.discounts());
         }
         for (StaffCodes staff : staffCodes) {
             staff.confirm(order.getId(), order.getNumber(), customer.id(), summary.total(), command.staffCode());

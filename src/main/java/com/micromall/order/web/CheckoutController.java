@@ -12,6 +12,7 @@ import com.micromall.order.internal.CheckoutService.AddressInput;
 import com.micromall.order.internal.CheckoutService.PlaceOrder;
 import com.micromall.order.internal.CheckoutService.Summary;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -58,10 +59,20 @@ class CheckoutController {
         return page(form, summary, addresses, model);
     }
 
+    /** Shows the page again with the buyer's picks applied (a voucher chosen), placing nothing. */
+    @PostMapping(params = "apply")
+    String apply(@AuthenticationPrincipal CustomerPrincipal principal, @ModelAttribute("checkoutForm") CheckoutForm form,
+                 Model model) {
+        long customerId = principal.getCustomerId();
+        form.setChoices(choices(form));
+        return page(form, checkout.summary(customerId, form.getChoices()), customers.addressesOf(customerId), model);
+    }
+
     @PostMapping
     String place(@AuthenticationPrincipal CustomerPrincipal principal, @ModelAttribute("checkoutForm") CheckoutForm form,
                  BindingResult errors, Model model, RedirectAttributes flash) {
         long customerId = principal.getCustomerId();
+        form.setChoices(choices(form));
         if (!form.getCheckoutToken().matches("[0-9a-f-]{36}")) {
             errors.reject("order.checkout.expired");
             form.setCheckoutToken(UUID.randomUUID().toString());
@@ -94,7 +105,7 @@ class CheckoutController {
             errors.rejectValue("staffCode", "staff.checkout.unknownCode");
         }
         if (errors.hasErrors()) {
-            return page(form, checkout.summary(customerId), customers.addressesOf(customerId), model);
+            return page(form, checkout.summary(customerId, form.getChoices()), customers.addressesOf(customerId), model);
         }
         try {
             // A form sent again (back button, double click) gets the order its token already placed.
@@ -102,12 +113,12 @@ class CheckoutController {
                     savedAddress ? form.getAddressId() : null,
                     savedAddress ? null : new AddressInput(form.getRecipient(), form.getPhone(), form.getLine1(),
                             form.getLine2(), form.getCity(), form.getPostalCode(), form.getCountry()),
-                    method, form.isSaveAddress(), staffCode));
+                    method, form.isSaveAddress(), staffCode, form.getChoices()));
             return "redirect:/orders/" + number + "/confirmation";
         } catch (DiscountUnavailableException e) {
             // Nothing was placed; the page shows the discounts as they are now, with the reason.
             errors.reject(e.messageKey());
-            return page(form, checkout.summary(customerId), customers.addressesOf(customerId), model);
+            return page(form, checkout.summary(customerId, form.getChoices()), customers.addressesOf(customerId), model);
         } catch (CheckoutException e) {
             flash.addFlashAttribute("flashError", e.messageKey());
             flash.addFlashAttribute("flashArgs", e.args());
@@ -122,6 +133,17 @@ class CheckoutController {
                     .map(number -> "redirect:/orders/" + number + "/confirmation")
                     .orElseThrow(() -> e);
         }
+    }
+
+    /** The picks as posted, without blanks; a form never carries more than a few, nor long ones. */
+    private static Map<String, String> choices(CheckoutForm form) {
+        Map<String, String> picked = new HashMap<>();
+        form.getChoices().forEach((source, value) -> {
+            if (value != null && !value.isBlank() && source.length() <= 40 && value.length() <= 40 && picked.size() < 10) {
+                picked.put(source, value.strip());
+            }
+        });
+        return picked;
     }
 
     private String page(CheckoutForm form, Summary summary, List<Address> addresses, Model model) {

@@ -1,11 +1,14 @@
 package com.micromall.order.web;
 
+import java.util.HashMap;
+import java.util.Map;
 import lombok.Getter;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What the checkout page posts: a saved address id or a typed address (kept for next time unless unticked), the
- * payment method, the one-time token, and an optional staff code.
+ * payment method, the one-time token, an optional staff code, and what the buyer picked for the discount sources
+ * (posted as {@code choices[source]}, e.g. which voucher).
  */
 @Getter
 public class CheckoutForm {
@@ -22,6 +25,7 @@ public class CheckoutForm {
     private String paymentMethod = "BANK_TRANSFER";
     private String checkoutToken = "";
     private String staffCode = "";
+    private Map<String, String> choices = new HashMap<>();
 
     public void setAddressId(@Nullable Long addressId) {
         this.addressId = addressId;
@@ -69,5 +73,9 @@ public class CheckoutForm {
 
     public void setStaffCode(String staffCode) {
         this.staffCode = staffCode;
+    }
+
+    public void setChoices(Map<String, String> choices) {
+        this.choices = choices;
     }
 }

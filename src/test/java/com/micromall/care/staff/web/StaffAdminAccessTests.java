@@ -98,6 +98,7 @@ class StaffAdminAccessTests {
         assertThat(routes).as("the admin routes found").hasSizeGreaterThan(30)
                 .anyMatch(route -> route.pattern().equals("/admin/settings"))
                 .anyMatch(route -> route.pattern().equals("/admin/staff"))
+                .anyMatch(route -> route.pattern().equals("/admin/loyalty/vouchers/{id}/issue"))
                 .anyMatch(Route::forStaff);
         Set<String> wronglyOpen = new TreeSet<>();
         Set<String> wronglyClosed = new TreeSet<>();

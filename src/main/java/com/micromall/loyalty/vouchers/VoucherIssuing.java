@@ -1,0 +1,165 @@
+package com.micromall.loyalty.vouchers;
+
+import com.micromall.customer.CustomerApi;
+import com.micromall.customer.CustomerRegistered;
+import com.micromall.customer.CustomerSearch;
+import com.micromall.customer.Role;
+import com.micromall.distribution.CustomerSharing;
+import com.micromall.order.CustomerOrder;
+import com.micromall.order.OrderCompleted;
+import com.micromall.order.OrderHistory;
+import com.micromall.settings.ShopSettingsService;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Collectors;
+import lombok.RequiredArgsConstructor;
+import org.jspecify.annotations.Nullable;
+import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The owner's templates and every way a voucher reaches a customer: the owner's issue to chosen customers or by last
+ * order date, a new account, and a referred friend's first completed order (for their inviter). Issues of one
+ * template run one after the other under its row lock, so the per-customer limit holds however many run at once.
+ */
+@Service
+@RequiredArgsConstructor
+public class VoucherIssuing {
+
+    static final String FOR_REGISTRATION = "registration";
+    static final String FOR_REFERRAL = "referral:";
+
+    /** How many addresses one issue by e-mail takes at most. */
+    public static final int MAX_EMAILS = 200;
+
+    private final VoucherBook book;
+    private final CustomerApi customers;
+    private final CustomerSharing sharing;
+    private final OrderHistory orders;
+    private final ShopSettingsService settings;
+    private final Clock clock;
+
+    /** What an issue did: vouchers given, customers passed over (limit reached), and addresses nobody has. */
+    public record IssueResult(int issued, int atLimit, List<String> unknownEmails, boolean templateEnded) {
+    }
+
+    public record TemplateWithFigures(VoucherTemplate template, TemplateFigures figures) {
+    }
+
+    @Transactional
+    public long create(NewVoucherTemplate template) {
+        return book.insert(template, clock.instant());
+    }
+
+    /** The customer's vouchers, soonest to end first (valid, used and expired alike). */
+    @Transactional(readOnly = true)
+    public List<CustomerVoucher> vouchersOf(long customerId) {
+        return book.vouchersOf(customerId);
+    }
+
+    @Transactional(readOnly = true)
+    public List<TemplateWithFigures> templates() {
+        Map<Long, TemplateFigures> figures = book.figures(settings.current().currency(), clock.instant());
+        TemplateFigures none = new TemplateFigures(0, 0, 0, com.micromall.shared.Money.zero(settings.current().currency()));
+        return book.templates().stream()
+                .map(t -> new TemplateWithFigures(t, figures.getOrDefault(t.id(), none))).toList();
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<TemplateWithFigures> template(long id) {
+        return templates().stream().filter(t -> t.template().id() == id).findFirst();
+    }
+
+    /** Issues one voucher to each customer with this e-mail address (upper/lower case alike). */
+    @Transactional
+    public IssueResult issueByEmail(long templateId, Collection<String> emails) {
+        Set<Long> ids = new LinkedHashSet<>();
+        List<String> unknown = new java.util.ArrayList<>();
+        for (String email : emails) {
+            Optional<Long> id = customers.search(new CustomerSearch(email, null, Set.of(), 0, 5)).rows().stream()
+                    .filter(row -> row.email().equalsIgnoreCase(email)).map(CustomerSearch.Row::id).findFirst();
+            id.ifPresentOrElse(ids::add, () -> unknown.add(email));
+        }
+        IssueResult result = issue(templateId, ids, null);
+        return new IssueResult(result.issued(), result.atLimit(), unknown, result.templateEnded());
+    }
+
+    /**
+     * Issues one voucher to each customer whose last order (not cancelled) was placed at or after {@code since}
+     * ({@code orderedSince}), or to each customer with no such order since then (to win them back).
+     */
+    @Transactional
+    public IssueResult issueByLastOrder(long templateId, Instant since, boolean orderedSince) {
+        Set<Long> recent = orders.customersWithOrdersSince(since);
+        Set<Long> ids = orderedSince ? recent
+                : customers.withRoles(List.of(Role.CUSTOMER)).stream().map(p -> p.id())
+                        .filter(id -> !recent.contains(id)).collect(Collectors.toCollection(LinkedHashSet::new));
+        return issue(templateId, ids, null);
+    }
+
+    /** Issues the template to the customers, each up to its per-customer limit; an event's issue only once. */
+    @Transactional
+    public IssueResult issue(long templateId, Collection<Long> customerIds, @Nullable String issuedFor) {
+        VoucherTemplate template = book.lockTemplate(templateId)
+                .orElseThrow(() -> new IllegalArgumentException("no voucher template " + templateId));
+        Instant now = clock.instant();
+        VoucherTemplate.Validity validity = template.validityFrom(now);
+        if (validity.ended(now)) {
+            return new IssueResult(0, 0, List.of(), true);
+        }
+        Map<Long, Long> held = book.heldCounts(templateId, customerIds);
+        int issued = 0;
+        int atLimit = 0;
+        for (long customer : customerIds) {
+            if (held.getOrDefault(customer, 0L) >= template.perCustomerLimit()
+                    || (issuedFor != null && book.issuedFor(templateId, customer, issuedFor))) {
+                atLimit++;
+                continue;
+            }
+            book.issue(templateId, customer, now, validity, issuedFor);
+            issued++;
+        }
+        return new IssueResult(issued, atLimit, List.of(), false);
+    }
+
+    @ApplicationModuleListener
+    void onRegistration(CustomerRegistered event) {
+        for (VoucherTemplate template : book.templatesWhere("on_registration")) {
+            issue(template.id(), List.of(event.customerId()), FOR_REGISTRATION);
+        }
+    }
+
+    /**
+     * A referred friend's first completed order rewards their inviter. Distribution announces no "friend's first
+     * order" event, so this asks who invited the buyer and whether they completed an order before.
+     */
+    @ApplicationModuleListener
+    void onOrderCompleted(OrderCompleted event) {
+        List<VoucherTemplate> rewards = book.templatesWhere("referral_reward");
+        if (rewards.isEmpty()) {
+            return;
+        }
+        Optional<Long> inviter = sharing.inviterOf(event.customerId());
+        if (inviter.isEmpty()) {
+            return;
+        }
+        boolean completedBefore = orders.ordersOf(event.customerId()).stream()
+                .filter(order -> !order.number().equals(event.orderNumber()))
+                .map(CustomerOrder::status).anyMatch(status -> status.toUpperCase(Locale.ROOT).equals("COMPLETED")
+                        || status.toUpperCase(Locale.ROOT).equals("REFUNDED"));
+        if (completedBefore) {
+            return;
+        }
+        for (VoucherTemplate template : rewards) {
+            issue(template.id(), List.of(inviter.get()), FOR_REFERRAL + event.customerId());
+        }
+    }
+}

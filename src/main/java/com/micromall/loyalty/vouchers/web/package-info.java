@@ -1,0 +1,4 @@
+@NullMarked
+package com.micromall.loyalty.vouchers.web;
+
+import org.jspecify.annotations.NullMarked;
