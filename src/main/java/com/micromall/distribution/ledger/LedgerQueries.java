@@ -7,9 +7,12 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
@@ -150,6 +153,74 @@ class LedgerQueries implements DistributionApi, StaffCommissionBalances {
                 .query((rs, i) -> new Movement(rs.getString("kind"), rs.getBigDecimal("amount"),
                         rs.getTimestamp("occurred_at").toInstant()))
                 .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Optional<Instant> nextUnfreezeOf(long customerId) {
+        return jdbc.sql("""
+                SELECT MIN(unfreezes_at) AS next_unfreeze FROM commission_entry
+                WHERE distributor_id = :d AND level > 0 AND state = 'FROZEN'""")
+                .param("d", customerId)
+                .query((rs, i) -> Optional.ofNullable(rs.getTimestamp("next_unfreeze")).map(Timestamp::toInstant))
+                .single();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<BigDecimal> creditedIn(long customerId, List<Span> spans) {
+        if (spans.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < spans.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(").append(i)
+                    .append(", CAST(:f").append(i).append(" AS TIMESTAMP WITH TIME ZONE)")
+                    .append(", CAST(:t").append(i).append(" AS TIMESTAMP WITH TIME ZONE))");
+        }
+        var statement = jdbc.sql("""
+                SELECT w.idx,
+                  (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
+                     WHERE e.distributor_id = :d AND e.level > 0 AND e.kind = 'COMMISSION' AND e.state <> 'VOID'
+                       AND e.created_at >= w.from_at AND e.created_at < w.to_at) AS credited
+                FROM (VALUES %s) AS w(idx, from_at, to_at)
+                ORDER BY w.idx""".formatted(values)).param("d", customerId);
+        for (int i = 0; i < spans.size(); i++) {
+            statement = statement.param("f" + i, Timestamp.from(spans.get(i).from()))
+                    .param("t" + i, Timestamp.from(spans.get(i).to()));
+        }
+        return statement.query((rs, i) -> rs.getBigDecimal("credited")).list();
+    }
+
+    /**
+     * The ids are looked up by primary key and entries of anyone else are dropped here, not in SQL: with
+     * "distributor_id = ?" in the query, PostgreSQL's generic plan for the prepared statement (used from the sixth
+     * execution on) combines the id lookup with the distributor's whole index range.
+     */
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, EntryDetails> entryDetailsOf(long customerId, Collection<Long> entryIds) {
+        if (entryIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                SELECT e.id, e.distributor_id, e.buyer_id, e.units, p.units AS parent_units, s.placed_at
+                FROM commission_entry e
+                LEFT JOIN commission_entry p ON p.id = e.parent_id
+                LEFT JOIN commission_snapshot s ON s.order_id = e.order_id
+                WHERE e.id IN (:ids)""")
+                .param("ids", entryIds)
+                .query((rs, i) -> {
+                    if (rs.getLong("distributor_id") != customerId) {
+                        return null;
+                    }
+                    Timestamp placed = rs.getTimestamp("placed_at");
+                    int parentUnits = rs.getInt("parent_units");
+                    return new EntryDetails(rs.getLong("id"), rs.getLong("buyer_id"), rs.getInt("units"),
+                            rs.wasNull() ? null : parentUnits, placed == null ? null : placed.toInstant());
+                })
+                .list().stream().filter(Objects::nonNull)
+                .collect(Collectors.toMap(EntryDetails::entryId, d -> d));
     }
 
     private Currency currency() {
