@@ -6,7 +6,6 @@ import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.jspecify.annotations.Nullable;
 
 /** What pages and other modules may ask the commission ledger. Everything is derived from ledger entries. */
@@ -35,8 +34,8 @@ public interface DistributionApi {
     /** The distributor's entries voided in [from, to), each with its own amount, at the moment of the void. */
     List<Movement> voidsOf(long customerId, Instant from, Instant to);
 
-    /** The earliest moment one of the distributor's FROZEN entries (staff commission aside) becomes withdrawable. */
-    Optional<Instant> nextUnfreezeOf(long customerId);
+    /** The distributor's balances and when their frozen money next starts to thaw, in one query (the dashboard's). */
+    Outlook outlookOf(long customerId);
 
     /**
      * Commission credited to the distributor in each span: COMMISSION entries (staff commission aside) created in
@@ -49,6 +48,13 @@ public interface DistributionApi {
      * query. Ids of anyone else's entries are left out.
      */
     Map<Long, EntryDetails> entryDetailsOf(long customerId, Collection<Long> entryIds);
+
+    /**
+     * @param nextUnfreeze the earliest moment one of the distributor's FROZEN entries (staff commission aside)
+     *                     becomes withdrawable; null when nothing is frozen
+     */
+    record Outlook(Balances balances, @Nullable Instant nextUnfreeze) {
+    }
 
     /** From {@code from} (included) to {@code to} (excluded). */
     record Span(Instant from, Instant to) {

@@ -193,8 +193,9 @@ class DashboardController {
         model.addAttribute("figures", figures);
         model.addAttribute("orderConversion", plain(figures.orderConversion()));
         model.addAttribute("signUpConversion", plain(figures.signUpConversion()));
-        model.addAttribute("nextUnfreeze", distribution.nextUnfreezeOf(id).map(dates::format).orElse(null));
-        model.addAttribute("balances", distribution.balancesOf(id));
+        DistributionApi.Outlook outlook = distribution.outlookOf(id);
+        model.addAttribute("nextUnfreeze", outlook.nextUnfreeze() == null ? null : dates.format(outlook.nextUnfreeze()));
+        model.addAttribute("balances", outlook.balances());
         model.addAttribute("tierBox", tierBox(id, dates, locale));
         List<DistributorDashboard.Week> weeks = dashboard.weeks(id, shopTime.zone());
         model.addAttribute("chart", WeeklyChart.of(weeks, dashboard.zero(), dates));
