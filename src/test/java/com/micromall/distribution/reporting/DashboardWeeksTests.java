@@ -6,6 +6,7 @@ import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.order.OrderFixtures;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.support.MicromallTest;
+import com.micromall.support.QueryCounter;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -39,6 +40,7 @@ class DashboardWeeksTests {
     @Autowired com.micromall.distribution.referral.ReferralClicks referralClicks;
     @Autowired CommissionHours hours;
     @Autowired DistributionApi ledger;
+    @Autowired QueryCounter queries;
 
     @ParameterizedTest
     @ValueSource(strings = {"UTC", "Asia/Shanghai", "Asia/Kolkata", "Australia/Eucla", "America/St_Johns"})
@@ -73,6 +75,19 @@ class DashboardWeeksTests {
                     .isEqualByComparingTo(entriesBetween(distributor, weeks.get(i).start(), to));
         }
         assertThat(weeks.get(0).credited().amount()).isPositive();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTC", "Asia/Shanghai", "Asia/Kolkata", "Australia/Eucla"})
+    void theChartAsksTheLedgerForPartHoursOnlyWhereThereAreSomeAndThenOnceForAllWeeks(String zoneName) {
+        ZoneId zone = ZoneId.of(zoneName);
+        long distributor = new OrderFixtures(jdbc, encoder).customer("Chart Statements " + zoneName).id();
+        DistributorDashboard dashboard = new DistributorDashboard(jdbc, shopSettings, referralClicks, ledger, Clock.fixed(NOW, ZoneOffset.UTC));
+        boolean wholeHours = zone.getRules().getOffset(NOW).getTotalSeconds() % 3600 == 0;
+        dashboard.weeks(distributor, zone);
+
+        assertThat(queries.count(() -> dashboard.weeks(distributor, zone))).as("chart statements in %s", zone)
+                .isEqualTo(wholeHours ? 1 : 2);
     }
 
     private BigDecimal entriesBetween(long distributor, Instant from, Instant to) {
