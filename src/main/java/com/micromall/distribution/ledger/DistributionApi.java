@@ -3,7 +3,9 @@ package com.micromall.distribution.ledger;
 import com.micromall.shared.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /** What pages and other modules may ask the commission ledger. Everything is derived from ledger entries. */
@@ -31,6 +33,40 @@ public interface DistributionApi {
 
     /** The distributor's entries voided in [from, to), each with its own amount, at the moment of the void. */
     List<Movement> voidsOf(long customerId, Instant from, Instant to);
+
+    /** The distributor's balances and when their frozen money next starts to thaw, in one query (the dashboard's). */
+    Outlook outlookOf(long customerId);
+
+    /**
+     * Commission credited to the distributor in each span: COMMISSION entries (staff commission aside) created in
+     * [from, to) and not void, summed per span, in one query. The sums come in the order of the spans.
+     */
+    List<BigDecimal> creditedIn(long customerId, List<Span> spans);
+
+    /**
+     * Buyer, units and order time of each of the distributor's entries among {@code entryIds}, by entry id, in one
+     * query. Ids of anyone else's entries are left out.
+     */
+    Map<Long, EntryDetails> entryDetailsOf(long customerId, Collection<Long> entryIds);
+
+    /**
+     * @param nextUnfreeze the earliest moment one of the distributor's FROZEN entries (staff commission aside)
+     *                     becomes withdrawable; null when nothing is frozen
+     */
+    record Outlook(Balances balances, @Nullable Instant nextUnfreeze) {
+    }
+
+    /** From {@code from} (included) to {@code to} (excluded). */
+    record Span(Instant from, Instant to) {
+    }
+
+    /**
+     * What a ledger line shows beyond {@link LedgerLine}: the buyer, the units, the units of the entry it reverses
+     * (null for a commission), and when the order was placed (null without a snapshot).
+     */
+    record EntryDetails(long entryId, long buyerId, int units, @Nullable Integer parentUnits,
+                        @Nullable Instant placedAt) {
+    }
 
     /** One amount of a distributor's ledger at a moment: an entry's creation or its void. */
     record Movement(String kind, BigDecimal amount, Instant at) {

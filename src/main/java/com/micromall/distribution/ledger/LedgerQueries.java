@@ -7,9 +7,11 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
@@ -25,6 +27,12 @@ import org.springframework.transaction.annotation.Transactional;
 @Service
 @RequiredArgsConstructor
 class LedgerQueries implements DistributionApi, StaffCommissionBalances {
+
+    /** The earliest unfreeze of the distributor's FROZEN entries, staff commission aside: a column for the balances. */
+    private static final String NEXT_UNFREEZE = """
+            ,
+              (SELECT MIN(e.unfreezes_at) FROM commission_entry e
+               WHERE e.distributor_id = :d AND e.level > 0 AND e.state = 'FROZEN') AS next_unfreeze""";
 
     private final JdbcClient jdbc;
     private final ShopSettingsService shopSettings;
@@ -46,6 +54,21 @@ class LedgerQueries implements DistributionApi, StaffCommissionBalances {
     @Override
     @Transactional(readOnly = true)
     public Balances balancesOf(long customerId) {
+        return outlook(customerId, false).balances();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Outlook outlookOf(long customerId) {
+        return outlook(customerId, true);
+    }
+
+    /**
+     * The balances, and with {@code nextUnfreeze} the earliest unfreeze of a frozen entry in the same statement: an
+     * index range of the distributor's frozen entries that the other callers (checkout, withdrawals) need not pay for.
+     * Every entry's distributor has an account (opened with the entry), so without one nothing is frozen.
+     */
+    private Outlook outlook(long customerId, boolean nextUnfreeze) {
         Currency currency = currency();
         // One account row (kept exact by DistributorAccounts), never the distributor's whole ledger. Expected
         // commission is summed over the distributor's open orders alone (an index-only range of the snapshot indexes
@@ -56,8 +79,8 @@ class LedgerQueries implements DistributionApi, StaffCommissionBalances {
                         WHERE s.level1_id = :d AND s.state = 'PLACED')
                      + (SELECT COALESCE(SUM(s.level2_expected), 0) FROM commission_snapshot s
                         WHERE s.level2_id = :d AND s.state = 'PLACED') AS expected,
-                    frozen, available, on_hold, withdrawing, withdrawn, clawed_back, credit_spent
-                FROM distributor_account WHERE distributor_id = :d""")
+                    frozen, available, on_hold, withdrawing, withdrawn, clawed_back, credit_spent%s
+                FROM distributor_account WHERE distributor_id = :d""".formatted(nextUnfreeze ? NEXT_UNFREEZE : ""))
                 .param("d", customerId)
                 .query((rs, i) -> {
                     Money withdrawing = money(rs.getBigDecimal("withdrawing"), currency);
@@ -65,14 +88,16 @@ class LedgerQueries implements DistributionApi, StaffCommissionBalances {
                     Money creditSpent = money(rs.getBigDecimal("credit_spent"), currency);
                     BigDecimal available = amount(rs.getBigDecimal("available")).subtract(amount(rs.getBigDecimal("withdrawing")))
                             .subtract(amount(rs.getBigDecimal("withdrawn"))).subtract(amount(rs.getBigDecimal("credit_spent")));
-                    return new Balances(money(rs.getBigDecimal("expected"), currency),
+                    Timestamp next = nextUnfreeze ? rs.getTimestamp("next_unfreeze") : null;
+                    return new Outlook(new Balances(money(rs.getBigDecimal("expected"), currency),
                             money(rs.getBigDecimal("frozen"), currency), money(available, currency),
                             money(rs.getBigDecimal("on_hold"), currency), withdrawing, withdrawn,
-                            money(rs.getBigDecimal("clawed_back"), currency).negate(), creditSpent);
+                            money(rs.getBigDecimal("clawed_back"), currency).negate(), creditSpent),
+                            next == null ? null : next.toInstant());
                 })
                 .optional().orElseGet(() -> {
                     Money zero = Money.zero(currency);
-                    return new Balances(zero, zero, zero, zero, zero, zero, zero, zero);
+                    return new Outlook(new Balances(zero, zero, zero, zero, zero, zero, zero, zero), null);
                 });
     }
 
@@ -150,6 +175,63 @@ class LedgerQueries implements DistributionApi, StaffCommissionBalances {
                 .query((rs, i) -> new Movement(rs.getString("kind"), rs.getBigDecimal("amount"),
                         rs.getTimestamp("occurred_at").toInstant()))
                 .list();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<BigDecimal> creditedIn(long customerId, List<Span> spans) {
+        if (spans.isEmpty()) {
+            return List.of();
+        }
+        StringBuilder values = new StringBuilder();
+        for (int i = 0; i < spans.size(); i++) {
+            values.append(i == 0 ? "" : ", ").append("(").append(i)
+                    .append(", CAST(:f").append(i).append(" AS TIMESTAMP WITH TIME ZONE)")
+                    .append(", CAST(:t").append(i).append(" AS TIMESTAMP WITH TIME ZONE))");
+        }
+        var statement = jdbc.sql("""
+                SELECT w.idx,
+                  (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
+                     WHERE e.distributor_id = :d AND e.level > 0 AND e.kind = 'COMMISSION' AND e.state <> 'VOID'
+                       AND e.created_at >= w.from_at AND e.created_at < w.to_at) AS credited
+                FROM (VALUES %s) AS w(idx, from_at, to_at)
+                ORDER BY w.idx""".formatted(values)).param("d", customerId);
+        for (int i = 0; i < spans.size(); i++) {
+            statement = statement.param("f" + i, Timestamp.from(spans.get(i).from()))
+                    .param("t" + i, Timestamp.from(spans.get(i).to()));
+        }
+        return statement.query((rs, i) -> rs.getBigDecimal("credited")).list();
+    }
+
+    /**
+     * The ids are looked up by primary key and entries of anyone else are dropped here, not in SQL: with
+     * "distributor_id = ?" in the query, PostgreSQL's generic plan for the prepared statement (used from the sixth
+     * execution on) combines the id lookup with the distributor's whole index range.
+     */
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, EntryDetails> entryDetailsOf(long customerId, Collection<Long> entryIds) {
+        if (entryIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                SELECT e.id, e.distributor_id, e.buyer_id, e.units, p.units AS parent_units, s.placed_at
+                FROM commission_entry e
+                LEFT JOIN commission_entry p ON p.id = e.parent_id
+                LEFT JOIN commission_snapshot s ON s.order_id = e.order_id
+                WHERE e.id IN (:ids)""")
+                .param("ids", entryIds)
+                .query((rs, i) -> {
+                    if (rs.getLong("distributor_id") != customerId) {
+                        return null;
+                    }
+                    Timestamp placed = rs.getTimestamp("placed_at");
+                    int parentUnits = rs.getInt("parent_units");
+                    return new EntryDetails(rs.getLong("id"), rs.getLong("buyer_id"), rs.getInt("units"),
+                            rs.wasNull() ? null : parentUnits, placed == null ? null : placed.toInstant());
+                })
+                .list().stream().filter(Objects::nonNull)
+                .collect(Collectors.toMap(EntryDetails::entryId, d -> d));
     }
 
     private Currency currency() {

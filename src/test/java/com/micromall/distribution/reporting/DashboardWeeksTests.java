@@ -2,9 +2,11 @@ package com.micromall.distribution.reporting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.order.OrderFixtures;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.support.MicromallTest;
+import com.micromall.support.QueryCounter;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -23,7 +25,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 /**
  * The dashboard's weekly commission, read from reporting's hourly buckets, equals the sum of the entries created in
  * each week: also for entries a minute either side of a week's start, and in zones whose offset is not a whole
- * number of hours (there the part-hours at a week's ends come from the entries themselves). The entries are written
+ * number of hours (there the part-hours at a week's ends come from the ledger's entries). The entries are written
  * here with chosen times, and reporting hears of each what the ledger would announce: its credit, and its void.
  */
 @MicromallTest
@@ -37,13 +39,15 @@ class DashboardWeeksTests {
     @Autowired ShopSettingsService shopSettings;
     @Autowired com.micromall.distribution.referral.ReferralClicks referralClicks;
     @Autowired CommissionHours hours;
+    @Autowired DistributionApi ledger;
+    @Autowired QueryCounter queries;
 
     @ParameterizedTest
     @ValueSource(strings = {"UTC", "Asia/Shanghai", "Asia/Kolkata", "Australia/Eucla", "America/St_Johns"})
     void eachWeekIsTheSumOfTheCommissionEntriesCreatedInIt(String zoneName) {
         ZoneId zone = ZoneId.of(zoneName);
         long distributor = new OrderFixtures(jdbc, encoder).customer("Weeks " + zoneName).id();
-        DistributorDashboard dashboard = new DistributorDashboard(jdbc, shopSettings, referralClicks, Clock.fixed(NOW, ZoneOffset.UTC));
+        DistributorDashboard dashboard = new DistributorDashboard(jdbc, shopSettings, referralClicks, ledger, Clock.fixed(NOW, ZoneOffset.UTC));
         List<Instant> starts = dashboard.weeks(distributor, zone).stream().map(DistributorDashboard.Week::start).toList();
         assertThat(starts).hasSize(DistributorDashboard.WEEKS);
 
@@ -71,6 +75,19 @@ class DashboardWeeksTests {
                     .isEqualByComparingTo(entriesBetween(distributor, weeks.get(i).start(), to));
         }
         assertThat(weeks.get(0).credited().amount()).isPositive();
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"UTC", "Asia/Shanghai", "Asia/Kolkata", "Australia/Eucla"})
+    void theChartAsksTheLedgerForPartHoursOnlyWhereThereAreSomeAndThenOnceForAllWeeks(String zoneName) {
+        ZoneId zone = ZoneId.of(zoneName);
+        long distributor = new OrderFixtures(jdbc, encoder).customer("Chart Statements " + zoneName).id();
+        DistributorDashboard dashboard = new DistributorDashboard(jdbc, shopSettings, referralClicks, ledger, Clock.fixed(NOW, ZoneOffset.UTC));
+        boolean wholeHours = zone.getRules().getOffset(NOW).getTotalSeconds() % 3600 == 0;
+        dashboard.weeks(distributor, zone);
+
+        assertThat(queries.count(() -> dashboard.weeks(distributor, zone))).as("chart statements in %s", zone)
+                .isEqualTo(wholeHours ? 1 : 2);
     }
 
     private BigDecimal entriesBetween(long distributor, Instant from, Instant to) {

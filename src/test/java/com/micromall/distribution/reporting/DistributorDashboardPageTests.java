@@ -1,5 +1,6 @@
 package com.micromall.distribution.reporting;
 
+import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.distribution.ledger.LedgerFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -51,7 +52,7 @@ class DistributorDashboardPageTests {
 
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
-    @Autowired DistributorDashboard dashboard;
+    @Autowired DistributionApi distribution;
     @Autowired PasswordEncoder encoder;
     @Autowired CartService carts;
     @Autowired CheckoutService checkout;
@@ -430,7 +431,7 @@ class DistributorDashboardPageTests {
         long annas = entry(anna, line);
         long bens = entry(ben, line + 1);
 
-        assertThat(dashboard.entryDetails(anna.id(), List.of(annas, bens))).containsOnlyKeys(annas);
+        assertThat(distribution.entryDetailsOf(anna.id(), List.of(annas, bens))).containsOnlyKeys(annas);
     }
 
     private long entry(TestCustomer distributor, long line) {

@@ -4,11 +4,11 @@ import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerPrincipal;
 import com.micromall.customer.CustomerProfile;
 import com.micromall.distribution.ledger.DistributionApi;
+import com.micromall.distribution.ledger.DistributionApi.EntryDetails;
 import com.micromall.distribution.ledger.DistributionApi.LedgerLine;
 import com.micromall.distribution.ledger.DistributionApi.LedgerStep;
 import com.micromall.distribution.ledger.DistributorTiers;
 import com.micromall.distribution.reporting.DistributorDashboard;
-import com.micromall.distribution.reporting.DistributorDashboard.EntryDetails;
 import com.micromall.distribution.reporting.DistributorDashboard.Figures;
 import com.micromall.distribution.reporting.DistributorDashboard.Invitee;
 import com.micromall.distribution.referral.DistributorEnrolment;
@@ -193,8 +193,9 @@ class DashboardController {
         model.addAttribute("figures", figures);
         model.addAttribute("orderConversion", plain(figures.orderConversion()));
         model.addAttribute("signUpConversion", plain(figures.signUpConversion()));
-        model.addAttribute("nextUnfreeze", figures.nextUnfreeze() == null ? null : dates.format(figures.nextUnfreeze()));
-        model.addAttribute("balances", distribution.balancesOf(id));
+        DistributionApi.Outlook outlook = distribution.outlookOf(id);
+        model.addAttribute("nextUnfreeze", outlook.nextUnfreeze() == null ? null : dates.format(outlook.nextUnfreeze()));
+        model.addAttribute("balances", outlook.balances());
         model.addAttribute("tierBox", tierBox(id, dates, locale));
         List<DistributorDashboard.Week> weeks = dashboard.weeks(id, shopTime.zone());
         model.addAttribute("chart", WeeklyChart.of(weeks, dashboard.zero(), dates));
@@ -206,7 +207,7 @@ class DashboardController {
         List<LedgerLine> lines = distribution.ledgerOf(id, (allLedger ? LEDGER_ALL : LEDGER_SHOWN) + 1);
         List<LedgerLine> shown = lines.stream().limit(allLedger ? LEDGER_ALL : LEDGER_SHOWN).toList();
         Map<Long, EntryDetails> details = shown.isEmpty() ? Map.of()
-                : dashboard.entryDetails(id, shown.stream().map(LedgerLine::entryId).toList());
+                : distribution.entryDetailsOf(id, shown.stream().map(LedgerLine::entryId).toList());
         Set<Long> people = new HashSet<>();
         invitees.forEach(i -> people.add(i.customerId()));
         details.values().forEach(d -> people.add(d.buyerId()));
