@@ -53,16 +53,17 @@ class DemoVouchers implements ApplicationRunner {
         Instant now = clock.instant();
         long welcome = issuing.create(new NewVoucherTemplate("Welcome voucher", VoucherTemplate.Kind.FIXED,
                 new BigDecimal("10.00"), null, new BigDecimal("50.00"), currency, null, null, 30, 1,
-                VoucherTemplate.Scope.ALL, Set.of(), false, true, false));
+                VoucherTemplate.Scope.ALL, Set.of(), false, true, false, null));
         Optional<ProductApi.CategoryName> category = products.categories().stream().findFirst();
         long percent = issuing.create(new NewVoucherTemplate(category.map(c -> c.name() + " 15 %").orElse("15 %"),
                 VoucherTemplate.Kind.PERCENT, null, new BigDecimal("15"), BigDecimal.ZERO, currency, null,
                 now.plus(Duration.ofDays(60)), null, 2,
                 category.isPresent() ? VoucherTemplate.Scope.CATEGORIES : VoucherTemplate.Scope.ALL,
-                category.map(c -> Set.of(c.id())).orElse(Set.of()), true, false, false));
+                category.map(c -> Set.of(c.id())).orElse(Set.of()), true, false, false,
+                new BigDecimal("30.00")));
         issuing.create(new NewVoucherTemplate("Thank-you voucher", VoucherTemplate.Kind.FIXED, new BigDecimal("20.00"),
                 null, new BigDecimal("100.00"), currency, null, null, 14, 10, VoucherTemplate.Scope.ALL, Set.of(), true,
-                false, true));
+                false, true, null));
         List<Long> demo = List.of("anna", "ben", "chen", "dina").stream()
                 .map(name -> customer(name + "@demo.micromall")).flatMap(Optional::stream).toList();
         issuing.issue(welcome, demo, null);

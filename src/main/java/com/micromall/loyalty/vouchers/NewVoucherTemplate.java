@@ -11,7 +11,8 @@ public record NewVoucherTemplate(String name, VoucherTemplate.Kind kind, @Nullab
                                  @Nullable BigDecimal percent, BigDecimal minSpend, Currency currency,
                                  @Nullable Instant validFrom, @Nullable Instant validUntil, @Nullable Integer validDays,
                                  int perCustomerLimit, VoucherTemplate.Scope scope, Set<Long> targets,
-                                 boolean combinesWithWelcome, boolean onRegistration, boolean referralReward) {
+                                 boolean combinesWithWelcome, boolean onRegistration, boolean referralReward,
+                                 @Nullable BigDecimal maxDiscount) {
 
     public NewVoucherTemplate {
         targets = Set.copyOf(targets);

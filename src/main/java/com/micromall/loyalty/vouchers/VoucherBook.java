@@ -27,7 +27,8 @@ class VoucherBook {
 
     private static final String TEMPLATE_COLUMNS = """
             t.id, t.name, t.kind, t.amount, t.percent, t.min_spend, t.currency, t.valid_from, t.valid_until,
-            t.valid_days, t.per_customer_limit, t.scope, t.combines_with_welcome, t.on_registration, t.referral_reward""";
+            t.valid_days, t.per_customer_limit, t.scope, t.combines_with_welcome, t.on_registration, t.referral_reward,
+            t.max_discount, t.active""";
 
     private static final String VOUCHER_SELECT = "SELECT v.id AS voucher_id, v.customer_id, v.issued_at, "
             + "v.valid_from AS v_from, v.valid_until AS v_until, v.used_order_number, v.used_at, v.discount, "
@@ -40,15 +41,16 @@ class VoucherBook {
         jdbc.sql("""
                 INSERT INTO loyalty_voucher_template (name, kind, amount, percent, min_spend, currency, valid_from,
                     valid_until, valid_days, per_customer_limit, scope, combines_with_welcome, on_registration,
-                    referral_reward, created_at)
+                    referral_reward, max_discount, created_at)
                 VALUES (:name, :kind, :amount, :percent, :min, :currency, :from, :until, :days, :limit, :scope,
-                    :combines, :registration, :referral, :now)""")
+                    :combines, :registration, :referral, :max, :now)""")
                 .param("name", t.name()).param("kind", t.kind().name()).param("amount", t.amount())
                 .param("percent", t.percent()).param("min", t.minSpend()).param("currency", t.currency().getCurrencyCode())
                 .param("from", timestamp(t.validFrom())).param("until", timestamp(t.validUntil()))
                 .param("days", t.validDays()).param("limit", t.perCustomerLimit()).param("scope", t.scope().name())
                 .param("combines", t.combinesWithWelcome()).param("registration", t.onRegistration())
-                .param("referral", t.referralReward()).param("now", Timestamp.from(now))
+                .param("referral", t.referralReward()).param("max", t.maxDiscount())
+                .param("now", Timestamp.from(now))
                 .update(keys, "id");
         long id = keys.getKeyAs(Long.class);
         for (long target : t.targets()) {
@@ -64,8 +66,9 @@ class VoucherBook {
         return withTargets(rows).stream().map(r -> r.template).toList();
     }
 
-    List<VoucherTemplate> templatesWhere(String flagColumn) {
-        List<Row> rows = jdbc.sql("SELECT " + TEMPLATE_COLUMNS + " FROM loyalty_voucher_template t WHERE t."
+    /** The switched-on templates with this flag set (on_registration, referral_reward). */
+    List<VoucherTemplate> activeTemplatesWhere(String flagColumn) {
+        List<Row> rows = jdbc.sql("SELECT " + TEMPLATE_COLUMNS + " FROM loyalty_voucher_template t WHERE t.active AND t."
                         + flagColumn + " ORDER BY t.id")
                 .query((rs, i) -> new Row(rs, "id")).list();
         return withTargets(rows).stream().map(r -> r.template).toList();
@@ -98,6 +101,12 @@ class VoucherBook {
                     counts.put(rs.getLong("customer_id"), rs.getLong("held"));
                 });
         return counts;
+    }
+
+    /** Switches the template on or off; false when it already was so (a form sent twice changes nothing). */
+    boolean setActive(long templateId, boolean active) {
+        return jdbc.sql("UPDATE loyalty_voucher_template SET active = :a WHERE id = :id AND active <> :a")
+                .param("a", active).param("id", templateId).update() > 0;
     }
 
     boolean issuedFor(long templateId, long customerId, String issuedFor) {
@@ -166,6 +175,14 @@ class VoucherBook {
                 WHERE used_order_id = :o""").param("o", orderId).update();
     }
 
+    /** Frees the voucher an order used if it was still valid at {@code at}; a replay finds nothing to free. */
+    int releaseBefore(long orderId, Instant at) {
+        return jdbc.sql("""
+                UPDATE loyalty_voucher SET used_order_id = NULL, used_order_number = NULL, used_at = NULL, discount = NULL
+                WHERE used_order_id = :o AND valid_until > :at""")
+                .param("o", orderId).param("at", Timestamp.from(at)).update();
+    }
+
     Map<Long, TemplateFigures> figures(Currency currency, Instant now) {
         Map<Long, TemplateFigures> figures = new HashMap<>();
         jdbc.sql("""
@@ -219,6 +236,7 @@ class VoucherBook {
         Row(ResultSet rs, String idColumn) throws SQLException {
             Currency currency = Currency.getInstance(rs.getString("currency"));
             BigDecimal amount = rs.getBigDecimal("amount");
+            BigDecimal maxDiscount = rs.getBigDecimal("max_discount");
             int days = rs.getInt("valid_days");
             Integer validDays = rs.wasNull() ? null : days;
             this.template = new VoucherTemplate(rs.getLong("id"), rs.getString("name"),
@@ -226,7 +244,8 @@ class VoucherBook {
                     rs.getBigDecimal("percent"), Money.of(rs.getBigDecimal("min_spend"), currency),
                     instant(rs, "valid_from"), instant(rs, "valid_until"), validDays, rs.getInt("per_customer_limit"),
                     VoucherTemplate.Scope.valueOf(rs.getString("scope")), Set.of(), rs.getBoolean("combines_with_welcome"),
-                    rs.getBoolean("on_registration"), rs.getBoolean("referral_reward"));
+                    rs.getBoolean("on_registration"), rs.getBoolean("referral_reward"),
+                    maxDiscount == null ? null : Money.of(maxDiscount, currency), rs.getBoolean("active"));
             if (idColumn.equals("voucher_id")) {
                 BigDecimal discount = rs.getBigDecimal("discount");
                 this.voucher = new CustomerVoucher(rs.getLong("voucher_id"), rs.getLong("customer_id"), template,
@@ -247,7 +266,7 @@ class VoucherBook {
             VoucherTemplate t = template;
             VoucherTemplate full = new VoucherTemplate(t.id(), t.name(), t.kind(), t.amount(), t.percent(), t.minSpend(),
                     t.validFrom(), t.validUntil(), t.validDays(), t.perCustomerLimit(), t.scope(), targets,
-                    t.combinesWithWelcome(), t.onRegistration(), t.referralReward());
+                    t.combinesWithWelcome(), t.onRegistration(), t.referralReward(), t.maxDiscount(), t.active());
             CustomerVoucher v = voucher;
             return new Row(full, v == null ? null : new CustomerVoucher(v.id(), v.customerId(), full, v.issuedAt(),
                     v.validFrom(), v.validUntil(), v.usedOrderNumber(), v.usedAt(), v.discount()));

@@ -7,6 +7,7 @@ import com.micromall.order.CheckoutOption;
 import com.micromall.order.DiscountLine;
 import com.micromall.order.DiscountUnavailableException;
 import com.micromall.order.OrderCancelled;
+import com.micromall.order.OrderRefunded;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
 import java.time.Clock;
@@ -20,6 +21,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import lombok.RequiredArgsConstructor;
+import org.springframework.context.MessageSource;
 import org.springframework.context.i18n.LocaleContextHolder;
 import org.springframework.core.annotation.Order;
 import org.springframework.modulith.events.ApplicationModuleListener;
@@ -46,6 +48,7 @@ class VoucherDiscounts implements CheckoutDiscounts {
     private final VoucherBook book;
     private final ProductApi products;
     private final ShopSettingsService settings;
+    private final MessageSource messages;
     private final Clock clock;
 
     @Override
@@ -62,7 +65,7 @@ class VoucherDiscounts implements CheckoutDiscounts {
         List<CheckoutOption> options = new ArrayList<>();
         for (CustomerVoucher voucher : vouchers) {
             Offer offer = offer(voucher, basket, categories);
-            List<String> label = List.of(voucher.template().name(), voucher.template().valueText(locale),
+            List<String> label = List.of(voucher.template().name(), valueWithCap(voucher.template(), locale),
                     date(voucher.validUntil().minusSeconds(1)));
             options.add(new CheckoutOption(SOURCE, "loyalty.voucher.checkout.title", Long.toString(voucher.id()),
                     "loyalty.voucher.checkout.option", label, offer.refusal(), offer.refusalArgs()));
@@ -115,6 +118,25 @@ class VoucherDiscounts implements CheckoutDiscounts {
     @ApplicationModuleListener
     void releaseOnOrderCancelled(OrderCancelled event) {
         book.release(event.orderId());
+    }
+
+    /**
+     * A fully refunded order gives its voucher back too, when the refund comes before the voucher's end (after it,
+     * the voucher stays used: it could not be used again anyway). Heard twice, the second finds nothing to free, even
+     * if the voucher went on another order meanwhile.
+     */
+    @ApplicationModuleListener
+    void releaseOnOrderFullyRefunded(OrderRefunded event) {
+        if (event.fullyRefunded()) {
+            book.releaseBefore(event.orderId(), event.refundedAt());
+        }
+    }
+
+    /** "15 %" or "15 % (at most CN¥20.00)", for the checkout's list of vouchers. */
+    private String valueWithCap(VoucherTemplate template, Locale locale) {
+        Money cap = template.maxDiscount();
+        return cap == null ? template.valueText(locale) : template.valueText(locale) + " "
+                + "(" + messages.getMessage("loyalty.voucher.atMost", new Object[] {cap.format(locale)}, locale) + ")";
     }
 
     private record Offer(Money discount, @org.jspecify.annotations.Nullable String refusal, List<String> refusalArgs) {

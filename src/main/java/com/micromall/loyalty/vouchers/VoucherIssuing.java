@@ -8,6 +8,7 @@ import com.micromall.distribution.CustomerSharing;
 import com.micromall.order.CustomerOrder;
 import com.micromall.order.OrderCompleted;
 import com.micromall.order.OrderHistory;
+import com.micromall.settings.AuditLog;
 import com.micromall.settings.ShopSettingsService;
 import java.time.Clock;
 import java.time.Instant;
@@ -45,10 +46,15 @@ public class VoucherIssuing {
     private final CustomerSharing sharing;
     private final OrderHistory orders;
     private final ShopSettingsService settings;
+    private final AuditLog auditLog;
     private final Clock clock;
 
-    /** What an issue did: vouchers given, customers passed over (limit reached), and addresses nobody has. */
-    public record IssueResult(int issued, int atLimit, List<String> unknownEmails, boolean templateEnded) {
+    /**
+     * What an issue did: vouchers given, customers passed over (limit reached), and addresses nobody has; nothing
+     * when the template has ended or is switched off.
+     */
+    public record IssueResult(int issued, int atLimit, List<String> unknownEmails, boolean templateEnded,
+                              boolean switchedOff) {
     }
 
     public record TemplateWithFigures(VoucherTemplate template, TemplateFigures figures) {
@@ -89,7 +95,7 @@ public class VoucherIssuing {
             id.ifPresentOrElse(ids::add, () -> unknown.add(email));
         }
         IssueResult result = issue(templateId, ids, null);
-        return new IssueResult(result.issued(), result.atLimit(), unknown, result.templateEnded());
+        return new IssueResult(result.issued(), result.atLimit(), unknown, result.templateEnded(), result.switchedOff());
     }
 
     /**
@@ -110,10 +116,13 @@ public class VoucherIssuing {
     public IssueResult issue(long templateId, Collection<Long> customerIds, @Nullable String issuedFor) {
         VoucherTemplate template = book.lockTemplate(templateId)
                 .orElseThrow(() -> new IllegalArgumentException("no voucher template " + templateId));
+        if (!template.active()) {
+            return new IssueResult(0, 0, List.of(), false, true);
+        }
         Instant now = clock.instant();
         VoucherTemplate.Validity validity = template.validityFrom(now);
         if (validity.ended(now)) {
-            return new IssueResult(0, 0, List.of(), true);
+            return new IssueResult(0, 0, List.of(), true, false);
         }
         Map<Long, Long> held = book.heldCounts(templateId, customerIds);
         int issued = 0;
@@ -127,12 +136,30 @@ public class VoucherIssuing {
             book.issue(templateId, customer, now, validity, issuedFor);
             issued++;
         }
-        return new IssueResult(issued, atLimit, List.of(), false);
+        return new IssueResult(issued, atLimit, List.of(), false, false);
+    }
+
+    /**
+     * Switches a template on or off for every way of issuing it, under its row lock so no issue of it runs half
+     * before and half after. Audited; switching to the state it already has (a form sent twice) does nothing.
+     *
+     * @return false when the template already was so
+     */
+    @Transactional
+    public boolean switchTemplate(long templateId, boolean active, String actor) {
+        VoucherTemplate template = book.lockTemplate(templateId)
+                .orElseThrow(() -> new IllegalArgumentException("no voucher template " + templateId));
+        if (!book.setActive(templateId, active)) {
+            return false;
+        }
+        auditLog.record(actor, "loyalty.voucher.template.active", "voucher template " + templateId + " " + template.name(),
+                Boolean.toString(template.active()), Boolean.toString(active));
+        return true;
     }
 
     @ApplicationModuleListener
     void onRegistration(CustomerRegistered event) {
-        for (VoucherTemplate template : book.templatesWhere("on_registration")) {
+        for (VoucherTemplate template : book.activeTemplatesWhere("on_registration")) {
             issue(template.id(), List.of(event.customerId()), FOR_REGISTRATION);
         }
     }
@@ -143,7 +170,7 @@ public class VoucherIssuing {
      */
     @ApplicationModuleListener
     void onOrderCompleted(OrderCompleted event) {
-        List<VoucherTemplate> rewards = book.templatesWhere("referral_reward");
+        List<VoucherTemplate> rewards = book.activeTemplatesWhere("referral_reward");
         if (rewards.isEmpty()) {
             return;
         }

@@ -15,11 +15,14 @@ import org.jspecify.annotations.Nullable;
  * A kind of voucher the owner issues. {@code amount} is set for FIXED, {@code percent} for PERCENT. Validity is
  * either fixed dates ({@code validFrom} may be null: from issue) or {@code validDays} after issue, or both (the
  * earlier end wins). {@code targets} are category ids (scope CATEGORIES) or product ids (scope PRODUCTS).
+ * {@code maxDiscount} caps what a percent voucher takes off (null: no cap). A template that is not {@code active}
+ * is no longer issued; vouchers already given keep working until their end.
  */
 public record VoucherTemplate(long id, String name, Kind kind, @Nullable Money amount, @Nullable BigDecimal percent,
                               Money minSpend, @Nullable Instant validFrom, @Nullable Instant validUntil,
                               @Nullable Integer validDays, int perCustomerLimit, Scope scope, Set<Long> targets,
-                              boolean combinesWithWelcome, boolean onRegistration, boolean referralReward) {
+                              boolean combinesWithWelcome, boolean onRegistration, boolean referralReward,
+                              @Nullable Money maxDiscount, boolean active) {
 
     public enum Kind { FIXED, PERCENT }
 
@@ -49,7 +52,8 @@ public record VoucherTemplate(long id, String name, Kind kind, @Nullable Money a
 
     /**
      * What this voucher takes off a basket. The minimum spend is compared with the goods in scope; a percent is of
-     * the goods in scope, rounded down to the cent; a fixed amount is at most the goods in scope.
+     * the goods in scope, rounded down to the cent, and at most {@code maxDiscount}; a fixed amount is at most the
+     * goods in scope.
      *
      * @param categoryOf each product's category (needed for scope CATEGORIES only)
      */
@@ -68,6 +72,9 @@ public record VoucherTemplate(long id, String name, Kind kind, @Nullable Money a
         }
         Money off = amount != null ? amount.min(inScope)
                 : inScope.percent(percent == null ? BigDecimal.ZERO : percent, RoundingMode.DOWN);
+        if (maxDiscount != null) {
+            off = off.min(maxDiscount);
+        }
         return new Reckoning(inScope, off, true);
     }
 

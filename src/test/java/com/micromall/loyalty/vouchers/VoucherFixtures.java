@@ -33,6 +33,7 @@ final class VoucherFixtures {
         boolean combinesWithWelcome = true;
         boolean onRegistration;
         boolean referralReward;
+        @Nullable BigDecimal maxDiscount;
 
         Template fixed(String value) {
             kind = VoucherTemplate.Kind.FIXED;
@@ -45,6 +46,11 @@ final class VoucherFixtures {
             kind = VoucherTemplate.Kind.PERCENT;
             percent = new BigDecimal(value);
             amount = null;
+            return this;
+        }
+
+        Template atMost(String value) {
+            maxDiscount = new BigDecimal(value);
             return this;
         }
 
@@ -82,7 +88,7 @@ final class VoucherFixtures {
         long create() {
             return issuing.create(new NewVoucherTemplate(name, kind, amount, percent, minSpend,
                     settings.current().currency(), null, null, 30, limit, scope, targets, combinesWithWelcome,
-                    onRegistration, referralReward));
+                    onRegistration, referralReward, maxDiscount));
         }
     }
 

@@ -9,6 +9,7 @@ import com.micromall.loyalty.vouchers.VoucherIssuing.TemplateWithFigures;
 import com.micromall.loyalty.vouchers.VoucherTemplate;
 import com.micromall.settings.ShopSettingsService;
 import java.math.BigDecimal;
+import java.security.Principal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -29,6 +30,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.server.ResponseStatusException;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import org.springframework.http.HttpStatus;
@@ -114,8 +116,24 @@ class AdminVoucherController {
         return issued(id, vouchers.issueByLastOrder(id, from, form.getLastOrder().equals("ORDERED_SINCE")), flash);
     }
 
+    /**
+     * Switches the template off (no longer issued in any way) or on again. The wanted state is in the form, so the
+     * same form sent twice leaves it as the first one did.
+     */
+    @PostMapping("/{id}/active")
+    String switchTemplate(@PathVariable long id, @RequestParam boolean active, Principal owner,
+                          RedirectAttributes flash) {
+        find(id);
+        vouchers.switchTemplate(id, active, owner.getName());
+        flash.addFlashAttribute("flashSuccess", active ? "loyalty.voucher.admin.switchedOn"
+                : "loyalty.voucher.admin.switchedOff");
+        return "redirect:/admin/loyalty/vouchers/" + id;
+    }
+
     private String issued(long id, IssueResult result, RedirectAttributes flash) {
-        if (result.templateEnded()) {
+        if (result.switchedOff()) {
+            flash.addFlashAttribute("flashError", "loyalty.voucher.admin.issueSwitchedOff");
+        } else if (result.templateEnded()) {
             flash.addFlashAttribute("flashError", "loyalty.voucher.admin.ended");
         } else {
             // Plain values: flash attributes live in the (JDBC) session, which stores only serializable ones.
@@ -176,6 +194,16 @@ class AdminVoucherController {
             errors.rejectValue("value", "loyalty.voucher.validation.percent");
         } else if (value.compareTo(MAX_AMOUNT) > 0) {
             errors.rejectValue("value", "loyalty.voucher.validation.value");
+        }
+        BigDecimal maxDiscount = null;
+        if (!form.getMaxDiscount().isBlank()) {
+            maxDiscount = decimal(form.getMaxDiscount());
+            if (kind != VoucherTemplate.Kind.PERCENT) {
+                errors.rejectValue("maxDiscount", "loyalty.voucher.validation.maxDiscountPercentOnly");
+            } else if (maxDiscount == null || maxDiscount.signum() <= 0 || maxDiscount.scale() > 2
+                    || maxDiscount.compareTo(MAX_AMOUNT) > 0) {
+                errors.rejectValue("maxDiscount", "loyalty.voucher.validation.maxDiscount");
+            }
         }
         BigDecimal minSpend = form.getMinSpend().isBlank() ? BigDecimal.ZERO : decimal(form.getMinSpend());
         if (minSpend == null || minSpend.signum() < 0 || minSpend.scale() > 2 || minSpend.compareTo(MAX_AMOUNT) > 0) {
@@ -238,7 +266,8 @@ class AdminVoucherController {
         }
         return new NewVoucherTemplate(name, kind, kind == VoucherTemplate.Kind.FIXED ? value : null,
                 kind == VoucherTemplate.Kind.PERCENT ? value : null, minSpend, settings.current().currency(), from, until,
-                days, limit, scope, targets, form.isCombinesWithWelcome(), form.isOnRegistration(), form.isReferralReward());
+                days, limit, scope, targets, form.isCombinesWithWelcome(), form.isOnRegistration(), form.isReferralReward(),
+                maxDiscount);
     }
 
     private ZoneId zone() {

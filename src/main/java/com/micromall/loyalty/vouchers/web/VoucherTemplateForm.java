@@ -18,6 +18,8 @@ public class VoucherTemplateForm {
     private String kind = "FIXED";
     private String value = "";
     private String minSpend = "";
+    /** The most a percent voucher takes off; blank for no cap. */
+    private String maxDiscount = "";
     private String validity = "DAYS";
     private String validDays = "30";
     private String validFrom = "";
