@@ -6,9 +6,12 @@ import com.micromall.order.OrderHistory;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -161,6 +164,33 @@ public class ReferralBindings {
     @Transactional(readOnly = true)
     public boolean mayEnterCodeLater(long customerId) {
         return network.referrerOf(customerId).isEmpty() && !orderHistory.hasOrdersOtherThanCancelled(customerId);
+    }
+
+    /**
+     * How each of a referrer's invitees came to them, for the invitee lists: the source, whether a newer link took
+     * them over, and in last-share-wins mode when their protection period ends (null while permanent). One query.
+     */
+    public record BindingDetails(long refereeId, ReferralSource source, boolean takenOver, @Nullable Instant protectedUntil) {
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, BindingDetails> detailsOf(long referrerId, Collection<Long> refereeIds) {
+        if (refereeIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                SELECT b.referee_id, b.source, b.rebound_at, COALESCE(b.rebound_at, b.bound_at) AS since,
+                       m.mode, m.protection_days
+                FROM referral_binding b CROSS JOIN referral_binding_mode m
+                WHERE b.referrer_id = :r AND b.referee_id IN (:ids) AND m.id = 1""")
+                .param("r", referrerId).param("ids", refereeIds)
+                .query((rs, i) -> {
+                    BindingModes.BindingMode mode = new BindingModes.BindingMode(
+                            BindingModes.Mode.valueOf(rs.getString("mode")), rs.getInt("protection_days"));
+                    return new BindingDetails(rs.getLong("referee_id"), ReferralSource.valueOf(rs.getString("source")),
+                            rs.getTimestamp("rebound_at") != null, mode.protectedUntil(rs.getTimestamp("since").toInstant()));
+                })
+                .list().stream().collect(Collectors.toMap(BindingDetails::refereeId, d -> d));
     }
 
     @Transactional(readOnly = true)
