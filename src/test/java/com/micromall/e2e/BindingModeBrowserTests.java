@@ -53,9 +53,13 @@ class BindingModeBrowserTests {
     }
 
     private static void shoot(Browser browser, By section, String name, int width) throws Exception {
-        browser.resize(width, 2400);
+        browser.resize(width, 900);
         WebElement element = browser.driver().findElement(section);
-        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("arguments[0].scrollIntoView()", element);
+        long height = ((Number) ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript(
+                "return Math.max(document.body.scrollHeight, document.documentElement.scrollHeight)")).longValue();
+        // The whole page fits the window, so the section is shot whole wherever it sits.
+        browser.resize(width, (int) Math.min(height + 200, 12000));
+        ((org.openqa.selenium.JavascriptExecutor) browser.driver()).executeScript("window.scrollTo(0, 0)");
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
         Files.write(dir.resolve(name + "-" + width + ".png"), element.getScreenshotAs(OutputType.BYTES));
