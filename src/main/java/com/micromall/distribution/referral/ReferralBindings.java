@@ -6,9 +6,12 @@ import com.micromall.order.OrderHistory;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Clock;
+import java.util.Collection;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -18,7 +21,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Binds a referee to the distributor owning a code, first-touch and for good. Refused: an unknown
+ * Binds a referee to the distributor owning a code, first-touch; in last-share-wins mode a later link may take the
+ * customer over ({@link #followedLink}). Refused: an unknown
  * code, one's own code, a referrer with the same mailbox ({@link Mailboxes}), a cycle (the referee already sits above
  * the referrer), and any second binding. A suspended or pending distributor still gets bound
  * customers; they just earn nothing while not ACTIVE.
@@ -28,7 +32,13 @@ import org.springframework.transaction.annotation.Transactional;
 public class ReferralBindings {
 
     /** The result of a binding attempt; everything but BOUND leaves the data unchanged. */
-    public enum BindingOutcome { BOUND, UNKNOWN_CODE, OWN_CODE, SAME_EMAIL, CYCLE, ALREADY_BOUND, ALREADY_ORDERED }
+    public enum BindingOutcome {
+        BOUND, UNKNOWN_CODE, OWN_CODE, SAME_EMAIL, CYCLE, ALREADY_BOUND, ALREADY_ORDERED,
+        /** Last share wins: the newer link took the customer over. */
+        REBOUND,
+        /** Last share wins, but the current binding is still within its protection period. */
+        PROTECTED
+    }
 
     private static final int MAX_CHAIN = 10_000;
 
@@ -39,6 +49,7 @@ public class ReferralBindings {
     private final JdbcClient jdbc;
     private final ApplicationEventPublisher events;
     private final Clock clock;
+    private final BindingModes modes;
 
     @Transactional
     public BindingOutcome bind(long refereeId, @Nullable String code, ReferralSource source, @Nullable String deviceHash) {
@@ -75,6 +86,68 @@ public class ReferralBindings {
         return BindingOutcome.BOUND;
     }
 
+    /**
+     * A signed-in customer followed a share link. Permanent mode (and a customer not bound yet, who binds by
+     * registering or typing a code) changes nothing. Last share wins: once the protection period since the binding
+     * (or its last take-over) has passed, its very end included, the link's owner becomes the referrer, with
+     * the same refusals as a first binding; the previous referrer and the time are kept. Orders already placed keep
+     * the referrer their commission snapshot recorded.
+     */
+    @Transactional
+    public BindingOutcome followedLink(long customerId, @Nullable String code) {
+        BindingModes.BindingMode mode = modes.current();
+        if (!mode.lastShareWins()) {
+            return BindingOutcome.ALREADY_BOUND;
+        }
+        String normalized = ReferralCodes.normalize(code);
+        Optional<Distributor> distributor = normalized == null ? Optional.empty() : distributors.findByCode(normalized);
+        if (distributor.isEmpty()) {
+            return BindingOutcome.UNKNOWN_CODE;
+        }
+        long referrerId = distributor.get().getCustomerId();
+        if (referrerId == customerId) {
+            return BindingOutcome.OWN_CODE;
+        }
+        record Current(long referrerId, Instant since) {
+        }
+        Optional<Current> current = jdbc.sql("""
+                SELECT referrer_id, COALESCE(rebound_at, bound_at) AS since FROM referral_binding
+                WHERE referee_id = :c FOR UPDATE""")
+                .param("c", customerId)
+                .query((rs, i) -> new Current(rs.getLong("referrer_id"), rs.getTimestamp("since").toInstant()))
+                .optional();
+        if (current.isEmpty()) {
+            return BindingOutcome.UNKNOWN_CODE;
+        }
+        if (current.get().referrerId() == referrerId) {
+            return BindingOutcome.ALREADY_BOUND;
+        }
+        Instant now = clock.instant();
+        Instant protectedUntil = mode.protectedUntil(current.get().since());
+        if (protectedUntil != null && now.isBefore(protectedUntil)) {
+            return BindingOutcome.PROTECTED;
+        }
+        if (sameEmail(customerId, referrerId)) {
+            return BindingOutcome.SAME_EMAIL;
+        }
+        if (wouldCycle(customerId, referrerId)) {
+            return BindingOutcome.CYCLE;
+        }
+        long previous = current.get().referrerId();
+        jdbc.sql("""
+                UPDATE referral_binding SET referrer_id = :r, previous_referrer_id = :p, rebound_at = :at, source = 'LINK'
+                WHERE referee_id = :c""")
+                .param("r", referrerId).param("p", previous).param("at", Timestamp.from(now)).param("c", customerId)
+                .update();
+        jdbc.sql("""
+                INSERT INTO referral_binding_change (referee_id, previous_referrer_id, referrer_id, changed_at, source)
+                VALUES (:c, :p, :r, :at, 'LINK')""")
+                .param("c", customerId).param("p", previous).param("r", referrerId).param("at", Timestamp.from(now))
+                .update();
+        events.publishEvent(new CustomerRebound(previous, referrerId, customerId, now));
+        return BindingOutcome.REBOUND;
+    }
+
     /** A customer who registered without a referrer enters a code once, before their first order. */
     @Transactional
     public BindingOutcome bindLater(long customerId, @Nullable String code) {
@@ -91,6 +164,33 @@ public class ReferralBindings {
     @Transactional(readOnly = true)
     public boolean mayEnterCodeLater(long customerId) {
         return network.referrerOf(customerId).isEmpty() && !orderHistory.hasOrdersOtherThanCancelled(customerId);
+    }
+
+    /**
+     * How each of a referrer's invitees came to them, for the invitee lists: the source, whether a newer link took
+     * them over, and in last-share-wins mode when their protection period ends (null while permanent). One query.
+     */
+    public record BindingDetails(long refereeId, ReferralSource source, boolean takenOver, @Nullable Instant protectedUntil) {
+    }
+
+    @Transactional(readOnly = true)
+    public Map<Long, BindingDetails> detailsOf(long referrerId, Collection<Long> refereeIds) {
+        if (refereeIds.isEmpty()) {
+            return Map.of();
+        }
+        return jdbc.sql("""
+                SELECT b.referee_id, b.source, b.rebound_at, COALESCE(b.rebound_at, b.bound_at) AS since,
+                       m.mode, m.protection_days
+                FROM referral_binding b CROSS JOIN referral_binding_mode m
+                WHERE b.referrer_id = :r AND b.referee_id IN (:ids) AND m.id = 1""")
+                .param("r", referrerId).param("ids", refereeIds)
+                .query((rs, i) -> {
+                    BindingModes.BindingMode mode = new BindingModes.BindingMode(
+                            BindingModes.Mode.valueOf(rs.getString("mode")), rs.getInt("protection_days"));
+                    return new BindingDetails(rs.getLong("referee_id"), ReferralSource.valueOf(rs.getString("source")),
+                            rs.getTimestamp("rebound_at") != null, mode.protectedUntil(rs.getTimestamp("since").toInstant()));
+                })
+                .list().stream().collect(Collectors.toMap(BindingDetails::refereeId, d -> d));
     }
 
     @Transactional(readOnly = true)

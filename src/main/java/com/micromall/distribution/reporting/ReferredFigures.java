@@ -1,6 +1,7 @@
 package com.micromall.distribution.reporting;
 
 import com.micromall.distribution.referral.CustomerBound;
+import com.micromall.distribution.referral.CustomerRebound;
 import com.micromall.distribution.DistributorEnrolled;
 import com.micromall.order.OrderCancelled;
 import com.micromall.order.OrderLineSnapshot;
@@ -67,6 +68,29 @@ class ReferredFigures {
                 WHERE customer_id = :d""")
                 .param("link", binding.throughLink() ? 1 : 0).param("ordering", counted.orders() > 0 ? 1 : 0)
                 .param("orders", counted.orders()).param("gmv", counted.gmv()).param("d", binding.referrerId()).update();
+    }
+
+    /**
+     * Last share wins took the customer over: they now count as the new referrer's invitee (through the link,
+     * from the take-over on). Orders placed before stay with the referrer they were placed under, and so do
+     * that referrer's order, GMV and first-order figures.
+     */
+    @EventListener
+    @Transactional(propagation = Propagation.MANDATORY)
+    void on(CustomerRebound rebound) {
+        long customer = rebound.refereeId();
+        lockCustomer(customer);
+        boolean wasLink = jdbc.sql("SELECT through_link FROM report_customer WHERE customer_id = :c")
+                .param("c", customer).query(Boolean.class).optional().orElse(false);
+        jdbc.sql("UPDATE report_customer SET referrer_id = :r, bound_at = :at, through_link = TRUE WHERE customer_id = :c")
+                .param("r", rebound.referrerId()).param("at", Timestamp.from(rebound.reboundAt()))
+                .param("c", customer).update();
+        distributor(rebound.previousReferrerId());
+        distributor(rebound.referrerId());
+        jdbc.sql("UPDATE report_distributor SET referred = referred - 1, through_link = through_link - :link WHERE customer_id = :d")
+                .param("link", wasLink ? 1 : 0).param("d", rebound.previousReferrerId()).update();
+        jdbc.sql("UPDATE report_distributor SET referred = referred + 1, through_link = through_link + 1 WHERE customer_id = :d")
+                .param("d", rebound.referrerId()).update();
     }
 
     @ApplicationModuleListener

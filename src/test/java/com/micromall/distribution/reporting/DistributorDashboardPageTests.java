@@ -201,15 +201,15 @@ class DistributorDashboardPageTests {
         Document page = page(anna);
 
         assertThat(page.select("#invitee-list .mm-invitee").eachText())
-                .containsExactlyInAnyOrder("B***t joined " + joined(page, 0) + " Has ordered",
-                        "王***明 joined " + joined(page, 1) + " Not ordered yet");
+                .containsExactlyInAnyOrder("B***t joined " + joined(page, 0) + " Came through your link Has ordered",
+                        "王***明 joined " + joined(page, 1) + " Came through your link Not ordered yet");
         String html = page.html();
         assertThat(html).doesNotContain("Benedict").doesNotContain("王小明")
                 .doesNotContain(buyer.email()).doesNotContain(idle.email()).doesNotContain("555-0100").doesNotContain("Tea-");
     }
 
     private static String joined(Document page, int index) {
-        return page.select("#invitee-list .mm-invitee .small").get(index).text().replace("joined ", "");
+        return page.select("#invitee-list .mm-invitee").get(index).selectFirst(".small").text().replace("joined ", "");
     }
 
     @Test

@@ -79,7 +79,7 @@ class InvitedByController {
             case OWN_CODE -> "own";
             case SAME_EMAIL -> "sameEmail";
             case CYCLE -> "cycle";
-            case ALREADY_BOUND -> "alreadyBound";
+            case ALREADY_BOUND, REBOUND, PROTECTED -> "alreadyBound";
             case ALREADY_ORDERED -> "alreadyOrdered";
             case BOUND -> "bound";
         };

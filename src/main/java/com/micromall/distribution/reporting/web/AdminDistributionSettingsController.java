@@ -4,6 +4,7 @@ import com.micromall.catalog.ProductApi;
 import com.micromall.catalog.ProductSummary;
 import org.springframework.security.core.Authentication;
 import com.micromall.distribution.ledger.DistributorTiers;
+import com.micromall.distribution.referral.BindingModes;
 import com.micromall.distribution.reporting.CommissionQuote;
 import com.micromall.distribution.reporting.PayoutWarnings;
 import com.micromall.settings.DistributionSettings;
@@ -46,6 +47,7 @@ class AdminDistributionSettingsController {
     private final ProductApi products;
     private final PayoutWarnings payoutWarnings;
     private final DistributorTiers tiers;
+    private final BindingModes bindingModes;
 
     /** The simulator's basket as a sharer of one tier would earn it (level 2 at that tier's level-2 rate). */
     record TierQuote(String tier, String level1Percent, CommissionQuote.Quote quote) {
@@ -85,7 +87,27 @@ class AdminDistributionSettingsController {
         return "redirect:/admin/settings/distribution";
     }
 
+    /**
+     * The binding mode is saved on its own (it lives in referral's table, not in the distribution rules); the mode
+     * saved applies from the next click on. Saving the same choice again changes nothing.
+     */
+    @PostMapping("/admin/settings/distribution/binding")
+    String saveBindingMode(@Valid @ModelAttribute("bindingModeForm") BindingModeForm form, BindingResult errors,
+                           Authentication owner, Model model, RedirectAttributes redirect) {
+        if (errors.hasErrors()) {
+            model.addAttribute("distributionSettingsForm", DistributionSettingsForm.of(settings.current()));
+            return page(model, new SimulatorInput("100", "", "1"));
+        }
+        bindingModes.change(form.toMode(), owner.getName());
+        redirect.addFlashAttribute("flashSuccess", "binding.saved");
+        return "redirect:/admin/settings/distribution#binding-mode";
+    }
+
     private String page(Model model, SimulatorInput input) {
+        if (!model.containsAttribute("bindingModeForm")) {
+            model.addAttribute("bindingModeForm", BindingModeForm.of(bindingModes.current()));
+        }
+        model.addAttribute("bindingModeChoices", BindingModes.Mode.values());
         model.addAttribute("adminSection", "distribution");
         model.addAttribute("distributionSection", "settings");
         model.addAttribute("enrolmentRules", DistributionSettings.EnrolmentRule.values());

@@ -16,6 +16,7 @@ import com.micromall.distribution.referral.DistributorEnrolment.DistributorView;
 import com.micromall.distribution.referral.DistributorStatus;
 import com.micromall.distribution.reporting.HonourRoll;
 import com.micromall.distribution.referral.ReferralBindings;
+import com.micromall.distribution.referral.ReferralBindings.BindingDetails;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettingsService;
 import com.micromall.settings.ShopTime;
@@ -28,6 +29,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -93,8 +95,13 @@ class DashboardController {
     private final PlatformTransactionManager transactionManager;
     private final DistributorTiers tiers;
 
-    /** An invitee line: masked name, when they joined, whether they have ordered. Nothing else. */
-    record InviteeRow(String name, String joined, boolean hasOrdered) {
+    /**
+     * An invitee line: masked name, when they joined (or switched to this sharer), whether they have ordered, how
+     * they came (a message key) and, in last-share-wins mode, until when a newer link cannot take them over.
+     * Nothing else.
+     */
+    record InviteeRow(String name, String joined, boolean hasOrdered, String source, @Nullable String protectedUntil,
+                      boolean protectionOver) {
     }
 
     /**
@@ -213,8 +220,15 @@ class DashboardController {
         details.values().forEach(d -> people.add(d.buyerId()));
         Map<Long, String> names = people.isEmpty() ? Map.of() : customers.findAll(people).stream()
                 .collect(Collectors.toMap(CustomerProfile::id, c -> NameMask.mask(c.name()), (a, b) -> a));
-        model.addAttribute("invitees", invitees.stream().map(i -> new InviteeRow(
-                names.getOrDefault(i.customerId(), NameMask.STARS), dates.format(i.boundAt()), i.hasOrdered())).toList());
+        Map<Long, BindingDetails> bound = bindings.detailsOf(id, invitees.stream().map(Invitee::customerId).toList());
+        Instant now = shopTime.now();
+        model.addAttribute("invitees", invitees.stream().map(i -> {
+            BindingDetails b = bound.get(i.customerId());
+            Instant until = b == null ? null : b.protectedUntil();
+            return new InviteeRow(names.getOrDefault(i.customerId(), NameMask.STARS), dates.format(i.boundAt()),
+                    i.hasOrdered(), sourceKey(b), until == null ? null : dates.format(until),
+                    until != null && !now.isBefore(until));
+        }).toList());
         model.addAttribute("inviteesCapped", !allInvitees && figures.signUps() > invitees.size());
 
         model.addAttribute("ledger", shown.stream().map(line -> row(line, details.get(line.entryId()), names, dates, locale))
@@ -233,6 +247,13 @@ class DashboardController {
         }
         model.addAttribute("mayEnterCode", bindings.mayEnterCodeLater(principal.getCustomerId()));
         return "distribution/dashboard";
+    }
+
+    private static String sourceKey(@Nullable BindingDetails binding) {
+        if (binding == null) {
+            return "binding.source.LINK";
+        }
+        return binding.takenOver() ? "binding.source.TAKEN_OVER" : "binding.source." + binding.source().name();
     }
 
     private LedgerRow row(LedgerLine line, @Nullable EntryDetails details, Map<Long, String> names,
