@@ -22,14 +22,26 @@ public interface CustomerSharing {
                    Money commission) {
     }
 
-    /** A customer bound to this one, with whether they have ordered (not cancelled). */
-    record Invitee(long customerId, Instant boundAt, boolean hasOrdered) {
+    /**
+     * A customer bound to this one, with whether they have ordered (not cancelled) and how they came.
+     *
+     * @param how LINK, TYPED_AT_REGISTRATION, TYPED_LATER, or TAKEN_OVER when a newer link took them over
+     * @param protectedUntil in last-share-wins mode, when a newer link may take them over; null while permanent
+     */
+    record Invitee(long customerId, Instant boundAt, boolean hasOrdered, String how, @Nullable Instant protectedUntil) {
+    }
+
+    /** Who invited the customer, how, and (last share wins) until when nobody else's link can take them over. */
+    record Inviter(long inviterId, String how, @Nullable Instant protectedUntil) {
     }
 
     Figures figuresOf(long customerId);
 
-    /** Who invited the customer (first touch, for good), if anyone. */
+    /** Who invited the customer (their referrer now), if anyone. */
     Optional<Long> inviterOf(long customerId);
+
+    /** As {@link #inviterOf}, with how they came and their protection period. */
+    Optional<Inviter> invitationOf(long customerId);
 
     /** Whom the customer invited, newest first, at most {@code limit}. */
     List<Invitee> inviteesOf(long customerId, int limit);

@@ -11,6 +11,7 @@ import com.micromall.shared.NotFoundException;
 import java.security.Principal;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Controller;
@@ -34,7 +35,8 @@ class CustomerFileController {
     static final int INVITEES_SHOWN = 50;
 
     /** An invitee as the file lists them: a name to open their own file. */
-    record InviteeRow(long customerId, String name, java.time.Instant boundAt, boolean hasOrdered) {
+    record InviteeRow(long customerId, String name, java.time.Instant boundAt, boolean hasOrdered, String how,
+                      java.time.@org.jspecify.annotations.Nullable Instant protectedUntil) {
     }
 
     private final CustomerApi customers;
@@ -94,12 +96,15 @@ class CustomerFileController {
         model.addAttribute("tagForm", tagForm);
         model.addAttribute("orders", orders.ordersOf(id));
         model.addAttribute("lifetimeValue", orders.lifetimeValueOf(id));
-        model.addAttribute("inviter", sharing.inviterOf(id).flatMap(customers::find).orElse(null));
+        Optional<CustomerSharing.Inviter> invitation = sharing.invitationOf(id);
+        model.addAttribute("inviter", invitation.flatMap(i -> customers.find(i.inviterId())).orElse(null));
+        model.addAttribute("invitedHow", invitation.orElse(null));
         List<CustomerSharing.Invitee> invitees = sharing.inviteesOf(id, INVITEES_SHOWN);
         Map<Long, String> names = customers.findAll(invitees.stream().map(CustomerSharing.Invitee::customerId).toList())
                 .stream().collect(Collectors.toMap(CustomerProfile::id, CustomerProfile::name, (a, b) -> a));
         model.addAttribute("invitees", invitees.stream().map(i -> new InviteeRow(i.customerId(),
-                names.getOrDefault(i.customerId(), "#" + i.customerId()), i.boundAt(), i.hasOrdered())).toList());
+                names.getOrDefault(i.customerId(), "#" + i.customerId()), i.boundAt(), i.hasOrdered(), i.how(),
+                i.protectedUntil())).toList());
         model.addAttribute("sharing", sharing.figuresOf(id));
         model.addAttribute("visits", visits.visitsOf(id));
         model.addAttribute("answers", answers.answersOf(id));

@@ -32,7 +32,15 @@ public class BindingModes {
 
         /** When a binding made (or last taken over) at {@code since} may be taken over; null while permanent. */
         public @Nullable Instant protectedUntil(Instant since) {
-            return lastShareWins() ? since.plus(Duration.ofDays(protectionDays)) : null;
+            return lastShareWins() ? periodFrom(since) : null;
+        }
+
+        /**
+         * The protection period a binding made at {@code since} gets under these days, kept with the binding whatever
+         * the mode, so that a later switch to last share wins finds it and a later change of days does not move it.
+         */
+        public Instant periodFrom(Instant since) {
+            return since.plus(Duration.ofDays(protectionDays));
         }
     }
 

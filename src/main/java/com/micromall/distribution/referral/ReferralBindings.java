@@ -3,6 +3,8 @@ package com.micromall.distribution.referral;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerProfile;
 import com.micromall.order.OrderHistory;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.Clock;
@@ -74,11 +76,11 @@ public class ReferralBindings {
         Instant now = clock.instant();
         try {
             jdbc.sql("""
-                    INSERT INTO referral_binding (referee_id, referrer_id, bound_at, source, device_hash)
-                    VALUES (:referee, :referrer, :at, :source, :device)""")
+                    INSERT INTO referral_binding (referee_id, referrer_id, bound_at, source, device_hash, protected_until)
+                    VALUES (:referee, :referrer, :at, :source, :device, :until)""")
                     .param("referee", refereeId).param("referrer", referrerId)
                     .param("at", Timestamp.from(now)).param("source", source.name())
-                    .param("device", deviceHash).update();
+                    .param("device", deviceHash).param("until", Timestamp.from(modes.current().periodFrom(now))).update();
             events.publishEvent(new CustomerBound(referrerId, refereeId, now, source == ReferralSource.LINK));
         } catch (DuplicateKeyException e) {
             return BindingOutcome.ALREADY_BOUND;
@@ -88,8 +90,8 @@ public class ReferralBindings {
 
     /**
      * A signed-in customer followed a share link. Permanent mode (and a customer not bound yet, who binds by
-     * registering or typing a code) changes nothing. Last share wins: once the protection period since the binding
-     * (or its last take-over) has passed, its very end included, the link's owner becomes the referrer, with
+     * registering or typing a code) changes nothing. Last share wins: once the protection period the binding got when
+     * it was made (or last taken over) has passed, its very end included, the link's owner becomes the referrer, with
      * the same refusals as a first binding; the previous referrer and the time are kept. Orders already placed keep
      * the referrer their commission snapshot recorded.
      */
@@ -108,13 +110,13 @@ public class ReferralBindings {
         if (referrerId == customerId) {
             return BindingOutcome.OWN_CODE;
         }
-        record Current(long referrerId, Instant since) {
+        record Current(long referrerId, Instant protectedUntil) {
         }
         Optional<Current> current = jdbc.sql("""
-                SELECT referrer_id, COALESCE(rebound_at, bound_at) AS since FROM referral_binding
+                SELECT referrer_id, COALESCE(rebound_at, bound_at) AS since, protected_until FROM referral_binding
                 WHERE referee_id = :c FOR UPDATE""")
                 .param("c", customerId)
-                .query((rs, i) -> new Current(rs.getLong("referrer_id"), rs.getTimestamp("since").toInstant()))
+                .query((rs, i) -> new Current(rs.getLong("referrer_id"), protectedUntil(rs, mode)))
                 .optional();
         if (current.isEmpty()) {
             return BindingOutcome.UNKNOWN_CODE;
@@ -123,8 +125,7 @@ public class ReferralBindings {
             return BindingOutcome.ALREADY_BOUND;
         }
         Instant now = clock.instant();
-        Instant protectedUntil = mode.protectedUntil(current.get().since());
-        if (protectedUntil != null && now.isBefore(protectedUntil)) {
+        if (now.isBefore(current.get().protectedUntil())) {
             return BindingOutcome.PROTECTED;
         }
         if (sameEmail(customerId, referrerId)) {
@@ -135,10 +136,11 @@ public class ReferralBindings {
         }
         long previous = current.get().referrerId();
         jdbc.sql("""
-                UPDATE referral_binding SET referrer_id = :r, previous_referrer_id = :p, rebound_at = :at, source = 'LINK'
+                UPDATE referral_binding SET referrer_id = :r, previous_referrer_id = :p, rebound_at = :at, source = 'LINK',
+                       protected_until = :until
                 WHERE referee_id = :c""")
                 .param("r", referrerId).param("p", previous).param("at", Timestamp.from(now)).param("c", customerId)
-                .update();
+                .param("until", Timestamp.from(mode.periodFrom(now))).update();
         jdbc.sql("""
                 INSERT INTO referral_binding_change (referee_id, previous_referrer_id, referrer_id, changed_at, source)
                 VALUES (:c, :p, :r, :at, 'LINK')""")
@@ -180,17 +182,38 @@ public class ReferralBindings {
         }
         return jdbc.sql("""
                 SELECT b.referee_id, b.source, b.rebound_at, COALESCE(b.rebound_at, b.bound_at) AS since,
-                       m.mode, m.protection_days
+                       b.protected_until, m.mode, m.protection_days
                 FROM referral_binding b CROSS JOIN referral_binding_mode m
                 WHERE b.referrer_id = :r AND b.referee_id IN (:ids) AND m.id = 1""")
                 .param("r", referrerId).param("ids", refereeIds)
-                .query((rs, i) -> {
-                    BindingModes.BindingMode mode = new BindingModes.BindingMode(
-                            BindingModes.Mode.valueOf(rs.getString("mode")), rs.getInt("protection_days"));
-                    return new BindingDetails(rs.getLong("referee_id"), ReferralSource.valueOf(rs.getString("source")),
-                            rs.getTimestamp("rebound_at") != null, mode.protectedUntil(rs.getTimestamp("since").toInstant()));
-                })
+                .query((rs, i) -> details(rs))
                 .list().stream().collect(Collectors.toMap(BindingDetails::refereeId, d -> d));
+    }
+
+    /** How the customer came to their referrer, as {@link #detailsOf}; empty when nobody invited them. */
+    @Transactional(readOnly = true)
+    public Optional<BindingDetails> detailsOf(long refereeId) {
+        return jdbc.sql("""
+                SELECT b.referee_id, b.source, b.rebound_at, COALESCE(b.rebound_at, b.bound_at) AS since,
+                       b.protected_until, m.mode, m.protection_days
+                FROM referral_binding b CROSS JOIN referral_binding_mode m
+                WHERE b.referee_id = :c AND m.id = 1""")
+                .param("c", refereeId)
+                .query((rs, i) -> details(rs))
+                .optional();
+    }
+
+    private static BindingDetails details(ResultSet rs) throws SQLException {
+        BindingModes.BindingMode mode = new BindingModes.BindingMode(
+                BindingModes.Mode.valueOf(rs.getString("mode")), rs.getInt("protection_days"));
+        return new BindingDetails(rs.getLong("referee_id"), ReferralSource.valueOf(rs.getString("source")),
+                rs.getTimestamp("rebound_at") != null, mode.lastShareWins() ? protectedUntil(rs, mode) : null);
+    }
+
+    /** The period the binding got when made; bindings older than that column get the days in force now. */
+    private static Instant protectedUntil(ResultSet rs, BindingModes.BindingMode mode) throws SQLException {
+        Timestamp kept = rs.getTimestamp("protected_until");
+        return kept != null ? kept.toInstant() : mode.periodFrom(rs.getTimestamp("since").toInstant());
     }
 
     @Transactional(readOnly = true)

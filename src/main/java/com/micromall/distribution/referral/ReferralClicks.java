@@ -31,6 +31,7 @@ public class ReferralClicks {
     private final ShopTime shopTime;
     private final DeviceFingerprint fingerprint;
     private final DistributionSettingsService settings;
+    private final BindingModes modes;
 
     /** An ACTIVE distributor's link was followed: their code, and how long the attribution cookie keeps it. */
     public record Followed(String code, Duration attribution) {
@@ -59,14 +60,15 @@ public class ReferralClicks {
     }
 
     /**
-     * First touch: within the attribution window the first valid link wins, so a later link does not take over
-     * the cookie of a visitor who already carries another ACTIVE sharer's code (the browser drops the cookie
-     * when the window ends).
+     * Permanent mode is first touch: within the attribution window the first valid link wins, so a later link does
+     * not take over the cookie of a visitor who already carries another ACTIVE sharer's code (the browser drops the
+     * cookie when the window ends). In last-share-wins mode the newest link always takes the cookie: a visitor who
+     * is not signed in is bound to nobody yet, so there is no protection period to respect.
      */
     @Transactional(readOnly = true)
     public boolean earlierLinkHolds(String earlierCode, String code) {
         String earlier = ReferralCodes.normalize(earlierCode);
-        return earlier != null && !earlier.equals(code) && isActive(earlier);
+        return earlier != null && !earlier.equals(code) && !modes.current().lastShareWins() && isActive(earlier);
     }
 
     private boolean isActive(String code) {

@@ -3,11 +3,15 @@ package com.micromall.distribution.reporting;
 import com.micromall.distribution.CustomerSharing;
 import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.distribution.referral.Distributors;
+import com.micromall.distribution.referral.ReferralBindings;
+import com.micromall.distribution.referral.ReferralBindings.BindingDetails;
 import com.micromall.distribution.referral.ReferralNetwork;
+import com.micromall.distribution.referral.ReferralSource;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import lombok.RequiredArgsConstructor;
@@ -23,6 +27,7 @@ class CustomerSharingFigures implements CustomerSharing {
     private final DistributionApi ledger;
     private final DistributorDashboard dashboard;
     private final ReferralNetwork network;
+    private final ReferralBindings bindings;
     private final ShopSettingsService shopSettings;
 
     @Override
@@ -45,9 +50,27 @@ class CustomerSharingFigures implements CustomerSharing {
     }
 
     @Override
+    @Transactional(readOnly = true)
+    public Optional<Inviter> invitationOf(long customerId) {
+        return network.referrerOf(customerId).flatMap(inviter -> bindings.detailsOf(customerId)
+                .map(details -> new Inviter(inviter, how(details), details.protectedUntil())));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
     public List<Invitee> inviteesOf(long customerId, int limit) {
-        return dashboard.invitees(customerId, limit).stream()
-                .map(i -> new Invitee(i.customerId(), i.boundAt(), i.hasOrdered())).toList();
+        List<DistributorDashboard.Invitee> invitees = dashboard.invitees(customerId, limit);
+        Map<Long, BindingDetails> details = bindings.detailsOf(customerId,
+                invitees.stream().map(DistributorDashboard.Invitee::customerId).toList());
+        return invitees.stream().map(i -> {
+            BindingDetails d = details.get(i.customerId());
+            return new Invitee(i.customerId(), i.boundAt(), i.hasOrdered(), d == null ? ReferralSource.LINK.name() : how(d),
+                    d == null ? null : d.protectedUntil());
+        }).toList();
+    }
+
+    private static String how(BindingDetails details) {
+        return details.takenOver() ? "TAKEN_OVER" : details.source().name();
     }
 
     @Override

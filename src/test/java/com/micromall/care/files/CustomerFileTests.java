@@ -9,6 +9,8 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.micromall.care.staff.StaffAttribution;
 import com.micromall.care.staff.StaffRoster;
+import com.micromall.distribution.referral.BindingModes;
+import com.micromall.distribution.referral.BindingModes.BindingMode;
 import com.micromall.distribution.referral.DistributorEnrolment;
 import com.micromall.distribution.referral.ReferralBindings;
 import com.micromall.distribution.referral.ReferralSource;
@@ -18,6 +20,7 @@ import com.micromall.order.PaymentMethod;
 import com.micromall.order.internal.CartService;
 import com.micromall.order.internal.CheckoutService;
 import com.micromall.order.internal.OrderService;
+import com.micromall.settings.ShopTime;
 import com.micromall.shared.Money;
 import com.micromall.support.MicromallTest;
 import java.sql.Timestamp;
@@ -53,6 +56,8 @@ class CustomerFileTests {
     @Autowired ReferralBindings bindings;
     @Autowired StaffRoster roster;
     @Autowired StaffAttribution staff;
+    @Autowired BindingModes modes;
+    @Autowired ShopTime shopTime;
 
     @Test
     void theFileShowsLifetimeValueAsCompletedOrdersMinusRefundsAndWhoInvitedWhom() throws Exception {
@@ -93,10 +98,35 @@ class CustomerFileTests {
         assertThat(file.select("#invitees tbody tr")).extracting(row -> row.select("td").get(0).text() + " | "
                         + row.select("td").get(2).text())
                 .containsExactlyInAnyOrder("Hal Invitee | Not yet", "Ivy Invitee | Has ordered");
+        assertThat(file.select("#invited-how").text()).as("permanent mode: no protection period")
+                .isEqualTo("typed the code when signing up");
         assertThat(file.select("#sharing-figures").text()).contains("Sign-ups");
         assertThat(file.select("#satisfaction h2").text()).isEqualTo("Satisfaction");
         assertThat(file.select("#staff-contact h2").text()).isEqualTo("Staff contact");
         assertThat(ivys).isNotBlank();
+    }
+
+    @Test
+    void inLastShareWinsModeTheFileShowsHowEachFriendCameAndUntilWhenTheyAreProtected() throws Exception {
+        OrderFixtures fixtures = new OrderFixtures(jdbc, encoder);
+        TestCustomer sharer = fixtures.customer("Lena Sharer");
+        TestCustomer friend = fixtures.customer("Max Friend");
+        String code = enrolment.enrolActive(sharer.id()).code();
+        BindingMode before = modes.current();
+        modes.change(new BindingMode(BindingModes.Mode.LAST_SHARE_WINS, 30), "test");
+        try {
+            bindings.bind(friend.id(), code, ReferralSource.LINK, null);
+            Instant until = jdbc.sql("SELECT protected_until FROM referral_binding WHERE referee_id = :c")
+                    .param("c", friend.id()).query(Timestamp.class).single().toInstant();
+            String date = shopTime.date(until, Locale.ENGLISH);
+
+            assertThat(file(friend.id()).select("#invited-how").text())
+                    .isEqualTo("through a share link · no other link can take them over before " + date);
+            assertThat(file(sharer.id()).select("#invitees tbody tr td").get(1).text())
+                    .contains("through a share link", "before " + date);
+        } finally {
+            modes.change(before, "test");
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.micromall.customer.CustomerApi;
+import com.micromall.customer.ReferralAttribution;
 import com.micromall.distribution.ledger.LedgerFixtures;
 import com.micromall.distribution.referral.BindingModes.BindingMode;
 import com.micromall.distribution.referral.BindingModes.Mode;
@@ -17,6 +18,7 @@ import com.micromall.order.internal.CartService;
 import com.micromall.order.internal.CheckoutService;
 import com.micromall.order.internal.OrderService;
 import com.micromall.support.MicromallTest;
+import jakarta.servlet.http.Cookie;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -50,6 +52,7 @@ class BindingModeTests {
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
     @Autowired DistributorEnrolment enrolment;
+    @Autowired ReferralBindings bindings;
 
     LedgerFixtures fixtures;
     TestCustomer anna;
@@ -88,9 +91,11 @@ class BindingModeTests {
                 .query(String.class).single();
     }
 
+    /** As if the binding had been made at {@code at}, with the protection period the days in force give it. */
     private void boundAt(TestCustomer referee, Instant at) {
-        jdbc.sql("UPDATE referral_binding SET bound_at = :at WHERE referee_id = :c")
-                .param("at", Timestamp.from(at)).param("c", referee.id()).update();
+        jdbc.sql("UPDATE referral_binding SET bound_at = :at, protected_until = :until WHERE referee_id = :c")
+                .param("at", Timestamp.from(at)).param("until", Timestamp.from(modes.current().periodFrom(at)))
+                .param("c", referee.id()).update();
     }
 
     private long referrerOf(TestCustomer referee) {
@@ -134,6 +139,40 @@ class BindingModeTests {
         assertThat(referrerOf(carl)).isEqualTo(anna.id());
         assertThat(jdbc.sql("SELECT COUNT(*) FROM referral_binding_change WHERE referee_id = :c")
                 .param("c", carl.id()).query(Long.class).single()).isEqualTo(2);
+    }
+
+    @Test
+    void changingTheDaysNeverMovesTheEndOfAPeriodAlreadyRunning() {
+        modes.change(new BindingMode(Mode.LAST_SHARE_WINS, 10), "test");
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        boundAt(carl, now.minus(Duration.ofDays(20)));
+        TestCustomer dora = fixtures.orders.customer("Dora Recent");
+        assertThat(bindings.bind(dora.id(), codeOf(anna), ReferralSource.LINK, null)).isEqualTo(BindingOutcome.BOUND);
+
+        modes.change(new BindingMode(Mode.LAST_SHARE_WINS, 60), "test");
+
+        assertThat(followAt(now, carl, ben)).as("Carl's 10 days ended ten days ago, whatever the days are now")
+                .isEqualTo(BindingOutcome.REBOUND);
+        Instant dorasEnd = jdbc.sql("SELECT protected_until FROM referral_binding WHERE referee_id = :c")
+                .param("c", dora.id()).query(Timestamp.class).single().toInstant();
+        assertThat(dorasEnd).as("Dora was bound under 10 days").isBefore(now.plus(Duration.ofDays(11)));
+        assertThat(followAt(dorasEnd, dora, ben)).isEqualTo(BindingOutcome.REBOUND);
+        assertThat(followAt(now.plus(Duration.ofDays(59)), carl, anna))
+                .as("Carl's take-over was made under 60 days").isEqualTo(BindingOutcome.PROTECTED);
+    }
+
+    @Test
+    void aVisitorWhoIsNotSignedInCarriesTheNewestLinkOnlyWhenTheLastShareWins() throws Exception {
+        Cookie annas = new Cookie(
+                ReferralAttribution.COOKIE, codeOf(anna));
+        assertThat(mvc.perform(get("/r/" + codeOf(ben)).cookie(annas).header("User-Agent", "Guest/1.0"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse()
+                .getCookie(ReferralAttribution.COOKIE)).as("permanent: first touch").isNull();
+
+        modes.change(new BindingMode(Mode.LAST_SHARE_WINS, 30), "test");
+        assertThat(mvc.perform(get("/r/" + codeOf(ben)).cookie(annas).header("User-Agent", "Guest/2.0"))
+                .andExpect(status().is3xxRedirection()).andReturn().getResponse()
+                .getCookie(ReferralAttribution.COOKIE).getValue()).isEqualTo(codeOf(ben));
     }
 
     @Test

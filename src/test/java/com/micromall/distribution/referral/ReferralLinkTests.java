@@ -37,6 +37,7 @@ class ReferralLinkTests {
     @Autowired com.micromall.shared.web.DeviceFingerprint fingerprint;
     @Autowired com.micromall.settings.ShopSettingsService shopSettings;
     @Autowired com.micromall.settings.DistributionSettingsService distributionSettings;
+    @Autowired BindingModes modes;
 
     OrderFixtures fixtures;
 
@@ -186,7 +187,7 @@ class ReferralLinkTests {
 
         // The next day the same visitor counts again.
         ReferralClicks tomorrow = new ReferralClicks(jdbc, new com.micromall.settings.ShopTime(shopSettings, java.time.Clock.offset(
-                java.time.Clock.systemUTC(), java.time.Duration.ofDays(1))), fingerprint, distributionSettings);
+                java.time.Clock.systemUTC(), java.time.Duration.ofDays(1))), fingerprint, distributionSettings, modes);
         var sameVisitor = new org.springframework.mock.web.MockHttpServletRequest();
         sameVisitor.setRemoteAddr(RAW_IP);
         sameVisitor.addHeader("User-Agent", "Tester/2.0");
