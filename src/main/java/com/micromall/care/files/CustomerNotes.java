@@ -1,5 +1,6 @@
 package com.micromall.care.files;
 
+import com.micromall.care.CustomerTags;
 import java.sql.Timestamp;
 import java.text.Normalizer;
 import java.time.Clock;
@@ -21,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 @RequiredArgsConstructor
-public class CustomerNotes {
+public class CustomerNotes implements CustomerTags {
 
     public static final int TAG_MAX = 40;
     public static final int NOTE_MAX = 2000;
@@ -69,11 +70,13 @@ public class CustomerNotes {
     }
 
     /** Every tag in use, for the list's filter. */
+    @Override
     @Transactional(readOnly = true)
     public List<String> allTags() {
         return jdbc.sql("SELECT DISTINCT tag FROM care_customer_tag ORDER BY tag").query(String.class).list();
     }
 
+    @Override
     @Transactional(readOnly = true)
     public Set<Long> customersTagged(String tag) {
         return new HashSet<>(jdbc.sql("SELECT customer_id FROM care_customer_tag WHERE tag = :t")

@@ -1,5 +1,8 @@
 package com.micromall.loyalty.levels;
 
+import com.micromall.customer.CustomerApi;
+import com.micromall.customer.CustomerProfile;
+import com.micromall.customer.Role;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
 import java.math.BigDecimal;
@@ -10,8 +13,11 @@ import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Currency;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.DuplicateKeyException;
@@ -31,6 +37,7 @@ public class MemberLevels {
     private final ShopSettingsService shopSettings;
     private final LoyaltySpend spend;
     private final Clock clock;
+    private final CustomerApi customers;
 
     /** What the owner types for a level. */
     public record LevelTerms(String name, BigDecimal threshold, BigDecimal discountPercent) {
@@ -66,6 +73,24 @@ public class MemberLevels {
         Currency currency = shopSettings.current().currency();
         return jdbc.sql("SELECT id, name, threshold, discount_percent FROM loyalty_level WHERE id = :id")
                 .param("id", id).query((rs, i) -> level(rs, currency)).optional();
+    }
+
+    /**
+     * The customers on this level now: those who hold it and, for a level that starts at 0, every customer who holds
+     * no level yet (as {@link #levelOf} places them).
+     */
+    @Transactional(readOnly = true)
+    public Set<Long> membersOf(long levelId) {
+        Set<Long> members = new LinkedHashSet<>(jdbc.sql("SELECT customer_id FROM loyalty_membership WHERE level_id = :l")
+                .param("l", levelId).query(Long.class).list());
+        boolean entryLevel = find(levelId).map(level -> !level.threshold().isPositive()).orElse(false);
+        if (entryLevel) {
+            Set<Long> placed = new HashSet<>(jdbc.sql("SELECT customer_id FROM loyalty_membership WHERE level_id IS NOT NULL")
+                    .query(Long.class).list());
+            customers.withRoles(List.of(Role.CUSTOMER)).stream().map(CustomerProfile::id)
+                    .filter(id -> !placed.contains(id)).forEach(members::add);
+        }
+        return members;
     }
 
     /**

@@ -1,10 +1,13 @@
 package com.micromall.loyalty.vouchers;
 
+import com.micromall.care.CustomerTags;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerRegistered;
 import com.micromall.customer.CustomerSearch;
 import com.micromall.customer.Role;
 import com.micromall.distribution.CustomerSharing;
+import com.micromall.loyalty.levels.MemberLevel;
+import com.micromall.loyalty.levels.MemberLevels;
 import com.micromall.order.CustomerOrder;
 import com.micromall.order.OrderCompleted;
 import com.micromall.order.OrderHistory;
@@ -27,8 +30,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The owner's templates and every way a voucher reaches a customer: the owner's issue to chosen customers or by last
- * order date, a new account, and a referred friend's first completed order (for their inviter). Issues of one
+ * The owner's templates and every way a voucher reaches a customer: the owner's issue to chosen customers, by last
+ * order date, by tag or by member level, a new account, and a referred friend's first completed order (for their inviter). Issues of one
  * template run one after the other under its row lock, so the per-customer limit holds however many run at once.
  */
 @Service
@@ -37,6 +40,8 @@ public class VoucherIssuing {
 
     static final String FOR_REGISTRATION = "registration";
     static final String FOR_REFERRAL = "referral:";
+    /** The owner's issue form, by its token: the same form sent twice gives nobody a second voucher. */
+    static final String FOR_FORM = "f:";
 
     /** How many addresses one issue by e-mail takes at most. */
     public static final int MAX_EMAILS = 200;
@@ -48,13 +53,27 @@ public class VoucherIssuing {
     private final ShopSettingsService settings;
     private final AuditLog auditLog;
     private final Clock clock;
+    private final CustomerTags tags;
+    private final MemberLevels levels;
 
     /**
-     * What an issue did: vouchers given, customers passed over (limit reached), and addresses nobody has; nothing
-     * when the template has ended or is switched off.
+     * What an issue did: vouchers given, customers passed over (limit reached), customers this very form (or event)
+     * already gave one to, and addresses nobody has; nothing when the template has ended or is switched off.
      */
-    public record IssueResult(int issued, int atLimit, List<String> unknownEmails, boolean templateEnded,
-                              boolean switchedOff) {
+    public record IssueResult(int issued, int atLimit, int alreadyGiven, List<String> unknownEmails,
+                              boolean templateEnded, boolean switchedOff) {
+    }
+
+    /** Whom the owner gives a template to, besides e-mail addresses and last order dates. */
+    public sealed interface Group {
+    }
+
+    /** The customers carrying a tag on their file. */
+    public record Tagged(String tag) implements Group {
+    }
+
+    /** The customers on a member level. */
+    public record OnLevel(long levelId) implements Group {
     }
 
     public record TemplateWithFigures(VoucherTemplate template, TemplateFigures figures) {
@@ -84,9 +103,12 @@ public class VoucherIssuing {
         return templates().stream().filter(t -> t.template().id() == id).findFirst();
     }
 
-    /** Issues one voucher to each customer with this e-mail address (upper/lower case alike). */
+    /**
+     * Issues one voucher to each customer with this e-mail address (upper/lower case alike). The form's token makes
+     * the same form sent twice (a double click) give nothing more; two forms (two tabs) each give theirs.
+     */
     @Transactional
-    public IssueResult issueByEmail(long templateId, Collection<String> emails) {
+    public IssueResult issueByEmail(long templateId, Collection<String> emails, String formToken) {
         Set<Long> ids = new LinkedHashSet<>();
         List<String> unknown = new java.util.ArrayList<>();
         for (String email : emails) {
@@ -94,8 +116,9 @@ public class VoucherIssuing {
                     .filter(row -> row.email().equalsIgnoreCase(email)).map(CustomerSearch.Row::id).findFirst();
             id.ifPresentOrElse(ids::add, () -> unknown.add(email));
         }
-        IssueResult result = issue(templateId, ids, null);
-        return new IssueResult(result.issued(), result.atLimit(), unknown, result.templateEnded(), result.switchedOff());
+        IssueResult result = issue(templateId, ids, FOR_FORM + formToken);
+        return new IssueResult(result.issued(), result.atLimit(), result.alreadyGiven(), unknown, result.templateEnded(),
+                result.switchedOff());
     }
 
     /**
@@ -103,12 +126,31 @@ public class VoucherIssuing {
      * ({@code orderedSince}), or to each customer with no such order since then (to win them back).
      */
     @Transactional
-    public IssueResult issueByLastOrder(long templateId, Instant since, boolean orderedSince) {
+    public IssueResult issueByLastOrder(long templateId, Instant since, boolean orderedSince, String formToken) {
         Set<Long> recent = orders.customersWithOrdersSince(since);
         Set<Long> ids = orderedSince ? recent
                 : customers.withRoles(List.of(Role.CUSTOMER)).stream().map(p -> p.id())
                         .filter(id -> !recent.contains(id)).collect(Collectors.toCollection(LinkedHashSet::new));
-        return issue(templateId, ids, null);
+        return issue(templateId, ids, FOR_FORM + formToken);
+    }
+
+    /** Issues one voucher to each customer of the group, once per form like {@link #issueByEmail}. */
+    @Transactional
+    public IssueResult issueTo(long templateId, Group group, String formToken) {
+        Set<Long> ids = group instanceof Tagged tagged ? tags.customersTagged(tagged.tag())
+                : levels.membersOf(((OnLevel) group).levelId());
+        return issue(templateId, ids, FOR_FORM + formToken);
+    }
+
+    /** The tags and levels the owner may give a template to. */
+    @Transactional(readOnly = true)
+    public List<String> tags() {
+        return tags.allTags();
+    }
+
+    @Transactional(readOnly = true)
+    public List<MemberLevel> levels() {
+        return levels.all();
     }
 
     /** Issues the template to the customers, each up to its per-customer limit; an event's issue only once. */
@@ -117,26 +159,28 @@ public class VoucherIssuing {
         VoucherTemplate template = book.lockTemplate(templateId)
                 .orElseThrow(() -> new IllegalArgumentException("no voucher template " + templateId));
         if (!template.active()) {
-            return new IssueResult(0, 0, List.of(), false, true);
+            return new IssueResult(0, 0, 0, List.of(), false, true);
         }
         Instant now = clock.instant();
         VoucherTemplate.Validity validity = template.validityFrom(now);
         if (validity.ended(now)) {
-            return new IssueResult(0, 0, List.of(), true, false);
+            return new IssueResult(0, 0, 0, List.of(), true, false);
         }
         Map<Long, Long> held = book.heldCounts(templateId, customerIds);
         int issued = 0;
         int atLimit = 0;
+        int alreadyGiven = 0;
         for (long customer : customerIds) {
-            if (held.getOrDefault(customer, 0L) >= template.perCustomerLimit()
-                    || (issuedFor != null && book.issuedFor(templateId, customer, issuedFor))) {
+            if (issuedFor != null && book.issuedFor(templateId, customer, issuedFor)) {
+                alreadyGiven++;
+            } else if (held.getOrDefault(customer, 0L) >= template.perCustomerLimit()) {
                 atLimit++;
-                continue;
+            } else {
+                book.issue(templateId, customer, now, validity, issuedFor);
+                issued++;
             }
-            book.issue(templateId, customer, now, validity, issuedFor);
-            issued++;
         }
-        return new IssueResult(issued, atLimit, List.of(), false, false);
+        return new IssueResult(issued, atLimit, alreadyGiven, List.of(), false, false);
     }
 
     /**

@@ -17,6 +17,8 @@ import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import com.micromall.care.files.CustomerNotes;
+import java.util.UUID;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
@@ -31,12 +33,17 @@ class AdminVoucherPagesTests {
     @Autowired MockMvc mvc;
     @Autowired JdbcClient jdbc;
     @Autowired PasswordEncoder encoder;
+    @Autowired CustomerNotes notes;
+    @Autowired VoucherIssuing issuing;
+    @Autowired com.micromall.settings.ShopSettingsService settings;
 
     OrderFixtures orders;
+    VoucherFixtures vouchers;
 
     @BeforeEach
     void setUp() {
         orders = new OrderFixtures(jdbc, encoder);
+        vouchers = new VoucherFixtures(issuing, settings, jdbc);
     }
 
     @Test
@@ -86,7 +93,7 @@ class AdminVoucherPagesTests {
         assertThat(location).matches("/admin/loyalty/vouchers/\\d+");
 
         MvcResult issued = mvc.perform(post(location + "/issue").with(user(orders.owner())).with(csrf())
-                        .param("emails", anna.email() + "\nghost@example.com"))
+                        .param("emails", anna.email() + "\nghost@example.com").param("token", UUID.randomUUID().toString()))
                 .andExpect(status().is3xxRedirection()).andReturn();
         assertThat((java.util.Map<String, Object>) issued.getFlashMap()).containsEntry("issuedCount", 1).containsEntry("unknownEmails", "ghost@example.com");
         Document page = Jsoup.parse(mvc.perform(get(location).with(user(orders.owner())).locale(Locale.ENGLISH))
@@ -97,5 +104,74 @@ class AdminVoucherPagesTests {
         Document mine = Jsoup.parse(mvc.perform(get("/account/vouchers").with(user(anna.principal()))
                 .locale(Locale.ENGLISH)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(mine.select("#vouchers-valid").text()).contains(name).contains("Minimum spend");
+    }
+
+    @Test
+    void theOwnerGivesATemplateToATagOrALevelAndTheSameFormSentTwiceGivesNobodyASecondVoucher() throws Exception {
+        TestCustomer tagged = orders.customer("Tagged Tia");
+        TestCustomer untagged = orders.customer("Plain Pia");
+        TestCustomer gold = orders.customer("Gold Gia");
+        String tag = OrderFixtures.unique("vip").toLowerCase(Locale.ROOT);
+        notes.addTag(tagged.id(), tag, "owner");
+        long level = jdbc.sql("INSERT INTO loyalty_level (name, threshold, discount_percent, created_at) VALUES (:n, 987654, 1, now()) RETURNING id")
+                .param("n", OrderFixtures.unique("Group Gold")).query(Long.class).single();
+        jdbc.sql("INSERT INTO loyalty_membership (customer_id, level_id, reached_at, held_until) VALUES (:c, :l, now(), now() + INTERVAL '1' DAY)")
+                .param("c", gold.id()).param("l", level).update();
+        long template = vouchers.template().limit(2).create();
+        String location = "/admin/loyalty/vouchers/" + template;
+
+        Document page = Jsoup.parse(mvc.perform(get(location).with(user(orders.owner())).locale(Locale.ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(page.select("#issue-to-group option").eachAttr("value")).contains("tag:" + tag, "level:" + level);
+        String token = page.select("#issue-to-group input[name=token]").val();
+        assertThat(page.select("#issue-by-email input[name=token]").val()).isEqualTo(token);
+
+        for (int click = 0; click < 2; click++) {
+            mvc.perform(post(location + "/issue-to-group").with(user(orders.owner())).with(csrf())
+                    .param("group", "tag:" + tag).param("token", token)).andExpect(status().is3xxRedirection());
+        }
+        assertThat(held(template, tagged.id())).as("a double click gives one voucher").isEqualTo(1);
+        assertThat(held(template, untagged.id())).isZero();
+
+        String secondTab = Jsoup.parse(mvc.perform(get(location).with(user(orders.owner()))).andReturn().getResponse()
+                .getContentAsString()).select("#issue-to-group input[name=token]").val();
+        assertThat(secondTab).isNotEqualTo(token);
+        mvc.perform(post(location + "/issue-to-group").with(user(orders.owner())).with(csrf())
+                .param("group", "tag:" + tag).param("token", secondTab)).andExpect(status().is3xxRedirection());
+        assertThat(held(template, tagged.id())).as("another form gives again, up to the limit of 2").isEqualTo(2);
+
+        MvcResult byLevel = mvc.perform(post(location + "/issue-to-group").with(user(orders.owner())).with(csrf())
+                .param("group", "level:" + level).param("token", UUID.randomUUID().toString()))
+                .andExpect(status().is3xxRedirection()).andReturn();
+        assertThat((java.util.Map<String, Object>) byLevel.getFlashMap()).containsEntry("issuedCount", 1);
+        assertThat(held(template, gold.id())).isEqualTo(1);
+    }
+
+    @Test
+    void aGroupFormWithoutAChoiceOrWithoutItsTokenGivesNothingAndSaysWhy() throws Exception {
+        TestCustomer tagged = orders.customer("Tokenless Tom");
+        String tag = OrderFixtures.unique("tokenless").toLowerCase(Locale.ROOT);
+        notes.addTag(tagged.id(), tag, "owner");
+        long template = vouchers.template().create();
+        String location = "/admin/loyalty/vouchers/" + template;
+
+        Document noChoice = Jsoup.parse(mvc.perform(post(location + "/issue-to-group").with(user(orders.owner()))
+                        .with(csrf()).locale(Locale.ENGLISH).param("group", "tag:no-such-tag")
+                        .param("token", UUID.randomUUID().toString()))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(noChoice.select("#issue-to-group .invalid-feedback").text())
+                .isEqualTo("Choose a member level or a customer tag.");
+
+        Document noToken = Jsoup.parse(mvc.perform(post(location + "/issue-to-group").with(user(orders.owner()))
+                        .with(csrf()).locale(Locale.ENGLISH).param("group", "tag:" + tag))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(noToken.select("#issue-error").text()).startsWith("This form has expired.");
+        assertThat(noToken.select("#group option[selected]").val()).isEqualTo("tag:" + tag);
+        assertThat(held(template, tagged.id())).isZero();
+    }
+
+    private long held(long template, long customer) {
+        return jdbc.sql("SELECT COUNT(*) FROM loyalty_voucher WHERE template_id = :t AND customer_id = :c")
+                .param("t", template).param("c", customer).query(Long.class).single();
     }
 }

@@ -15,6 +15,7 @@ import com.micromall.support.MicromallTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -93,7 +94,7 @@ class VoucherIssuingTests {
         TestCustomer ben = orders.customer("Email Ben");
 
         VoucherIssuing.IssueResult result = issuing.issueByEmail(template,
-                List.of(anna.email().toUpperCase(), ben.email(), "nobody@example.com"));
+                List.of(anna.email().toUpperCase(), ben.email(), "nobody@example.com"), UUID.randomUUID().toString());
 
         assertThat(result.issued()).isEqualTo(2);
         assertThat(result.unknownEmails()).containsExactly("nobody@example.com");
@@ -110,8 +111,8 @@ class VoucherIssuingTests {
         ledger.place(recent, orders.product("Recent Cup", "20.00", 10), 1);
         Instant since = Instant.now().minus(Duration.ofHours(1));
 
-        issuing.issueByLastOrder(recentTemplate, since, true);
-        issuing.issueByLastOrder(lapsedTemplate, since, false);
+        issuing.issueByLastOrder(recentTemplate, since, true, UUID.randomUUID().toString());
+        issuing.issueByLastOrder(lapsedTemplate, since, false, UUID.randomUUID().toString());
 
         assertThat(held(recentTemplate, recent.id())).isEqualTo(1);
         assertThat(held(recentTemplate, lapsed.id())).isZero();

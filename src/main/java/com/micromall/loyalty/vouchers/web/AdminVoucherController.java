@@ -77,7 +77,7 @@ class AdminVoucherController {
 
     @GetMapping("/{id}")
     String show(@PathVariable long id, Model model) {
-        return page(find(id), new VoucherIssueForm(), model);
+        return page(find(id), VoucherIssueForm.fresh(), model);
     }
 
     @PostMapping("/{id}/issue")
@@ -92,10 +92,11 @@ class AdminVoucherController {
             errors.rejectValue("emails", "loyalty.voucher.validation.tooManyEmails",
                     new Object[] {VoucherIssuing.MAX_EMAILS}, null);
         }
+        checkToken(form, errors);
         if (errors.hasErrors()) {
             return page(template, form, model);
         }
-        return issued(id, vouchers.issueByEmail(id, emails), flash);
+        return issued(id, vouchers.issueByEmail(id, emails, form.getToken()), flash);
     }
 
     @PostMapping("/{id}/issue-by-last-order")
@@ -109,11 +110,51 @@ class AdminVoucherController {
         if (!List.of("ORDERED_SINCE", "NOT_SINCE").contains(form.getLastOrder())) {
             errors.rejectValue("lastOrder", "loyalty.voucher.validation.lastOrder");
         }
+        checkToken(form, errors);
         if (errors.hasErrors() || since == null) {
             return page(template, form, model);
         }
         Instant from = since.atStartOfDay(zone()).toInstant();
-        return issued(id, vouchers.issueByLastOrder(id, from, form.getLastOrder().equals("ORDERED_SINCE")), flash);
+        return issued(id, vouchers.issueByLastOrder(id, from, form.getLastOrder().equals("ORDERED_SINCE"), form.getToken()),
+                flash);
+    }
+
+    @PostMapping("/{id}/issue-to-group")
+    String issueToGroup(@PathVariable long id, @ModelAttribute("issueForm") VoucherIssueForm form, BindingResult errors,
+                        Model model, RedirectAttributes flash) {
+        TemplateWithFigures template = find(id);
+        VoucherIssuing.Group group = group(form.getGroup());
+        if (group == null) {
+            errors.rejectValue("group", "loyalty.voucher.validation.group");
+        }
+        checkToken(form, errors);
+        if (errors.hasErrors() || group == null) {
+            return page(template, form, model);
+        }
+        return issued(id, vouchers.issueTo(id, group, form.getToken()), flash);
+    }
+
+    /** A tag in use or an existing level, as the form's select offers them; null for anything else. */
+    private VoucherIssuing.@Nullable Group group(String chosen) {
+        if (chosen.startsWith("tag:") && vouchers.tags().contains(chosen.substring(4))) {
+            return new VoucherIssuing.Tagged(chosen.substring(4));
+        }
+        if (chosen.startsWith("level:")) {
+            String id = chosen.substring(6);
+            return vouchers.levels().stream().filter(level -> Long.toString(level.id()).equals(id)).findFirst()
+                    .map(level -> (VoucherIssuing.Group) new VoucherIssuing.OnLevel(level.id())).orElse(null);
+        }
+        return null;
+    }
+
+    /** The token the page gave the form; a form without one (or a forged one) gives nothing. */
+    private static void checkToken(VoucherIssueForm form, BindingResult errors) {
+        try {
+            java.util.UUID.fromString(form.getToken());
+        } catch (IllegalArgumentException e) {
+            errors.reject("loyalty.voucher.validation.token");
+            form.setToken(java.util.UUID.randomUUID().toString());
+        }
     }
 
     /**
@@ -139,6 +180,7 @@ class AdminVoucherController {
             // Plain values: flash attributes live in the (JDBC) session, which stores only serializable ones.
             flash.addFlashAttribute("issuedCount", result.issued());
             flash.addFlashAttribute("atLimitCount", result.atLimit());
+            flash.addFlashAttribute("alreadyGivenCount", result.alreadyGiven());
             flash.addFlashAttribute("unknownEmails", String.join(", ", result.unknownEmails()));
         }
         return "redirect:/admin/loyalty/vouchers/" + id;
@@ -151,6 +193,8 @@ class AdminVoucherController {
     private String page(TemplateWithFigures template, VoucherIssueForm form, Model model) {
         model.addAttribute("entry", template);
         model.addAttribute("issueForm", form);
+        model.addAttribute("tags", vouchers.tags());
+        model.addAttribute("levels", vouchers.levels());
         model.addAttribute("targetNames", targetNames(template.template()));
         model.addAttribute("zone", zone());
         return "loyalty/admin-voucher";
