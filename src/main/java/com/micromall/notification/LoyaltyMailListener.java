@@ -1,6 +1,7 @@
 package com.micromall.notification;
 
 import com.micromall.customer.CustomerApi;
+import com.micromall.loyalty.BirthdayVoucherGiven;
 import com.micromall.loyalty.MemberLevelReached;
 import com.micromall.settings.ShopSettingsService;
 import java.util.HashMap;
@@ -12,7 +13,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Mails the customer, in their language, that they moved up to a member level and what it gives them. */
+/**
+ * Mails the customer, in their language, that they moved up to a member level and what it gives them, and that the
+ * shop gave them a birthday voucher.
+ */
 @Component
 class LoyaltyMailListener {
 
@@ -49,5 +53,20 @@ class LoyaltyMailListener {
             mailer.sendOnce("level/" + event.customerId() + "/" + event.levelId() + "/" + event.reachedAt().toEpochMilli(),
                     "level-reached", customer, mail);
         }, () -> log.warn("No customer {} for the member level {}: nothing sent", event.customerId(), event.levelName()));
+    }
+
+    @ApplicationModuleListener
+    void sendBirthdayVoucher(BirthdayVoucherGiven event) {
+        customers.find(event.customerId()).ifPresentOrElse(customer -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("customerName", customer.name());
+            model.put("voucherName", event.voucherName());
+            model.put("validUntil", event.validUntil());
+            model.put("actionUrl", baseUrl + "/account/vouchers");
+            RenderedMail mail = renderer.render("birthday-voucher", customer.locale(), shopSettings.current(),
+                    "mail.subject.birthdayVoucher", new Object[] {customer.name()}, model, List.of());
+            mailer.sendOnce("birthday/" + event.customerId() + "/" + event.voucherTemplateId() + "/" + event.year(),
+                    "birthday-voucher", customer, mail);
+        }, () -> log.warn("No customer {} for a birthday voucher: nothing sent", event.customerId()));
     }
 }

@@ -5,11 +5,13 @@ import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerSearch;
 import com.micromall.order.OrderHistory;
 import com.micromall.settings.ShopSettingsService;
+import com.micromall.settings.ShopTime;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.MonthDay;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -24,8 +26,9 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * The demo shop's vouchers (embedded default only): three templates (a welcome voucher for new accounts, a percent
- * off one category, a referral thank-you), given to the demo customers; Chen has used one and Dina has one expired.
+ * The demo shop's vouchers (embedded default only): four templates (a welcome voucher for new accounts, a percent
+ * off one category, a referral thank-you, a birthday treat), given to the demo customers; Chen has used one, Dina
+ * has one expired and Anna, whose birthday it is, has her birthday treat.
  * Runs after the demo orders (30) and staff (40).
  */
 @Component
@@ -43,6 +46,8 @@ class DemoVouchers implements ApplicationRunner {
     private final ShopSettingsService settings;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final BirthdayVouchers birthdays;
+    private final ShopTime shopTime;
 
     @Override
     public void run(ApplicationArguments args) {
@@ -84,7 +89,14 @@ class DemoVouchers implements ApplicationRunner {
                 .param("from", Timestamp.from(now.minus(Duration.ofDays(40))))
                 .param("until", Timestamp.from(now.minus(Duration.ofDays(3)))).param("t", percent).param("c", dina)
                 .update());
-        log.info("Demo vouchers: 3 templates, given to {} demo customers", demo.size());
+        // A birthday treat for everyone; Anna's birthday is today, so she has hers (and its mail) at once.
+        long birthday = issuing.create(new NewVoucherTemplate("Birthday treat", VoucherTemplate.Kind.FIXED,
+                new BigDecimal("15.00"), null, BigDecimal.ZERO, currency, null, null, 30, 100, VoucherTemplate.Scope.ALL,
+                Set.of(), true, false, false, null));
+        birthdays.setGift(birthday, true, null, "demo");
+        customer("anna@demo.micromall").ifPresent(anna -> birthdays.tell(anna, MonthDay.from(shopTime.today())));
+        birthdays.giveOn(shopTime.today());
+        log.info("Demo vouchers: 4 templates, given to {} demo customers", demo.size());
     }
 
     private Optional<Long> customer(String email) {

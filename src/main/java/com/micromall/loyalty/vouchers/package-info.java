@@ -5,7 +5,7 @@
  * {@code CheckoutDiscounts} extension point, which marks it used inside the order's transaction under its row lock.
  */
 @ApplicationModule(displayName = "Loyalty: vouchers",
-        allowedDependencies = {"shared", "settings", "catalog", "customer", "order", "distribution", "care", "loyalty.levels"})
+        allowedDependencies = {"loyalty", "shared", "settings", "catalog", "customer", "order", "distribution", "care", "loyalty.levels"})
 @NullMarked
 package com.micromall.loyalty.vouchers;
 

@@ -3,6 +3,7 @@ package com.micromall.loyalty.vouchers.web;
 import com.micromall.catalog.ProductApi;
 import com.micromall.catalog.ProductSummary;
 import com.micromall.loyalty.vouchers.NewVoucherTemplate;
+import com.micromall.loyalty.vouchers.BirthdayVouchers;
 import com.micromall.loyalty.vouchers.VoucherIssuing;
 import com.micromall.loyalty.vouchers.VoucherIssuing.IssueResult;
 import com.micromall.loyalty.vouchers.VoucherIssuing.TemplateWithFigures;
@@ -44,6 +45,7 @@ class AdminVoucherController {
     private static final BigDecimal MAX_AMOUNT = new BigDecimal("1000000");
 
     private final VoucherIssuing vouchers;
+    private final BirthdayVouchers birthdays;
     private final ProductApi products;
     private final ShopSettingsService settings;
 
@@ -134,6 +136,25 @@ class AdminVoucherController {
         return issued(id, vouchers.issueTo(id, group, form.getToken()), flash);
     }
 
+    /**
+     * Makes the template the birthday gift of everyone ("all"), of one level's members ("level:&lt;id&gt;") or of
+     * nobody (""). The wanted state is in the form, so sending it twice leaves it as the first time.
+     */
+    @PostMapping("/{id}/birthday")
+    String birthday(@PathVariable long id, @RequestParam(defaultValue = "") String birthday, Principal owner,
+                    RedirectAttributes flash) {
+        find(id);
+        VoucherIssuing.Group level = birthday.startsWith("level:") ? group(birthday) : null;
+        if (!birthday.isEmpty() && !birthday.equals("all") && level == null) {
+            flash.addFlashAttribute("flashError", "loyalty.voucher.validation.birthday");
+            return "redirect:/admin/loyalty/vouchers/" + id + "#birthday-gift";
+        }
+        birthdays.setGift(id, birthday.equals("all"), level == null ? null : ((VoucherIssuing.OnLevel) level).levelId(),
+                owner.getName());
+        flash.addFlashAttribute("flashSuccess", "loyalty.voucher.admin.birthdaySaved");
+        return "redirect:/admin/loyalty/vouchers/" + id + "#birthday-gift";
+    }
+
     /** A tag in use or an existing level, as the form's select offers them; null for anything else. */
     private VoucherIssuing.@Nullable Group group(String chosen) {
         if (chosen.startsWith("tag:") && vouchers.tags().contains(chosen.substring(4))) {
@@ -195,6 +216,8 @@ class AdminVoucherController {
         model.addAttribute("issueForm", form);
         model.addAttribute("tags", vouchers.tags());
         model.addAttribute("levels", vouchers.levels());
+        model.addAttribute("birthdayGift", birthdays.giftOf(template.template().id())
+                .map(gift -> gift.levelId() == null ? "all" : "level:" + gift.levelId()).orElse(""));
         model.addAttribute("targetNames", targetNames(template.template()));
         model.addAttribute("zone", zone());
         return "loyalty/admin-voucher";
