@@ -115,6 +115,17 @@ abstract class MailServerTests {
         return publications.findIncompletePublications().stream().filter(p -> event.test(p.getEvent())).toList();
     }
 
+    /** The mails to the customer whose subject contains {@code subjectPart}. */
+    List<MimeMessage> mailsTo(long customerId, String subjectPart) {
+        return mailsTo(customerId).stream().filter(message -> {
+            try {
+                return message.getSubject().contains(subjectPart);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
     List<MimeMessage> mailsTo(long customerId) {
         String email = emailOf(customerId);
         return Arrays.stream(smtp.getReceivedMessages())
