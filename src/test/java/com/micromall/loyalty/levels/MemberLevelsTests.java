@@ -332,6 +332,10 @@ class MemberLevelsTests {
         Document anonymous = Jsoup.parse(mvc.perform(get("/products/" + product).locale(Locale.ENGLISH))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
         assertThat(anonymous.selectFirst("#member-price")).isNull();
+        Document list = Jsoup.parse(mvc.perform(get("/products").param("q", "Member tea").with(user(buyer.principal()))
+                .locale(Locale.ENGLISH)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(list.select(".mm-product-card .mm-member-price-tile").eachText()).contains("Silver CN¥86.33");
+        assertThat(list.selectFirst(".mm-member-price-tile").attr("aria-label")).isEqualTo("Silver member price CN¥86.33");
 
         Document account = Jsoup.parse(mvc.perform(get("/account").with(user(buyer.principal())).locale(Locale.ENGLISH))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());

@@ -14,20 +14,22 @@ import org.springframework.web.bind.annotation.ControllerAdvice;
 import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
- * The member's level where the shop shows it: the member price on a product page and the level with the progress to
- * the next on the account page. The catalog and customer templates show whatever is here, so neither module knows
- * loyalty; the value is looked up only when one of those pages is rendered for a signed-in customer.
+ * The member's level where the shop shows it: the member price on a product page and on product tiles, and the level
+ * with the progress to the next on the account page. The catalog and customer templates show whatever is here, so
+ * neither module knows loyalty; the value is looked up only when one of those pages is rendered for a signed-in
+ * customer.
  */
 @ControllerAdvice
 @RequiredArgsConstructor
 class MemberLevelModelAdvice {
 
-    private static final Pattern PRODUCT_PAGE = Pattern.compile("/products/\\d+");
+    /** The product page, and the home page and product list with their tiles. */
+    private static final Pattern PRODUCT_PAGE = Pattern.compile("/|/products(/\\d+)?");
     private static final Pattern ACCOUNT_PAGE = Pattern.compile("/account(/profile|/password)?");
 
     private final MemberLevels levels;
 
-    /** The level whose discount the product page shows; only a level that gives one. */
+    /** The level whose discount the product pages show; only a level that gives one. */
     @ModelAttribute("memberLevel")
     @Nullable LayoutValue<@Nullable MemberLevel> memberLevel(@AuthenticationPrincipal @Nullable CustomerPrincipal principal,
                                                             HttpServletRequest request) {
