@@ -129,7 +129,7 @@ class VoucherSwitchCapAndRefundTests {
 
         assertThat(switchAudits(template)).as("the same form sent twice is audited once").isEqualTo(1);
         MvcResult byHand = mvc.perform(post("/admin/loyalty/vouchers/" + template + "/issue").with(user(orders.owner()))
-                        .with(csrf()).param("emails", latecomer.email()))
+                        .with(csrf()).param("emails", latecomer.email()).param("token", java.util.UUID.randomUUID().toString()))
                 .andExpect(status().is3xxRedirection()).andReturn();
         assertThat(byHand.getFlashMap().get("flashError")).isEqualTo("loyalty.voucher.admin.issueSwitchedOff");
         issuing.onRegistration(new CustomerRegistered(latecomer.id(), latecomer.name(), latecomer.email(), Instant.now(),
