@@ -2,6 +2,7 @@ package com.micromall.notification;
 
 import com.micromall.customer.CustomerApi;
 import com.micromall.loyalty.MemberLevelReached;
+import com.micromall.loyalty.PointsExpiring;
 import com.micromall.settings.ShopSettingsService;
 import java.util.HashMap;
 import java.util.List;
@@ -12,7 +13,10 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
-/** Mails the customer, in their language, that they moved up to a member level and what it gives them. */
+/**
+ * Mails the customer, in their language, that they moved up to a member level and what it gives them, and a month
+ * ahead that some of their points run out.
+ */
 @Component
 class LoyaltyMailListener {
 
@@ -49,5 +53,21 @@ class LoyaltyMailListener {
             mailer.sendOnce("level/" + event.customerId() + "/" + event.levelId() + "/" + event.reachedAt().toEpochMilli(),
                     "level-reached", customer, mail);
         }, () -> log.warn("No customer {} for the member level {}: nothing sent", event.customerId(), event.levelName()));
+    }
+
+    @ApplicationModuleListener
+    void sendPointsExpiring(PointsExpiring event) {
+        customers.find(event.customerId()).ifPresentOrElse(customer -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("customerName", customer.name());
+            model.put("points", event.points());
+            model.put("available", event.available());
+            model.put("expiresAt", event.expiresAt());
+            model.put("actionUrl", baseUrl + "/account/points");
+            RenderedMail mail = renderer.render("points-expiring", customer.locale(), shopSettings.current(),
+                    "mail.subject.pointsExpiring", new Object[0], model, List.of());
+            mailer.sendOnce("points-expiring/" + event.customerId() + "/" + event.expiresAt().toEpochMilli(),
+                    "points-expiring", customer, mail);
+        }, () -> log.warn("No customer {} for points running out: nothing sent", event.customerId()));
     }
 }
