@@ -21,8 +21,8 @@ import org.springframework.transaction.annotation.Transactional;
  * to pay and the buyer's available points allow, at the owner's value per point; the line is spread over the order
  * lines like every discount. Placing the order spends them under the buyer's balance row lock, so two orders placed at
  * once never spend the same points: the second is refused and rolled back. Asked after the welcome gift, member
- * discount and voucher, before store credit. A buyer who never had points costs one read on the checkout page and
- * none when placing an order without them.
+ * discount and voucher, before store credit. A buyer without points costs one read of their balance on the checkout
+ * page and none when placing an order without them.
  */
 @Component
 @Order(800)
@@ -66,8 +66,11 @@ class PointsDiscounts implements CheckoutDiscounts {
             return List.of();
         }
         long available = book.availableOf(basket.customerId());
+        if (available <= 0) {
+            return List.of();
+        }
         PointsSettings terms = settings.current();
-        if (available <= 0 || !terms.enabled()) {
+        if (!terms.enabled()) {
             return List.of();
         }
         long usable = usable(basket, terms, available);

@@ -191,7 +191,8 @@ class PointsBookTests {
     @Test
     void pointsExpireFirstInFirstOutAndOnlyWhatIsLeftOfThem() {
         long customer = someCustomer();
-        Instant now = Instant.now();
+        // Whole milliseconds: PostgreSQL keeps microseconds, rounded, so an instant with nanoseconds may be stored later.
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
         Instant first = now.plus(Duration.ofDays(10));
         Instant second = now.plus(Duration.ofDays(20));
         book.earn(customer, PointsBook.ORDER, Long.toString(someOrder()), 100, null, null, null, now.minusSeconds(1), first);
