@@ -11,6 +11,7 @@ import lombok.RequiredArgsConstructor;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Vouchers for points: the owner marks a voucher template as worth N points; a customer trades points for one, issued
@@ -30,7 +31,7 @@ public class PointsRewards {
     public enum Outcome { REDEEMED, ALREADY, TOO_FEW, NOT_OFFERED, NOT_ISSUED }
 
     /** Refuses the redemption after the points were taken, so they are put back (the transaction rolls back). */
-    public static class NotIssued extends RuntimeException {
+    private static class NotIssued extends RuntimeException {
         NotIssued() {
             super("voucher not issued");
         }
@@ -41,6 +42,7 @@ public class PointsRewards {
     private final VoucherIssuing vouchers;
     private final JdbcClient jdbc;
     private final AuditLog auditLog;
+    private final TransactionTemplate transactions;
 
     /** The templates on offer for points, the cheapest first; only switched-on ones. */
     @Transactional(readOnly = true)
@@ -81,11 +83,18 @@ public class PointsRewards {
     }
 
     /**
-     * Trades the customer's points for one voucher of the template; {@code token} is the form's one-time token.
-     * Throws {@link NotIssued} (rolling back the points) when the vouchers module issued nothing.
+     * Trades the customer's points for one voucher of the template; {@code token} is the form's one-time token. When
+     * the vouchers module issues nothing, the points taken are put back (the transaction rolls back): NOT_ISSUED.
      */
-    @Transactional
     public Outcome redeem(long customerId, long templateId, String token) {
+        try {
+            return java.util.Objects.requireNonNull(transactions.execute(status -> redeemNow(customerId, templateId, token)));
+        } catch (NotIssued e) {
+            return Outcome.NOT_ISSUED;
+        }
+    }
+
+    private Outcome redeemNow(long customerId, long templateId, String token) {
         if (!settings.current().enabled()) {
             return Outcome.NOT_OFFERED;
         }

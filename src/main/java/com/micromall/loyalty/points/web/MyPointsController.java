@@ -49,13 +49,7 @@ class MyPointsController {
             redirect.addFlashAttribute("flashError", "loyalty.points.redeem.notOffered");
             return "redirect:/account/points";
         }
-        PointsRewards.Outcome outcome;
-        try {
-            outcome = rewards.redeem(principal.getCustomerId(), templateId, formToken);
-        } catch (PointsRewards.NotIssued e) {
-            outcome = PointsRewards.Outcome.NOT_ISSUED;
-        }
-        switch (outcome) {
+        switch (rewards.redeem(principal.getCustomerId(), templateId, formToken)) {
             case REDEEMED, ALREADY -> redirect.addFlashAttribute("flashSuccess", "loyalty.points.redeem.done");
             case TOO_FEW -> redirect.addFlashAttribute("flashError", "loyalty.points.redeem.tooFew");
             case NOT_ISSUED -> redirect.addFlashAttribute("flashError", "loyalty.points.redeem.notIssued");
