@@ -49,6 +49,7 @@ public class PointsBook {
 
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final PointsSettingsService settings;
 
     /** An entry as the book works with it. */
     record Row(long id, long customerId, PointsKind kind, PointsState state, long points, String source, String sourceKey,
@@ -123,13 +124,20 @@ public class PointsBook {
 
     /**
      * Points from a source outside this module (a sharer's commission taken as points, key e.g.
-     * {@code "commission:12,13"}), FROZEN until {@code unfreezesAt}, expiring as the owner's terms say. A key recorded
-     * before records nothing.
+     * {@code "commission:12,13"}), FROZEN until {@code unfreezesAt}, running out at {@code expiresAt} (null: never). A
+     * key recorded before records nothing.
      */
     @Transactional
     public boolean recordFrozen(long customerId, String sourceKey, long points, Instant unfreezesAt,
                                 @Nullable Instant expiresAt) {
         return earn(customerId, OUTSIDE, sourceKey, points, null, null, null, unfreezesAt, expiresAt);
+    }
+
+    /** As {@link #recordFrozen(long, String, long, Instant, Instant)}, running out as the owner's terms say. */
+    @Transactional
+    public boolean recordFrozen(long customerId, String sourceKey, long points, Instant unfreezesAt) {
+        return recordFrozen(customerId, sourceKey, points, unfreezesAt,
+                PointsEarning.expiry(settings.current(), clock.instant()));
     }
 
     /** The outside source's frozen points (and their reversals) become available now; 0 when they already were. */

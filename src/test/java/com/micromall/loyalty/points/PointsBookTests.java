@@ -22,6 +22,7 @@ class PointsBookTests {
     @Autowired PointsJobs jobs;
     @Autowired JdbcClient jdbc;
     @Autowired TransactionTemplate transactions;
+    @Autowired PointsSettingsService settings;
 
     private static long someCustomer() {
         return 8_000_000_000L + ThreadLocalRandom.current().nextLong(1_000_000_000L);
@@ -146,6 +147,23 @@ class PointsBookTests {
         assertThat(entries(customer)).containsExactly("EARNED AVAILABLE 500", "REVERSAL AVAILABLE -120",
                 "CLAWBACK AVAILABLE -380");
         assertThat(balance(customer)).containsExactly(0, 0);
+    }
+
+    @Test
+    void outsidePointsRunOutAsTheOwnersTermsSayWhenNoExpiryIsGiven() {
+        PointsTestSettings terms = new PointsTestSettings(settings);
+        terms.on("1", 0, "0.01", "50", 12);
+        try {
+            long customer = someCustomer();
+            String key = "commission:" + UUID.randomUUID();
+            book.recordFrozen(customer, key, 10, Instant.now().plus(Duration.ofDays(7)));
+            Instant expires = jdbc.sql("SELECT expires_at FROM loyalty_points_entry WHERE source_key = :k")
+                    .param("k", key).query(java.sql.Timestamp.class).single().toInstant();
+            Instant inAYear = Instant.now().atZone(java.time.ZoneOffset.UTC).plusMonths(12).toInstant();
+            assertThat(expires).isBetween(inAYear.minus(Duration.ofMinutes(2)), inAYear);
+        } finally {
+            terms.restore();
+        }
     }
 
     @Test
