@@ -63,6 +63,24 @@ class PointsBookTests {
     }
 
     @Test
+    void theJobsUnfreezeEveryCustomersDuePointsAndExpireThoseRunOut() {
+        long first = someCustomer();
+        long second = someCustomer();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.MILLIS);
+        earnOnOrder(first, someOrder(), 30, "30.00", now.minusSeconds(5));
+        book.earn(second, PointsBook.ORDER, Long.toString(someOrder()), 45, null, null, null, now.minusSeconds(5),
+                now.minusSeconds(1));
+        earnOnOrder(second, someOrder(), 5, "5.00", now.plus(Duration.ofDays(1)));
+
+        assertThat(jobs.unfreezeDue(now)).isGreaterThanOrEqualTo(2);
+        assertThat(jobs.expireDue(now)).isGreaterThanOrEqualTo(45);
+
+        assertThat(balance(first)).containsExactly(30, 0);
+        assertThat(balance(second)).containsExactly(0, 5);
+        assertThat(entries(second)).containsExactly("EARNED AVAILABLE 45", "EARNED FROZEN 5", "EXPIRED AVAILABLE -45");
+    }
+
+    @Test
     void theSameEarningHeardTwiceIsRecordedOnce() {
         long customer = someCustomer();
         long order = someOrder();
