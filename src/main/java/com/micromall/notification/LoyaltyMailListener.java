@@ -3,6 +3,7 @@ package com.micromall.notification;
 import com.micromall.customer.CustomerApi;
 import com.micromall.loyalty.BirthdayVoucherGiven;
 import com.micromall.loyalty.MemberLevelReached;
+import com.micromall.loyalty.PointsExpiring;
 import com.micromall.settings.ShopSettingsService;
 import java.util.HashMap;
 import java.util.List;
@@ -14,8 +15,8 @@ import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
 /**
- * Mails the customer, in their language, that they moved up to a member level and what it gives them, and that the
- * shop gave them a birthday voucher.
+ * Mails the customer, in their language, that they moved up to a member level and what it gives them, that the shop
+ * gave them a birthday voucher, and a month ahead that some of their points run out.
  */
 @Component
 class LoyaltyMailListener {
@@ -68,5 +69,21 @@ class LoyaltyMailListener {
             mailer.sendOnce("birthday/" + event.customerId() + "/" + event.voucherTemplateId() + "/" + event.year(),
                     "birthday-voucher", customer, mail);
         }, () -> log.warn("No customer {} for a birthday voucher: nothing sent", event.customerId()));
+    }
+
+    @ApplicationModuleListener
+    void sendPointsExpiring(PointsExpiring event) {
+        customers.find(event.customerId()).ifPresentOrElse(customer -> {
+            Map<String, Object> model = new HashMap<>();
+            model.put("customerName", customer.name());
+            model.put("points", event.points());
+            model.put("available", event.available());
+            model.put("expiresAt", event.expiresAt());
+            model.put("actionUrl", baseUrl + "/account/points");
+            RenderedMail mail = renderer.render("points-expiring", customer.locale(), shopSettings.current(),
+                    "mail.subject.pointsExpiring", new Object[0], model, List.of());
+            mailer.sendOnce("points-expiring/" + event.customerId() + "/" + event.expiresAt().toEpochMilli(),
+                    "points-expiring", customer, mail);
+        }, () -> log.warn("No customer {} for points running out: nothing sent", event.customerId()));
     }
 }

@@ -1,0 +1,4 @@
+@NullMarked
+package com.micromall.loyalty.points.web;
+
+import org.jspecify.annotations.NullMarked;
