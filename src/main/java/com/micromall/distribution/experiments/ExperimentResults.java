@@ -96,7 +96,7 @@ public class ExperimentResults {
         jdbc.sql("""
                 SELECT a.arm_id, COALESCE(SUM(s.actions), 0) AS actions
                 FROM share_action s JOIN experiment_assignment a ON a.distributor_id = s.distributor_id
-                WHERE a.experiment_id = :e AND s.day >= :from AND s.day <= :to GROUP BY a.arm_id""")
+                WHERE a.experiment_id = :e AND s.action_day >= :from AND s.action_day <= :to GROUP BY a.arm_id""")
                 .param("e", experiment.id()).param("from", Date.valueOf(shopTime.dayOf(experiment.startedAt())))
                 .param("to", Date.valueOf(shopTime.dayOf(until)))
                 .query(rs -> {
@@ -157,8 +157,8 @@ public class ExperimentResults {
                 readings.add(new Reading("admin.experiments.reading.noData", List.of(arm.arm().label())));
                 continue;
             }
-            String low = points(diff.low());
-            String high = points(diff.high());
+            String low = Intervals.points(diff.low());
+            String high = Intervals.points(diff.high());
             double a = control.firstOrdersPerDistributor();
             double b = arm.firstOrdersPerDistributor();
             String moreOrFewer;
@@ -176,10 +176,5 @@ public class ExperimentResults {
                     List.of(arm.arm().label(), control.arm().label())));
         }
         return readings;
-    }
-
-    /** A difference of proportions in percentage points, signed, one decimal. */
-    static String points(double difference) {
-        return String.format(java.util.Locale.ROOT, "%+.1f", difference * 100);
     }
 }

@@ -17,6 +17,19 @@ public final class Intervals {
         public boolean excludesZero() {
             return low > 0 || high < 0;
         }
+
+        /** The value, low and high end in signed percentage points (for a difference). */
+        public String valuePoints() {
+            return points(value);
+        }
+
+        public String lowPoints() {
+            return points(low);
+        }
+
+        public String highPoints() {
+            return points(high);
+        }
     }
 
     private Intervals() {
@@ -52,4 +65,15 @@ public final class Intervals {
     private static double square(double x) {
         return x * x;
     }
+
+    /**
+     * A difference of proportions in percentage points, signed, one decimal - two when one would round a value
+     * that is not zero to 0.0, so an interval ending just below 0 never reads "-0.0".
+     */
+    public static String points(double difference) {
+        double points = difference * 100;
+        boolean tiny = points != 0 && Math.abs(points) < 0.05;
+        return String.format(java.util.Locale.ROOT, tiny ? "%+.2f" : "%+.1f", points);
+    }
+
 }

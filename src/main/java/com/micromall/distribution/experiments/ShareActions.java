@@ -29,10 +29,10 @@ public class ShareActions {
             return false;
         }
         LocalDate day = shopTime.today();
-        String add = "UPDATE share_action SET actions = actions + 1 WHERE distributor_id = :d AND day = :day AND kind = :k";
+        String add = "UPDATE share_action SET actions = actions + 1 WHERE distributor_id = :d AND action_day = :day AND kind = :k";
         if (jdbc.sql(add).param("d", customerId).param("day", day).param("k", kind.name()).update() == 0) {
             jdbc.sql("""
-                    INSERT INTO share_action (distributor_id, day, kind, actions) VALUES (:d, :day, :k, 0)
+                    INSERT INTO share_action (distributor_id, action_day, kind, actions) VALUES (:d, :day, :k, 0)
                     ON CONFLICT DO NOTHING""").param("d", customerId).param("day", day).param("k", kind.name()).update();
             jdbc.sql(add).param("d", customerId).param("day", day).param("k", kind.name()).update();
         }

@@ -137,13 +137,15 @@ public class ReferralClicks {
         return clicks;
     }
 
-    /** A click by a made-up visitor at {@code at}, counted like any other (demo data only). */
+    /**
+     * A click by a made-up visitor at {@code at} on a code that need not be a distributor's (demo data only: the
+     * demo experiment's made-up distributors have no account).
+     */
     @Transactional
     public void recordForDemo(String code, Instant at, String visitor) {
         int inserted = jdbc.sql("""
                 INSERT INTO referral_click (code, clicked_at, landing_path, visitor_hash, visit_day)
-                SELECT code, :at, '/', :hash, :day FROM distributor WHERE code = :code AND status = 'ACTIVE'
-                ON CONFLICT DO NOTHING""")
+                VALUES (:code, :at, '/', :hash, :day) ON CONFLICT DO NOTHING""")
                 .param("code", code).param("at", Timestamp.from(at)).param("hash", visitor)
                 .param("day", shopTime.dayOf(at)).update();
         if (inserted == 1) {

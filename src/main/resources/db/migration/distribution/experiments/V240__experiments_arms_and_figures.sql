@@ -62,8 +62,8 @@ CREATE INDEX experiment_order_arm_idx ON experiment_order (arm_id);
 -- Share actions on the dashboard (link or text copied, QR code downloaded), per distributor, day and kind.
 CREATE TABLE share_action (
     distributor_id BIGINT      NOT NULL,
-    day            DATE        NOT NULL,
+    action_day     DATE        NOT NULL,
     kind           VARCHAR(10) NOT NULL,
     actions        INT         NOT NULL,
-    PRIMARY KEY (distributor_id, day, kind)
+    PRIMARY KEY (distributor_id, action_day, kind)
 );

@@ -125,4 +125,11 @@ class ExperimentResultsTests {
         assertThat(results.of(id).orElseThrow().arms().get(1).netPerDistributor().amount()).isEqualByComparingTo("3.12");
         assertThat(readings.get(1).key()).isEqualTo("admin.experiments.reading.margin.higher");
     }
+
+    @Test
+    void pointsNeverReadMinusZero() {
+        assertThat(Intervals.points(-0.0004)).isEqualTo("-0.04");
+        assertThat(Intervals.points(0.101)).isEqualTo("+10.1");
+        assertThat(Intervals.points(0)).isEqualTo("+0.0");
+    }
 }

@@ -49,6 +49,8 @@ class ExperimentsTests {
     @Autowired DistributionSettingsService settings;
     @Autowired DistributorTiers tiers;
     @Autowired Experiments experiments;
+    @Autowired com.micromall.distribution.referral.Invitations invitations;
+    @Autowired com.micromall.distribution.referral.DistributorEnrolment enrolment;
 
     LedgerFixtures fixtures;
     DistributionSettings original;
@@ -226,8 +228,15 @@ class ExperimentsTests {
                 new ArmDraft(new BigDecimal("10"), DistributionSettings.WelcomeKind.FIXED, new BigDecimal("7.00"), null),
                 new ArmDraft(new BigDecimal("10"), DistributionSettings.WelcomeKind.FIXED, new BigDecimal("7.00"), null)),
                 UUID.randomUUID().toString(), 3L), "owner@test");
-        TestCustomer sharer = fixtures.distributor(OrderFixtures.unique("Welcome Sharer"));
-        experiments.assign(sharer.id(), codeOf(sharer)).orElseThrow();
+        // Enrolling while the experiment runs puts the new distributor in an arm at once.
+        TestCustomer sharer = fixtures.orders.customer(OrderFixtures.unique("Welcome Sharer"));
+        String code = enrolment.enrolActive(sharer.id()).code();
+        assertThat(experiments.armOf(sharer.id())).isPresent();
+        // The banner promises what checkout gives.
+        var banner = invitations.forCode(code, null).orElseThrow();
+        assertThat(banner.messageKey()).isEqualTo("distribution.invitation.fixed");
+        assertThat(banner.amount()).isNotNull();
+        assertThat(banner.amount().amount()).isEqualByComparingTo("7.00");
         String number = fixtures.place(fixtures.referredBy(sharer, OrderFixtures.unique("Welcome Friend")),
                 fixtures.orders.product(OrderFixtures.unique("Welcome Tea"), "100.00", 10), 1);
         Map<String, Object> priced = jdbc.sql("SELECT goods, discount FROM experiment_order WHERE order_id = :o")
