@@ -133,6 +133,11 @@ class AdminExperimentsPageTests {
         mvc.perform(adopt).andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("flashSuccess", "admin.experiments.adopted"));
         assertThat(settings.current().level1Percent()).isEqualByComparingTo("13");
+        // The audit log reads the adoption in words, linked to the experiment.
+        Document audit = Jsoup.parse(mvc.perform(get("/admin/audit").with(user(OWNER).roles("OWNER")).locale(Locale.ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(audit.text()).contains("Rate experiment ended").contains("ended, arm B adopted");
+        assertThat(audit.select("a[href=" + PATH + "/" + id + "]")).isNotEmpty();
         settings.update(original, "test");
         mvc.perform(adopt).andExpect(status().is3xxRedirection())
                 .andExpect(flash().attribute("flashSuccess", "admin.experiments.alreadyEnded"));
