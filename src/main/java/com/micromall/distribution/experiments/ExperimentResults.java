@@ -136,9 +136,12 @@ public class ExperimentResults {
             arms.add(new ArmResult(arm, c.distributors(), shares.getOrDefault(arm.id(), 0L), c.clicks(), c.signups(),
                     o.ordering(), o.buyers(), revenue, commission, discount, net, perDistributor,
                     Intervals.wilson(signups, c.clicks()), Intervals.wilson(o.ordering(), c.distributors()),
-                    control ? null : Intervals.difference(signups, c.clicks(),
+                    // No difference where either side has nothing to compare yet.
+                    control || c.clicks() == 0 || controlCounts.clicks() == 0 ? null
+                            : Intervals.difference(signups, c.clicks(),
                             Math.min(controlCounts.signups(), controlCounts.clicks()), controlCounts.clicks()),
-                    control ? null : Intervals.difference(o.ordering(), c.distributors(), controlOrders.ordering(),
+                    control || c.distributors() == 0 || controlCounts.distributors() == 0 ? null
+                            : Intervals.difference(o.ordering(), c.distributors(), controlOrders.ordering(),
                             controlCounts.distributors())));
         }
         return new Results(experiment, arms, readings(arms));
