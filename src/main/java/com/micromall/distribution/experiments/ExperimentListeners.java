@@ -2,6 +2,7 @@ package com.micromall.distribution.experiments;
 
 import com.micromall.distribution.DistributorEnrolled;
 import com.micromall.distribution.referral.CustomerBound;
+import com.micromall.distribution.referral.CustomerRebound;
 import com.micromall.order.OrderCancelled;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
@@ -34,6 +35,14 @@ class ExperimentListeners {
         jdbc.sql("UPDATE experiment_assignment SET signups = signups + 1 WHERE distributor_id = :d AND experiment_id = "
                         + RUNNING)
                 .param("d", bound.referrerId()).update();
+    }
+
+    /** Last share wins took a friend over: a sign-up for the new sharer's arm (the previous one keeps theirs). */
+    @EventListener
+    void on(CustomerRebound rebound) {
+        jdbc.sql("UPDATE experiment_assignment SET signups = signups + 1 WHERE distributor_id = :d AND experiment_id = "
+                        + RUNNING)
+                .param("d", rebound.referrerId()).update();
     }
 
     /** Cancelled before payment: the order no longer counts for its arm. */

@@ -49,6 +49,7 @@ class ExperimentsTests {
     @Autowired DistributionSettingsService settings;
     @Autowired DistributorTiers tiers;
     @Autowired Experiments experiments;
+    @Autowired ExperimentListeners listeners;
     @Autowired com.micromall.distribution.referral.Invitations invitations;
     @Autowired com.micromall.distribution.referral.DistributorEnrolment enrolment;
 
@@ -282,5 +283,23 @@ class ExperimentsTests {
             pool.shutdown();
         }
         assertThat(jdbc.sql("SELECT COUNT(*) FROM experiment WHERE running_slot = 1").query(Long.class).single()).isEqualTo(1);
+    }
+
+    @Test
+    void aFriendSignedUpOrTakenOverCountsForTheSharersArmOnlyWhileItRuns() {
+        long id = experiments.start(start(Population.NEW, 4L, "10", "12"), "owner@test");
+        TestCustomer sharer = fixtures.distributor(OrderFixtures.unique("Signup Sharer"));
+        experiments.assign(sharer.id(), codeOf(sharer)).orElseThrow();
+        java.time.Instant now = java.time.Instant.now();
+        // Heard as referral publishes them (other listeners of these events are not this test's business).
+        listeners.on(new com.micromall.distribution.referral.CustomerBound(sharer.id(), 1L, now, true));
+        listeners.on(new com.micromall.distribution.referral.CustomerRebound(2L, sharer.id(), 3L, now));
+        java.util.function.LongSupplier signups = () -> jdbc.sql(
+                "SELECT signups FROM experiment_assignment WHERE experiment_id = :e AND distributor_id = :d")
+                .param("e", id).param("d", sharer.id()).query(Long.class).single();
+        assertThat(signups.getAsLong()).isEqualTo(2);
+        experiments.end(id, null, "owner@test");
+        listeners.on(new com.micromall.distribution.referral.CustomerBound(sharer.id(), 4L, now, true));
+        assertThat(signups.getAsLong()).isEqualTo(2);
     }
 }
