@@ -56,7 +56,25 @@
         offerShareSheets();
     }
 
+    // A share action (copy, QR download) is counted for the owner's rate experiments when the page carries the
+    // share-action form (the distributor's dashboard): a POST with its CSRF token, fire and forget.
+    function countShareAction(element) {
+        var form = document.getElementById('share-action-form');
+        var kind = element.getAttribute('data-share-action');
+        if (!form || !kind) {
+            return;
+        }
+        var body = new URLSearchParams(new FormData(form));
+        body.set('kind', kind);
+        fetch(form.action, {method: 'POST', body: body, credentials: 'same-origin', keepalive: true})
+            .catch(function () { /* counting must never get in the way of sharing */ });
+    }
+
     document.addEventListener('click', function (event) {
+        var download = event.target.closest('a[data-share-action]');
+        if (download) {
+            countShareAction(download);
+        }
         var sheet = event.target.closest('[data-share-url]');
         if (sheet && typeof navigator.share === 'function') {
             navigator.share({
@@ -80,6 +98,7 @@
             return;
         }
         var text = field.value !== undefined ? field.value : field.textContent;
+        countShareAction(button);
         if (navigator.clipboard && window.isSecureContext) {
             navigator.clipboard.writeText(text).then(function () {
                 tell(button, true);

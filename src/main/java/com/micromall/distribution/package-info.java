@@ -1,6 +1,6 @@
 /**
- * Distribution: sharing, earning and paying out, as four nested modules that depend one way,
- * {@code reporting → payout → ledger → referral}. Each owns its tables and its migration folder
+ * Distribution: sharing, earning and paying out, as five nested modules that depend one way,
+ * {@code reporting → payout → ledger → experiments → referral}. Each owns its tables and its migration folder
  * ({@code db/migration/distribution/<module>}); one asks another only through its top-level package.
  * This package is what other modules see: the events distribution publishes and the buyer's own share link
  * ({@link com.micromall.distribution.ShareInvitations}). Listens to {@code customer} and {@code order} events and

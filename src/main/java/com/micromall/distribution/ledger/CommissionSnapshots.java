@@ -1,6 +1,8 @@
 package com.micromall.distribution.ledger;
 
 import com.micromall.distribution.StaffCommissions;
+import com.micromall.distribution.experiments.Arm;
+import com.micromall.distribution.experiments.Experiments;
 import com.micromall.distribution.referral.Beneficiaries;
 import com.micromall.distribution.referral.ReferralNetwork;
 
@@ -43,6 +45,7 @@ class CommissionSnapshots {
     private final ProductApi products;
     private final List<StaffCommissions> staffCommissions;
     private final DistributorTiers tiers;
+    private final Experiments experiments;
 
     /**
      * Heard in the placing transaction, not after it: the shop's rates and the products' overrides read here are those
@@ -65,20 +68,26 @@ class CommissionSnapshots {
                 : tiers.tierAt(scheme, level1, event.placedAt());
         Optional<DistributorTiers.Tier> tier2 = level2 == null || scheme == null || scheme.isEmpty() ? Optional.empty()
                 : tiers.tierAt(scheme, level2, event.placedAt()).filter(t -> t.level2Percent() != null);
+        // A running experiment's arm replaces the shop's base level-1 rate; the tier keeps its uplift over that base.
+        Optional<Arm> arm = level1 == null ? Optional.empty() : experiments.armOf(level1);
+        BigDecimal tier1Percent = tier1.map(DistributorTiers.Tier::level1Percent).orElse(null);
+        BigDecimal p1 = arm.map(a -> a.level1Percent(tier1Percent, rules.level1Percent()))
+                .orElse(tier1Percent != null ? tier1Percent : rules.level1Percent());
+        BigDecimal p2 = tier2.map(DistributorTiers.Tier::level2Percent).orElse(rules.level2Percent());
         int inserted = jdbc.sql("""
                 INSERT INTO commission_snapshot (order_id, order_number, buyer_id, placed_at, level1_id, level2_id,
                     level1_percent, level2_percent, return_window_days, currency, shipping_line1, shipping_postal, state,
-                    staff_account_id, staff_percent, level1_tier, level2_tier)
+                    staff_account_id, staff_percent, level1_tier, level2_tier, experiment_arm_id)
                 VALUES (:order, :number, :buyer, :placed, :l1, :l2, :p1, :p2, :window, :currency, :line1, :postal, 'PLACED',
-                    :staff, :staffPercent, :tier1, :tier2)
+                    :staff, :staffPercent, :tier1, :tier2, :arm)
                 ON CONFLICT DO NOTHING""")
                 .param("staff", staff.map(StaffCommissions.StaffShare::accountId).orElse(null), java.sql.Types.BIGINT)
                 .param("staffPercent", staff.map(StaffCommissions.StaffShare::percent).orElse(null), java.sql.Types.NUMERIC)
                 .param("order", event.orderId()).param("number", event.orderNumber())
                 .param("buyer", event.customerId()).param("placed", Timestamp.from(event.placedAt()))
                 .param("l1", level1, java.sql.Types.BIGINT).param("l2", level2, java.sql.Types.BIGINT)
-                .param("p1", tier1.map(DistributorTiers.Tier::level1Percent).orElse(rules.level1Percent()))
-                .param("p2", tier2.map(DistributorTiers.Tier::level2Percent).orElse(rules.level2Percent()))
+                .param("p1", p1).param("p2", p2)
+                .param("arm", arm.map(Arm::id).orElse(null), java.sql.Types.BIGINT)
                 .param("tier1", tier1.map(DistributorTiers.Tier::name).orElse(null), java.sql.Types.VARCHAR)
                 .param("tier2", tier2.map(DistributorTiers.Tier::name).orElse(null), java.sql.Types.VARCHAR)
                 .param("window", rules.returnWindowDays())
@@ -92,6 +101,7 @@ class CommissionSnapshots {
         Map<Long, ProductSummary> byId = products.findAll(event.lines().stream().map(OrderLineSnapshot::productId).toList())
                 .stream().collect(Collectors.toMap(ProductSummary::id, Function.identity()));
         List<Money> gifts = friendGifts(event, level1 != null);
+        Money armCommission = Money.zero(event.total().currency());
         for (int i = 0; i < event.lines().size(); i++) {
             OrderLineSnapshot line = event.lines().get(i);
             ProductSummary product = byId.get(line.productId());
@@ -107,6 +117,21 @@ class CommissionSnapshots {
                     .param("fixed", product == null || product.commissionFixedAmount() == null ? null
                             : product.commissionFixedAmount().amount(), java.sql.Types.NUMERIC)
                     .update();
+            if (arm.isPresent()) {
+                armCommission = armCommission.plus(CommissionPolicy.amount(new CommissionPolicy.LineTerms(line.quantity(),
+                        line.paidAmount(), product == null ? null : product.commissionPercent(),
+                        product == null || product.commissionFixedAmount() == null ? null
+                                : product.commissionFixedAmount().amount(), gifts.get(i)), 1, p1, p2));
+            }
+        }
+        if (arm.isPresent() && level1 != null) {
+            // The arm's figures: goods before the friend's discounts, the commission kept, what the friend was given.
+            Money given = event.discountFrom(WelcomeDiscounts.SOURCE).plus(event.discountFrom(WelcomeDiscounts.GIFT_SOURCE));
+            Money paid = event.lines().stream().map(OrderLineSnapshot::paidAmount)
+                    .reduce(Money.zero(event.total().currency()), Money::plus);
+            experiments.orderPlaced(new Experiments.PricedOrder(event.orderId(), arm.get().id(), level1,
+                    event.customerId(), event.placedAt(), paid.plus(given).amount(), armCommission.amount(),
+                    given.amount()));
         }
         // What the order is expected to earn its sharers, now that its lines are known.
         countExpected(jdbc, event.orderId());

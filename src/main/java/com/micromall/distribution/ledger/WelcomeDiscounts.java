@@ -1,5 +1,6 @@
 package com.micromall.distribution.ledger;
 
+import com.micromall.distribution.experiments.Experiments;
 import com.micromall.distribution.referral.DistributorChoices;
 import com.micromall.distribution.referral.Invitations;
 import com.micromall.distribution.referral.ReferralNetwork;
@@ -46,6 +47,7 @@ class WelcomeDiscounts implements CheckoutDiscounts {
     private final DistributionSettingsService settings;
     private final DistributorChoices choices;
     private final ProductApi products;
+    private final Experiments experiments;
 
     @Override
     public List<DiscountLine> discountsFor(CheckoutBasket basket) {
@@ -53,7 +55,9 @@ class WelcomeDiscounts implements CheckoutDiscounts {
         if (referrer.isEmpty() || orderHistory.hasOrdersOtherThanCancelled(basket.customerId())) {
             return List.of();
         }
-        DistributionSettings rules = settings.current();
+        // A running experiment's arm may give its distributors' friends another welcome benefit (and rate).
+        DistributionSettings shop = settings.current();
+        DistributionSettings rules = experiments.armOf(referrer.get()).map(arm -> arm.applyTo(shop)).orElse(shop);
         WelcomeGift.Terms terms = WelcomeGift.terms(rules, basket.goodsTotal().currency());
         if (!terms.offered()) {
             return List.of();

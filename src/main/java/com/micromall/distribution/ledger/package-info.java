@@ -10,7 +10,8 @@
  * the ledger announces credits and voids as events for whoever keeps figures of them (reporting's chart).
  */
 @ApplicationModule(displayName = "Distribution: ledger",
-        allowedDependencies = {"distribution", "shared", "settings", "customer", "catalog", "order", "distribution.referral"})
+        allowedDependencies = {"distribution", "shared", "settings", "customer", "catalog", "order", "distribution.referral",
+                "distribution.experiments"})
 @NullMarked
 package com.micromall.distribution.ledger;
 

@@ -35,6 +35,7 @@ public class Invitations {
     private final OrderHistory orderHistory;
     private final DistributionSettingsService distributionSettings;
     private final ShopSettingsService shopSettings;
+    private final java.util.List<SharerTerms> sharerTerms;
 
     /** The invitation an ACTIVE distributor's code stands for, for a visitor (customerId null) or a customer yet to be bound and to order. */
     @Transactional(readOnly = true)
@@ -52,12 +53,13 @@ public class Invitations {
                 || orderHistory.hasOrdersOtherThanCancelled(customerId))) {
             return Optional.empty();
         }
-        return customers.find(sharerId).map(sharer -> invitation(firstName(sharer)));
+        return customers.find(sharerId).map(sharer -> invitation(firstName(sharer), sharerId));
     }
 
     /** The banner states the terms {@link WelcomeGift} defines, so checkout's line takes off what it promised. */
-    private Invitation invitation(String firstName) {
-        WelcomeGift.Terms terms = WelcomeGift.terms(distributionSettings.current(), shopSettings.current().currency());
+    private Invitation invitation(String firstName, long sharerId) {
+        WelcomeGift.Terms terms = WelcomeGift.terms(SharerTerms.apply(sharerTerms, sharerId, distributionSettings.current()),
+                shopSettings.current().currency());
         if (!terms.offered()) {
             return new Invitation(firstName, "distribution.invitation.plain", null, null, null);
         }

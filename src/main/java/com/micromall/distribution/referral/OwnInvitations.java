@@ -21,18 +21,20 @@ class OwnInvitations implements ShareInvitations {
     private final DistributorEnrolment enrolment;
     private final DistributionSettingsService distributionSettings;
     private final ShopSettingsService shopSettings;
+    private final java.util.List<SharerTerms> sharerTerms;
 
     @Override
     public Optional<ShareInvitation> invitationOf(long customerId) {
         return enrolment.codeFor(customerId)
                 .filter(distributor -> distributor.status() == DistributorStatus.ACTIVE)
                 .map(distributor -> new ShareInvitation(distributor.code(),
-                        DistributorEnrolment.sharePath(distributor.code()), friendBenefit()));
+                        DistributorEnrolment.sharePath(distributor.code()), friendBenefit(customerId)));
     }
 
     /** The benefit as {@link WelcomeGift} defines it, so the mail promises what the banner and checkout give. */
-    private FriendBenefit friendBenefit() {
-        WelcomeGift.Terms terms = WelcomeGift.terms(distributionSettings.current(), shopSettings.current().currency());
+    private FriendBenefit friendBenefit(long sharerId) {
+        WelcomeGift.Terms terms = WelcomeGift.terms(SharerTerms.apply(sharerTerms, sharerId, distributionSettings.current()),
+                shopSettings.current().currency());
         if (!terms.offered()) {
             return new FriendBenefit(null, null, null);
         }

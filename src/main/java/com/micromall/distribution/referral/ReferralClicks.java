@@ -123,4 +123,35 @@ public class ReferralClicks {
                 .param("since", Timestamp.from(shopTime.now().minus(window))).query(Long.class).single() > 0;
     }
 
+    /**
+     * Clicks on any of these codes between {@code from} and {@code to} (an experiment's arm asks for its
+     * distributors'); one query over the click rows' code index, in slices of a thousand codes.
+     */
+    @Transactional(readOnly = true)
+    public long clicksOf(java.util.Collection<String> codes, Instant from, Instant to) {
+        java.util.List<String> all = java.util.List.copyOf(codes);
+        long clicks = 0;
+        for (int i = 0; i < all.size(); i += 1000) {
+            clicks += jdbc.sql("SELECT COUNT(*) FROM referral_click WHERE code IN (:codes) AND clicked_at >= :from AND clicked_at <= :to")
+                    .param("codes", all.subList(i, Math.min(all.size(), i + 1000)))
+                    .param("from", Timestamp.from(from)).param("to", Timestamp.from(to)).query(Long.class).single();
+        }
+        return clicks;
+    }
+
+    /**
+     * A click by a made-up visitor at {@code at} on a code that need not be a distributor's (demo data only: the
+     * demo experiment's made-up distributors have no account).
+     */
+    @Transactional
+    public void recordForDemo(String code, Instant at, String visitor) {
+        int inserted = jdbc.sql("""
+                INSERT INTO referral_click (code, clicked_at, landing_path, visitor_hash, visit_day)
+                VALUES (:code, :at, '/', :hash, :day) ON CONFLICT DO NOTHING""")
+                .param("code", code).param("at", Timestamp.from(at)).param("hash", visitor)
+                .param("day", shopTime.dayOf(at)).update();
+        if (inserted == 1) {
+            count(code);
+        }
+    }
 }

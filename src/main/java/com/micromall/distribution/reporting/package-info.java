@@ -6,7 +6,8 @@
  * and asks the other modules' APIs for the rest; nothing depends on it.
  */
 @ApplicationModule(displayName = "Distribution: reporting",
-        allowedDependencies = {"distribution", "shared", "settings", "customer", "catalog", "order", "distribution.referral", "distribution.ledger", "distribution.payout"})
+        allowedDependencies = {"distribution", "shared", "settings", "customer", "catalog", "order", "distribution.referral", "distribution.ledger", "distribution.payout",
+                "distribution.experiments"})
 @NullMarked
 package com.micromall.distribution.reporting;
 

@@ -43,6 +43,7 @@ class AuditLines {
             Pattern.DOTALL);
     private static final Pattern STATE_AND_NOTE = Pattern.compile("([A-Z_]+)(?: (.*))?", Pattern.DOTALL);
     private static final Pattern PICTURE = Pattern.compile("image/([a-z]+), (\\d+) bytes.*");
+    private static final Pattern ADOPTED = Pattern.compile("ENDED, adopted arm ([A-C])");
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
 
     private static final Set<String> PERCENT_FIELDS = Set.of("level1Percent", "level2Percent",
@@ -102,6 +103,8 @@ class AuditLines {
                 withdrawal();
             } else if (action.equals("distribution.budgetExceeded") || action.startsWith("distribution.entry.")) {
                 commissionEntry();
+            } else if (action.startsWith("distribution.experiment.")) {
+                experiment();
             } else if (action.startsWith("distribution.")) {
                 distributor(action);
             } else {
@@ -267,6 +270,20 @@ class AuditLines {
             Matcher state = STATE_AND_NOTE.matcher(value);
             return state.matches() ? textOr("audit.value.ledger." + state.group(1), text("audit.value.changed"))
                     : text("audit.value.changed");
+        }
+
+        /** A rate experiment started or ended ("ENDED, adopted arm B ..." when an arm's terms were adopted). */
+        private void experiment() {
+            Matcher id = KIND_AND_ID.matcher(entry.subject());
+            if (id.matches()) {
+                subject = text("audit.subject.experiment", id.group(2));
+                subjectLink = "/admin/distribution/experiments/" + id.group(2);
+            }
+            String after = entry.newValue() == null ? "" : entry.newValue();
+            Matcher adopted = ADOPTED.matcher(after);
+            oldValue = null;
+            newValue = adopted.lookingAt() ? text("audit.value.experiment.adopted", adopted.group(1))
+                    : after.startsWith("ENDED") ? text("audit.value.experiment.ended") : text("audit.value.experiment.started");
         }
 
         private void distributor(String action) {

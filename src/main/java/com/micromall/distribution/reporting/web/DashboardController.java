@@ -94,6 +94,7 @@ class DashboardController {
     private final ShopTime shopTime;
     private final PlatformTransactionManager transactionManager;
     private final DistributorTiers tiers;
+    private final com.micromall.distribution.experiments.Experiments experiments;
 
     /**
      * An invitee line: masked name, when they joined (or switched to this sharer), whether they have ordered, how
@@ -326,14 +327,18 @@ class DashboardController {
                 : value.setScale(0, RoundingMode.DOWN).toPlainString();
         DistributorTiers.Tier tier = standing.tier();
         DistributorTiers.Tier next = standing.next();
-        String rate = (tier == null ? settings.current().level1Percent() : tier.level1Percent())
-                .stripTrailingZeros().toPlainString();
+        // In a running experiment's arm the arm's rate stands in for the shop's base, each tier's uplift on top.
+        Optional<com.micromall.distribution.experiments.Arm> arm = experiments.armOf(id);
+        BigDecimal shop = settings.current().level1Percent();
+        String rate = arm.map(a -> a.level1Percent(tier == null ? null : tier.level1Percent(), shop))
+                .orElse(tier == null ? shop : tier.level1Percent()).stripTrailingZeros().toPlainString();
         int progress = next == null || next.threshold().signum() == 0 ? 100
                 : standing.figure().multiply(BigDecimal.valueOf(100))
                         .divide(next.threshold(), 0, RoundingMode.DOWN).min(BigDecimal.valueOf(100)).intValue();
         return new TierBox(tier == null ? null : tier.name(), rate, standing.scheme().measure().name(),
                 standing.scheme().windowDays(), figure.apply(standing.figure()), next == null ? null : next.name(),
-                next == null ? null : next.level1Percent().stripTrailingZeros().toPlainString(),
+                next == null ? null : arm.map(a -> a.level1Percent(next.level1Percent(), shop)).orElse(next.level1Percent())
+                        .stripTrailingZeros().toPlainString(),
                 figure.apply(standing.missing()), standing.missing().setScale(0, RoundingMode.UP).longValue(), progress,
                 standing.heldUntil() == null ? null : dates.format(standing.heldUntil()));
     }
