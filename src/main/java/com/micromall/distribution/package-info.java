@@ -3,7 +3,8 @@
  * {@code reporting → payout → ledger → experiments → referral}. Each owns its tables and its migration folder
  * ({@code db/migration/distribution/<module>}); one asks another only through its top-level package.
  * This package is what other modules see: the events distribution publishes and the buyer's own share link
- * ({@link com.micromall.distribution.ShareInvitations}). Listens to {@code customer} and {@code order} events and
+ * ({@link com.micromall.distribution.ShareInvitations}), and binding a customer to a sharer they bought through
+ * ({@link com.micromall.distribution.SharerBinding}, for group buys). Listens to {@code customer} and {@code order} events and
  * implements order's checkout discount SPI.
  */
 @ApplicationModule(displayName = "Distribution", allowedDependencies = {"shared", "settings", "customer", "catalog", "order"})

@@ -4,7 +4,7 @@
  * mails (commission earned, now withdrawable, withdrawal paid or rejected, welcome). Listens to events and reads
  * distribution only through its API; never blocks the action that caused a mail.
  */
-@ApplicationModule(displayName = "Notification", allowedDependencies = {"shared", "settings", "customer", "order", "distribution", "care", "loyalty"})
+@ApplicationModule(displayName = "Notification", allowedDependencies = {"shared", "settings", "customer", "order", "distribution", "care", "loyalty", "groupbuy"})
 @NullMarked
 package com.micromall.notification;
 

@@ -18,6 +18,12 @@ import java.util.Optional;
 public record CheckoutBasket(long customerId, List<Line> lines, Money goodsTotal, Money remaining,
                              List<DiscountLine> granted, Map<String, String> choices) {
 
+    /**
+     * The source of a price the shop set for this one purchase (a group price): first-order gifts such as the
+     * welcome discount do not stack with it; the buyer gets one or the other, and the page says so.
+     */
+    public static final String SPECIAL_PRICE = "special-price";
+
     public CheckoutBasket {
         lines = List.copyOf(lines);
         granted = List.copyOf(granted);
@@ -37,6 +43,11 @@ public record CheckoutBasket(long customerId, List<Line> lines, Money goodsTotal
     /** What the buyer picked for this source, if anything. */
     public Optional<String> choice(String source) {
         return Optional.ofNullable(choices.get(source)).filter(value -> !value.isBlank());
+    }
+
+    /** Whether a source asked before this one set a special price for this purchase ({@link #SPECIAL_PRICE}). */
+    public boolean atSpecialPrice() {
+        return granted.stream().anyMatch(line -> line.source().equals(SPECIAL_PRICE));
     }
 
     public record Line(long productId, int quantity, Money unitPrice, Money lineTotal) {

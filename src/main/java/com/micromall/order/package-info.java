@@ -2,7 +2,8 @@
  * Cart, checkout, orders and their status machine, refunds and payment methods. Publishes
  * {@code OrderPlaced}, {@code OrderPaid}, {@code OrderCompleted}, {@code OrderCancelled},
  * {@code OrderRefunded}; defines the {@code CheckoutDiscounts} SPI that {@code distribution}
- * implements. Never depends on {@code distribution}.
+ * implements, and {@code OneProductCheckout}: one unit of one product bought outside the cart (group buys), with
+ * a full refund for when such a purchase falls through. Never depends on {@code distribution}.
  */
 @ApplicationModule(displayName = "Order", allowedDependencies = {"shared", "settings", "catalog", "customer"})
 @NullMarked

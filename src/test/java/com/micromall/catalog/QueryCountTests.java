@@ -37,11 +37,12 @@ class QueryCountTests {
     /** The list's reads together (Storefront.listing), the shop settings for its prices among them. */
     static final int PRODUCT_LIST_TRANSACTIONS = 1;
     /**
-     * Shop settings, the product with its category, its pictures, and saving a new session (2). The session is
+     * Shop settings, the product with its category, its pictures, its group-buy offer (one look-up by the unique
+     * product id), and saving a new session (2). The session is
      * MockMvc's: its csrf() helper, used by other tests of this shared context, keeps the add-to-cart form's token
      * in the session; the real server keeps it in a cookie and writes nothing (VisitorSessionTests).
      */
-    static final int PRODUCT_PAGE_BUDGET = 5;
+    static final int PRODUCT_PAGE_BUDGET = 6;
     /** Shop settings, categories, newest products, their count, their first pictures. */
     static final int HOME_BUDGET = 5;
     /** Cart count, shop settings, the cart (2: its lines, their products), and saving a new session (2). */

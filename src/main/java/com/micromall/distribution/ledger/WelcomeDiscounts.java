@@ -52,7 +52,8 @@ class WelcomeDiscounts implements CheckoutDiscounts {
     @Override
     public List<DiscountLine> discountsFor(CheckoutBasket basket) {
         Optional<Long> referrer = network.referrerOf(basket.customerId());
-        if (referrer.isEmpty() || orderHistory.hasOrdersOtherThanCancelled(basket.customerId())) {
+        // A special price (a group price) replaces the friend's gift instead of stacking with it.
+        if (referrer.isEmpty() || basket.atSpecialPrice() || orderHistory.hasOrdersOtherThanCancelled(basket.customerId())) {
             return List.of();
         }
         // A running experiment's arm may give its distributors' friends another welcome benefit (and rate).

@@ -1,6 +1,7 @@
 package com.micromall.order.internal;
 
 import com.micromall.catalog.ProductApi;
+import com.micromall.catalog.ProductSummary;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerProfile;
 import com.micromall.customer.NewAddress;
@@ -123,7 +124,11 @@ public class CheckoutService {
     }
 
     private Summary summary(long customerId, Map<String, String> choices, boolean withOptions) {
-        CartService.CartView cart = carts.view(CartService.CartKey.customer(customerId));
+        return summary(customerId, carts.view(CartService.CartKey.customer(customerId)), choices, withOptions);
+    }
+
+    private Summary summary(long customerId, CartService.CartView cart, Map<String, String> choices,
+                            boolean withOptions) {
         Money goods = cart.goodsTotal();
         CheckoutBasket basket = new CheckoutBasket(customerId, cart.lines().stream()
                 .map(line -> new CheckoutBasket.Line(line.product().id(), line.quantity(), line.product().price(),
@@ -172,6 +177,32 @@ public class CheckoutService {
      */
     @Transactional
     public String place(PlaceOrder command) {
+        return place(command, null);
+    }
+
+    /**
+     * As {@link #place(PlaceOrder)}, but for one unit of {@code productId} instead of the cart, which stays as it is
+     * (a group buy). The product must be on sale.
+     */
+    @Transactional
+    public String placeOne(PlaceOrder command, long productId) {
+        return place(command, productId);
+    }
+
+    /** The summary of one unit of a product bought outside the cart, as {@link #placeOne} would charge it. */
+    @Transactional(readOnly = true)
+    public Summary summaryOfOne(long customerId, long productId, Map<String, String> choices) {
+        return summary(customerId, oneUnit(productId), choices, false);
+    }
+
+    private CartService.CartView oneUnit(long productId) {
+        ProductSummary product = products.find(productId).filter(ProductSummary::onSale)
+                .orElseThrow(() -> new CheckoutException("order.checkout.outOfStock", ""));
+        return new CartService.CartView(List.of(new CartService.Line(product, 1, product.price(), null, null)),
+                product.price(), List.of());
+    }
+
+    private String place(PlaceOrder command, @Nullable Long singleProductId) {
         carts.lockForCheckout(command.customerId());
         Optional<String> already = orderNumberForToken(command.customerId(), command.checkoutToken());
         if (already.isPresent()) {
@@ -182,7 +213,8 @@ public class CheckoutService {
         CustomerProfile customer = customers.find(command.customerId())
                 .orElseThrow(() -> new CheckoutException("order.checkout.emptyCart"));
         Order.ShippingAddress address = shippingAddress(command);
-        Summary summary = summary(command.customerId(), command.choices(), false);
+        Summary summary = singleProductId == null ? summary(command.customerId(), command.choices(), false)
+                : summary(command.customerId(), oneUnit(singleProductId), command.choices(), false);
         if (summary.cart().isEmpty()) {
             throw justOrdered(command.customerId())
                     .map(number -> new CheckoutException("order.checkout.alreadyOrdered", number))
@@ -225,7 +257,9 @@ public class CheckoutService {
         orders.saveAndFlush(order);
         rememberAddress(command);
         order.releaseEvents().forEach(events::publishEvent);
-        carts.clear(CartService.CartKey.customer(command.customerId()));
+        if (singleProductId == null) {
+            carts.clear(CartService.CartKey.customer(command.customerId()));
+        }
         return order.getNumber();
     }
 

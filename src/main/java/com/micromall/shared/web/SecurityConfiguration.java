@@ -4,6 +4,7 @@ import org.springframework.boot.security.autoconfigure.actuate.web.servlet.Endpo
 import org.springframework.boot.health.actuate.endpoint.HealthEndpoint;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.crypto.factory.PasswordEncoderFactories;
@@ -50,6 +51,8 @@ class SecurityConfiguration {
                         "/register/check-inbox", "/password/forgot", "/password/reset", "/verify", "/satisfaction/*",
                         "/s/**", "/staff/invitation",
                         "/css/**", "/js/**", "/images/**", "/webjars/**", "/favicon.ico").permitAll()
+                // A group buy's page is what its link is shared as: anyone may see it, joining needs an account.
+                .requestMatchers(HttpMethod.GET, "/groups/{id:\\d+}").permitAll()
                 .requestMatchers(STAFF_PAGES).hasAnyRole("OWNER", "STAFF")
                 .requestMatchers("/admin", "/admin/**").hasRole("OWNER")
                 .anyRequest().authenticated())

@@ -21,6 +21,7 @@ import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettingsService;
 import com.micromall.settings.ShopTime;
 import com.micromall.shared.Money;
+import com.micromall.shared.NameMask;
 import com.micromall.shared.QrCode;
 import com.micromall.shared.NotFoundException;
 import jakarta.validation.Valid;

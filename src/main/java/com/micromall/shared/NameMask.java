@@ -1,4 +1,4 @@
-package com.micromall.distribution.reporting.web;
+package com.micromall.shared;
 
 /**
  * Invitees' and buyers' names as a distributor sees them: first and last character with three stars
@@ -6,14 +6,14 @@ package com.micromall.distribution.reporting.web;
  * spelling out anyone's name. Names of one or two characters keep only the first ("Li" → "L***"), or
  * the mask would give the whole name away. Works on code points, so no character is cut in half.
  */
-final class NameMask {
+public final class NameMask {
 
-    static final String STARS = "***";
+    public static final String STARS = "***";
 
     private NameMask() {
     }
 
-    static String mask(String name) {
+    public static String mask(String name) {
         String trimmed = name.strip();
         int length = trimmed.codePointCount(0, trimmed.length());
         if (length == 0) {

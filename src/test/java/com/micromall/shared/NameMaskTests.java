@@ -1,4 +1,4 @@
-package com.micromall.distribution.reporting.web;
+package com.micromall.shared;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
