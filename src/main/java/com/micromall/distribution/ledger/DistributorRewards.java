@@ -2,7 +2,7 @@ package com.micromall.distribution.ledger;
 
 import com.micromall.distribution.referral.DistributorChoices;
 import com.micromall.distribution.referral.DistributorStatus;
-import com.micromall.distribution.referral.RewardForm;
+import com.micromall.distribution.RewardForm;
 
 import com.micromall.settings.AuditLog;
 import com.micromall.settings.DistributionSettings;

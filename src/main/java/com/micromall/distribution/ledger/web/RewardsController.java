@@ -7,7 +7,7 @@ import com.micromall.distribution.ledger.DistributorRewards;
 import com.micromall.distribution.ledger.DistributorRewards.RewardsView;
 import com.micromall.distribution.referral.DistributorStateException;
 import com.micromall.distribution.referral.DistributorStatus;
-import com.micromall.distribution.referral.RewardForm;
+import com.micromall.distribution.RewardForm;
 import java.util.Arrays;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
