@@ -299,6 +299,46 @@ class RewardFormLedgerTests {
                 });
     }
 
+    @Test
+    void theFriendsShareWorksAlikeWhenTheSharerTakesPoints() {
+        long tea = fixtures.orders.product("Points Share Tea", "33.33", 50);
+        long cup = fixtures.orders.product("Points Share Cup", "19.99", 50);
+        record Outcome(TestCustomer sharer, String number, java.util.List<com.micromall.order.DiscountLine> discounts) {
+        }
+        java.util.function.Function<RewardForm, Outcome> firstOrder = form -> {
+            TestCustomer sharer = fixtures.distributor("Share " + form);
+            choices.chooseRewardForm(sharer.id(), form, "test");
+            choices.chooseFriendShare(sharer.id(), 50, "test");
+            TestCustomer friend = fixtures.referredBy(sharer, "Friend Share " + form);
+            java.util.Map<Long, Integer> basket = new java.util.LinkedHashMap<>();
+            basket.put(tea, 1);
+            basket.put(cup, 3);
+            basket.forEach((product, q) -> carts.add(CartService.CartKey.customer(friend.id()), product, q));
+            var discounts = checkout.summary(friend.id()).discounts();
+            carts.clear(CartService.CartKey.customer(friend.id()));
+            String number = fixtures.place(friend, basket, "1 Share Street", "100000");
+            fixtures.complete(number);
+            return new Outcome(sharer, number, discounts);
+        };
+        Outcome cash = firstOrder.apply(RewardForm.CASH);
+        Outcome points = firstOrder.apply(RewardForm.POINTS);
+
+        assertThat(points.discounts()).extracting(com.micromall.order.DiscountLine::source)
+                .containsExactly("welcome", "friend-gift");
+        assertThat(points.discounts()).extracting(d -> d.amount().amount())
+                .usingElementComparator(BigDecimal::compareTo)
+                .containsExactlyElementsOf(cash.discounts().stream().map(d -> d.amount().amount()).toList());
+        BigDecimal gift = points.discounts().get(1).amount().amount();
+        assertThat(gift).isPositive();
+        assertThat(commissionOf(points.sharer(), points.number()))
+                .as("the sharer's commission is lowered by the gift exactly as with cash")
+                .isEqualByComparingTo(commissionOf(cash.sharer(), cash.number()));
+        assertThat(entries(points.sharer(), points.number())).extracting(Entry::form).containsOnly("POINTS");
+        assertThat(jdbc.sql("SELECT SUM(friend_gift) FROM commission_snapshot_line WHERE order_id = :o")
+                .param("o", fixtures.orderId(points.number())).query(BigDecimal.class).single())
+                .isEqualByComparingTo(gift);
+    }
+
     @Autowired UnfreezeJob unfreezeJob;
 
     private void afterTheReturnWindowWithEvents(String number) {
