@@ -191,6 +191,35 @@ class DistributorMailTests extends MailServerTests {
         lookAt(previews);
     }
 
+    @Test
+    void aPointsCommissionMailSaysItIsPaidAsPointsWithTheBonusAndNeverWithdrawableInEveryLanguage() {
+        Instant now = Instant.parse("2026-12-04T10:00:00Z");
+        Map<String, List<String>> pointsWords = Map.of("en", List.of("paid as points", "CN¥16.05", "30 %"),
+                "zh-CN", List.of("以积分发放", "16.05", "30%"), "zh-TW", List.of("以點數發放", "16.05", "30%"),
+                "fil", List.of("bilang puntos", "16.05", "30 %"));
+        Map<String, String> withdrawable = Map.of("en", "withdrawable", "zh-CN", "可提现", "zh-TW", "可提領",
+                "fil", "i-withdraw mula");
+        Map<String, String> availableWords = Map.of("en", "yours as points", "zh-CN", "以积分发放", "zh-TW", "以點數發放",
+                "fil", "bilang puntos");
+        pointsWords.forEach((language, words) -> {
+            CustomerProfile reader = customers.find(customer("Points Reader " + language, language)).orElseThrow();
+            RenderedMail frozen = mails.credited(new CommissionCredited(reader.id(), 1, "MM-PTS-1", 1, cny("12.35"),
+                    cny("0.00"), now.plus(7, ChronoUnit.DAYS), now, List.of(1L), RewardForm.POINTS,
+                    new BigDecimal("30")), reader);
+            RenderedMail availableNow = mails.credited(new CommissionCredited(reader.id(), 1, "MM-PTS-2", 1, cny("12.35"),
+                    cny("0.00"), now, now, List.of(2L), RewardForm.POINTS, new BigDecimal("30")), reader);
+            RenderedMail available = mails.available(new CommissionAvailable(reader.id(), cny("12.35"), 1,
+                    List.of("MM-PTS-1"), now, RewardForm.POINTS, List.of(1L)), reader);
+            for (RenderedMail mail : List.of(frozen, availableNow)) {
+                assertThat(mail.text()).as(language).contains(words);
+                assertThat(org.jsoup.Jsoup.parse(mail.html()).text()).as(language).contains(words.get(0))
+                        .doesNotContain(withdrawable.get(language));
+            }
+            assertThat(available.subject() + " " + available.text()).as(language)
+                    .contains(availableWords.get(language)).doesNotContain(withdrawable.get(language));
+        });
+    }
+
     private Mail awaitMail(long customerId, String subject) {
         await().atMost(Duration.ofSeconds(30)).until(() -> mailsTo(customerId).stream()
                 .anyMatch(message -> subjectOf(message).contains(subject)));
