@@ -70,7 +70,7 @@ class RewardFormsSettingsTests {
                 .containsExactly("CASH", "STORE_CREDIT", "POINTS");
         assertThat(page.select("#reward-forms input[name=forms][checked]").eachAttr("value"))
                 .containsExactly("CASH", "STORE_CREDIT");
-        assertThat(page.select("#trade-off-CASH").text()).contains("withdrawable").contains("full commission");
+        assertThat(page.select("#trade-off-CASH").text()).contains("Withdrawable").contains("full commission");
         assertThat(page.select("#trade-off-POINTS").text()).contains("+30 %");
         assertThat(page.select("#pointsBonusPercent").val()).isEqualTo("30");
         assertThat(page(get("/admin/settings/distribution"), Locale.SIMPLIFIED_CHINESE).select("#trade-off-POINTS").text())
