@@ -100,6 +100,31 @@ class RewardFormsSettingsTests {
     }
 
     @Test
+    void twoTabsSavingTheSameRulesAtOnceChangeThemOnceAndTheAuditLogSaysWhatChangedInWords() throws Exception {
+        long formLines = auditLines("rewardForms");
+        java.util.concurrent.CyclicBarrier barrier = new java.util.concurrent.CyclicBarrier(2);
+        java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(2);
+        try {
+            java.util.List<java.util.concurrent.Future<Integer>> posts = new java.util.ArrayList<>();
+            for (int i = 0; i < 2; i++) {
+                posts.add(pool.submit(() -> {
+                    barrier.await();
+                    return mvc.perform(save("30", "CASH", "POINTS").with(user(OWNER).roles("OWNER")))
+                            .andReturn().getResponse().getStatus();
+                }));
+            }
+            for (var post : posts) {
+                assertThat(post.get()).isEqualTo(302);
+            }
+        } finally {
+            pool.shutdownNow();
+        }
+        assertThat(auditLines("rewardForms")).isEqualTo(formLines + 1);
+        Document audit = page(get("/admin/audit"), Locale.ENGLISH);
+        assertThat(audit.text()).contains("Reward forms offered").contains("Cash, Points");
+    }
+
+    @Test
     void noFormAtAllOrABonusOutsideZeroTo100IsRefusedWithTheInputKept() throws Exception {
         Document none = page(save("30"), Locale.ENGLISH);
         assertThat(none.select("#forms-error").text()).isEqualTo("Offer at least one reward form.");
