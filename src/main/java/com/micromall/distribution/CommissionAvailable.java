@@ -12,9 +12,14 @@ import java.util.List;
  * @param amount what became available, reversals of the same entries already deducted
  * @param orderNumbers the orders the entries belong to, oldest first
  * @param rewardForm the form the entries were credited in
- * @param entryIds for POINTS, the COMMISSION entries that became available (each becomes available once, so each id
- *     is a stable key); empty for CASH and STORE_CREDIT, whose balance is the ledger's own account
+ * @param pointsEntries for POINTS, each COMMISSION entry that became available with its amount net of reversals (an
+ *     entry becomes available once, so its id is a stable key; the amounts sum to {@code amount}); empty for CASH and
+ *     STORE_CREDIT, whose balance is the ledger's own account
  */
 public record CommissionAvailable(long distributorId, Money amount, int entryCount, List<String> orderNumbers,
-                                  Instant availableAt, RewardForm rewardForm, List<Long> entryIds) {
+                                  Instant availableAt, RewardForm rewardForm, List<Entry> pointsEntries) {
+
+    /** A commission entry that became available, and what it is worth now (its amount less reversals). */
+    public record Entry(long entryId, Money amount) {
+    }
 }

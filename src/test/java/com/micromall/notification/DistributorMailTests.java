@@ -209,7 +209,8 @@ class DistributorMailTests extends MailServerTests {
             RenderedMail availableNow = mails.credited(new CommissionCredited(reader.id(), 1, "MM-PTS-2", 1, cny("12.35"),
                     cny("0.00"), now, now, List.of(2L), RewardForm.POINTS, new BigDecimal("30")), reader);
             RenderedMail available = mails.available(new CommissionAvailable(reader.id(), cny("12.35"), 1,
-                    List.of("MM-PTS-1"), now, RewardForm.POINTS, List.of(1L)), reader);
+                    List.of("MM-PTS-1"), now, RewardForm.POINTS,
+                    List.of(new CommissionAvailable.Entry(1L, cny("12.35")))), reader);
             for (RenderedMail mail : List.of(frozen, availableNow)) {
                 assertThat(mail.text()).as(language).contains(words);
                 assertThat(org.jsoup.Jsoup.parse(mail.html()).text()).as(language).contains(words.get(0))

@@ -197,7 +197,7 @@ class CommissionLedger {
         Money held = Money.zero(snapshot.currency());
         Money availableNow = Money.zero(snapshot.currency());
         List<Long> entryIds = new ArrayList<>();
-        List<Long> availableIds = new ArrayList<>();
+        List<CommissionAvailable.Entry> availableEntries = new ArrayList<>();
         for (SnapshotLine line : lines) {
             int units = line.quantity() - line.refundedBefore();
             if (units <= 0) {
@@ -230,7 +230,7 @@ class CommissionLedger {
                 entry.unfreeze(clock.instant());
                 save(entry);
                 availableNow = availableNow.plus(amount);
-                availableIds.add(id);
+                availableEntries.add(new CommissionAvailable.Entry(id, amount));
             }
             if (holds.contains(HoldReason.BUDGET)) {
                 log.warn("Monthly commission budget reached: entry {} ({}) for distributor {} is on hold",
@@ -245,9 +245,9 @@ class CommissionLedger {
                     credited, held, unfreezesAt, creditedAt, List.copyOf(entryIds), form,
                     form == RewardForm.POINTS ? rules.pointsBonusPercent() : BigDecimal.ZERO));
             if (availableNow.isPositive()) {
-                events.publishEvent(new CommissionAvailable(beneficiary, availableNow, availableIds.size(),
+                events.publishEvent(new CommissionAvailable(beneficiary, availableNow, availableEntries.size(),
                         List.of(snapshot.orderNumber()), clock.instant(), form,
-                        form == RewardForm.POINTS ? List.copyOf(availableIds) : List.of()));
+                        form == RewardForm.POINTS ? List.copyOf(availableEntries) : List.of()));
             }
         }
     }
@@ -497,10 +497,11 @@ class CommissionLedger {
         if (from == LedgerState.ON_HOLD && to == LedgerState.AVAILABLE) {
             // A released hold whose window is already over: withdrawable from now on, like a settled entry.
             BigDecimal amount = rows.stream().map(MovedRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            events.publishEvent(new CommissionAvailable(first.distributorId(),
-                    Money.of(amount, Currency.getInstance(first.currency())), rows.size(),
+            Money available = Money.of(amount, Currency.getInstance(first.currency()));
+            events.publishEvent(new CommissionAvailable(first.distributorId(), available, rows.size(),
                     List.of(first.orderNumber()), clock.instant(), first.rewardForm(),
-                    first.rewardForm() == RewardForm.POINTS ? List.of(entryId) : List.of()));
+                    first.rewardForm() == RewardForm.POINTS ? List.of(new CommissionAvailable.Entry(entryId, available))
+                            : List.of()));
         }
         return moved;
     }

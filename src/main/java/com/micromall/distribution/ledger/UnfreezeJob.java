@@ -156,12 +156,20 @@ public class UnfreezeJob {
                         Money.of(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))),
                         rs.getInt("entries"), RewardForm.valueOf(rs.getString("reward_form"))))
                 .list();
-        // A points book mirrors POINTS commission entry by entry; cash has its account row and needs no ids.
-        Map<Long, List<Long>> pointsIds = due.stream().anyMatch(d -> d.rewardForm() == RewardForm.POINTS)
-                ? jdbc.sql("SELECT distributor_id, id FROM commission_entry WHERE kind = 'COMMISSION' AND level > 0"
-                                + " AND reward_form = 'POINTS' AND " + CommissionEntry.DUE_IN_CHUNK + " ORDER BY id")
+        // A points book mirrors POINTS commission entry by entry (a reversal is due with its commission, so the
+        // group is the entry net of reversals); cash has its account row and needs no entries.
+        Map<Long, List<CommissionAvailable.Entry>> pointsEntries = due.stream()
+                .anyMatch(d -> d.rewardForm() == RewardForm.POINTS)
+                ? jdbc.sql("""
+                        SELECT distributor_id, COALESCE(parent_id, id) AS entry_id, currency, SUM(amount) AS amount
+                        FROM commission_entry WHERE level > 0 AND reward_form = 'POINTS' AND
+                        """ + CommissionEntry.DUE_IN_CHUNK + """
+                        GROUP BY distributor_id, COALESCE(parent_id, id), currency ORDER BY entry_id""")
                         .param("at", at).param("bound", upToDue).param("id", upToId)
-                        .query((rs, i) -> Map.entry(rs.getLong(1), rs.getLong(2))).list().stream()
+                        .query((rs, i) -> Map.entry(rs.getLong("distributor_id"), new CommissionAvailable.Entry(
+                                rs.getLong("entry_id"), Money.of(rs.getBigDecimal("amount"),
+                                        Currency.getInstance(rs.getString("currency"))))))
+                        .list().stream()
                         .collect(java.util.stream.Collectors.groupingBy(Map.Entry::getKey, LinkedHashMap::new,
                                 java.util.stream.Collectors.mapping(Map.Entry::getValue,
                                         java.util.stream.Collectors.toList())))
@@ -176,7 +184,7 @@ public class UnfreezeJob {
         int moved = jdbc.sql("UPDATE commission_entry SET state = :available WHERE " + CommissionEntry.DUE_IN_CHUNK)
                 .param("available", LedgerState.AVAILABLE.name()).param("at", at).param("bound", upToDue).param("id", upToId)
                 .update();
-        announce(due, pointsIds, at.toInstant());
+        announce(due, pointsEntries, at.toInstant());
         return moved;
     }
 
@@ -187,7 +195,8 @@ public class UnfreezeJob {
      * One {@link CommissionAvailable} per distributor (currency and reward form) of the chunk; staff commission is
      * paid with wages.
      */
-    private void announce(List<DueOrder> due, Map<Long, List<Long>> pointsIds, Instant availableAt) {
+    private void announce(List<DueOrder> due, Map<Long, List<CommissionAvailable.Entry>> pointsEntries,
+                          Instant availableAt) {
         Map<String, List<DueOrder>> byDistributor = new LinkedHashMap<>();
         for (DueOrder order : due) {
             byDistributor.computeIfAbsent(order.distributorId() + "/" + order.amount().currency() + "/"
@@ -203,7 +212,7 @@ public class UnfreezeJob {
                     orders.stream().mapToInt(DueOrder::entries).sum(),
                     orders.stream().map(DueOrder::orderNumber).distinct().toList(), availableAt, first.rewardForm(),
                     first.rewardForm() == RewardForm.POINTS
-                            ? pointsIds.getOrDefault(first.distributorId(), List.of()) : List.of()));
+                            ? pointsEntries.getOrDefault(first.distributorId(), List.of()) : List.of()));
         });
     }
 }

@@ -285,9 +285,12 @@ class RewardFormLedgerTests {
         assertThat(events.stream(CommissionAvailable.class).filter(e -> e.distributorId() == gus.id()))
                 .singleElement().satisfies(e -> {
                     assertThat(e.rewardForm()).isEqualTo(RewardForm.POINTS);
-                    assertThat(e.entryIds()).containsExactlyElementsOf(
+                    assertThat(e.pointsEntries()).extracting(CommissionAvailable.Entry::entryId).containsExactlyElementsOf(
                             events.stream(CommissionCredited.class).filter(c -> c.orderNumber().equals(number))
                                     .findFirst().orElseThrow().entryIds());
+                    assertThat(e.pointsEntries()).singleElement().satisfies(entry -> assertThat(entry.amount().amount())
+                            .as("net of the reversal").isEqualByComparingTo(entries(gus, number).stream()
+                                    .map(Entry::amount).reduce(BigDecimal.ZERO, BigDecimal::add)));
                 });
 
         ledger.takeBack(new OrderRefunded(orderId, number, friend.id(), clock.instant().plusSeconds(1),
