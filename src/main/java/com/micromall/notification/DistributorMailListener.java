@@ -4,6 +4,7 @@ import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerProfile;
 import com.micromall.distribution.CommissionAvailable;
 import com.micromall.distribution.CommissionCredited;
+import com.micromall.distribution.RewardForm;
 import com.micromall.distribution.WithdrawalPaid;
 import com.micromall.distribution.WithdrawalRejected;
 import com.micromall.distribution.DistributorApproved;
@@ -47,7 +48,8 @@ class DistributorMailListener {
     @ApplicationModuleListener
     void sendCommissionAvailable(CommissionAvailable event) {
         String first = event.orderNumbers().isEmpty() ? "" : event.orderNumbers().get(0);
-        send(event.distributorId(), "available/" + event.availableAt() + "/" + first, "commission-available",
+        String form = event.rewardForm() == RewardForm.POINTS ? "/points" : "";
+        send(event.distributorId(), "available/" + event.availableAt() + "/" + first + form, "commission-available",
                 d -> mails.available(event, d));
     }
 

@@ -3,6 +3,9 @@ package com.micromall.notification;
 import com.micromall.customer.CustomerProfile;
 import com.micromall.distribution.CommissionAvailable;
 import com.micromall.distribution.CommissionCredited;
+import com.micromall.distribution.RewardForm;
+import java.math.BigDecimal;
+import java.math.RoundingMode;
 import com.micromall.distribution.DistributorTierRaised;
 import com.micromall.distribution.WithdrawalPaid;
 import com.micromall.distribution.WithdrawalRejected;
@@ -44,6 +47,12 @@ class DistributorMails {
         model.put("amount", event.amount());
         model.put("unfreezesAt", event.unfreezesAt());
         model.put("availableNow", !event.unfreezesAt().isAfter(event.creditedAt()));
+        // POINTS commission is no cash: the mail says what it is worth as points, bonus included, never "withdrawable".
+        boolean points = event.rewardForm() == RewardForm.POINTS;
+        model.put("points", points);
+        model.put("pointsWorth", event.amount().times(BigDecimal.ONE.add(event.bonusPercent().movePointLeft(2)),
+                RoundingMode.DOWN));
+        model.put("pointsBonus", event.bonusPercent().stripTrailingZeros().toPlainString());
         return render("commission-credited", distributor, "mail.subject.commissionCredited",
                 new Object[] {event.amount().format(MailLocale.of(distributor.locale()))}, model);
     }
@@ -54,7 +63,10 @@ class DistributorMails {
         List<String> orders = event.orderNumbers();
         model.put("orderNumbers", String.join(", ", orders.subList(0, Math.min(ORDERS_LISTED, orders.size()))));
         model.put("moreOrders", Math.max(0, orders.size() - ORDERS_LISTED));
-        return render("commission-available", distributor, "mail.subject.commissionAvailable",
+        boolean points = event.rewardForm() == RewardForm.POINTS;
+        model.put("points", points);
+        return render("commission-available", distributor, points ? "mail.subject.commissionAvailable.points"
+                        : "mail.subject.commissionAvailable",
                 new Object[] {event.amount().format(MailLocale.of(distributor.locale()))}, model);
     }
 

@@ -10,6 +10,7 @@ import com.micromall.distribution.referral.DistributorEnrolment;
 import com.micromall.distribution.referral.ReferralBindings;
 import com.micromall.distribution.CommissionAvailable;
 import com.micromall.distribution.CommissionCredited;
+import com.micromall.distribution.RewardForm;
 import com.micromall.distribution.WithdrawalPaid;
 import com.micromall.distribution.WithdrawalRejected;
 import com.micromall.distribution.ShareInvitation;
@@ -139,7 +140,7 @@ class DistributorMailTests extends MailServerTests {
         long distributor = customer("Ada Available", "en");
         List<String> numbers = List.of("MM-A1", "MM-A2", "MM-A3", "MM-A4", "MM-A5", "MM-A6", "MM-A7");
 
-        publish(new CommissionAvailable(distributor, cny("31.40"), 9, numbers, Instant.now()));
+        publish(new CommissionAvailable(distributor, cny("31.40"), 9, numbers, Instant.now(), RewardForm.CASH, List.of()));
 
         Mail mail = awaitMailTo(distributor);
         assertThat(mail.subject()).endsWith("CN¥31.40 is now withdrawable");
@@ -152,9 +153,9 @@ class DistributorMailTests extends MailServerTests {
         long distributor = customer("Hal Held", "en");
 
         publish(new CommissionCredited(distributor, -IDS.incrementAndGet(), "MM-HELD", 1, cny("0.00"),
-                cny("4.50"), Instant.now().plus(7, ChronoUnit.DAYS), Instant.now(), List.of(1L)));
+                cny("4.50"), Instant.now().plus(7, ChronoUnit.DAYS), Instant.now(), List.of(1L), RewardForm.CASH, BigDecimal.ZERO));
         CommissionCredited later = new CommissionCredited(distributor, -IDS.incrementAndGet(), "MM-LATER", 2,
-                cny("1.20"), cny("0.00"), Instant.now().plus(7, ChronoUnit.DAYS), Instant.now(), List.of(2L));
+                cny("1.20"), cny("0.00"), Instant.now().plus(7, ChronoUnit.DAYS), Instant.now(), List.of(2L), RewardForm.CASH, BigDecimal.ZERO);
         publish(later);
 
         Mail mail = awaitMailTo(distributor);
@@ -171,10 +172,10 @@ class DistributorMailTests extends MailServerTests {
         for (CustomerProfile reader : List.of(english, chinese)) {
             String suffix = reader == english ? "" : "-zh_CN";
             previews.put("commission-credited" + suffix, mails.credited(new CommissionCredited(reader.id(), 1,
-                    "MM-2612-4F7K", 1, cny("12.35"), cny("0.00"), now.plus(7, ChronoUnit.DAYS), now, List.of(1L)),
+                    "MM-2612-4F7K", 1, cny("12.35"), cny("0.00"), now.plus(7, ChronoUnit.DAYS), now, List.of(1L), RewardForm.CASH, BigDecimal.ZERO),
                     reader));
             previews.put("commission-available" + suffix, mails.available(new CommissionAvailable(reader.id(),
-                    cny("31.40"), 9, List.of("MM-2612-4F7K", "MM-2612-9QX2", "MM-2612-7TT1"), now), reader));
+                    cny("31.40"), 9, List.of("MM-2612-4F7K", "MM-2612-9QX2", "MM-2612-7TT1"), now, RewardForm.CASH, List.of()), reader));
             previews.put("withdrawal-paid" + suffix, mails.paid(new WithdrawalPaid(1, reader.id(), cny("100.00"),
                     cny("2.00"), cny("98.00"), "BANK", "BOC-20261204-000123", now), reader));
             previews.put("withdrawal-rejected" + suffix, mails.rejected(new WithdrawalRejected(1, reader.id(),
@@ -188,6 +189,36 @@ class DistributorMailTests extends MailServerTests {
         assertThat(previews.get("distributor-welcome-zh_CN").html()).contains("好友首单立减 10%（最多 ¥20.00）");
         assertThat(previews.get("commission-credited").html()).contains("It becomes withdrawable on Dec 11, 2026");
         lookAt(previews);
+    }
+
+    @Test
+    void aPointsCommissionMailSaysItIsPaidAsPointsWithTheBonusAndNeverWithdrawableInEveryLanguage() {
+        Instant now = Instant.parse("2026-12-04T10:00:00Z");
+        Map<String, List<String>> pointsWords = Map.of("en", List.of("paid as points", "CN¥16.05", "30 %"),
+                "zh-CN", List.of("以积分发放", "16.05", "30%"), "zh-TW", List.of("以點數發放", "16.05", "30%"),
+                "fil", List.of("bilang puntos", "16.05", "30 %"));
+        Map<String, String> withdrawable = Map.of("en", "withdrawable", "zh-CN", "可提现", "zh-TW", "可提領",
+                "fil", "i-withdraw mula");
+        Map<String, String> availableWords = Map.of("en", "yours as points", "zh-CN", "以积分发放", "zh-TW", "以點數發放",
+                "fil", "bilang puntos");
+        pointsWords.forEach((language, words) -> {
+            CustomerProfile reader = customers.find(customer("Points Reader " + language, language)).orElseThrow();
+            RenderedMail frozen = mails.credited(new CommissionCredited(reader.id(), 1, "MM-PTS-1", 1, cny("12.35"),
+                    cny("0.00"), now.plus(7, ChronoUnit.DAYS), now, List.of(1L), RewardForm.POINTS,
+                    new BigDecimal("30")), reader);
+            RenderedMail availableNow = mails.credited(new CommissionCredited(reader.id(), 1, "MM-PTS-2", 1, cny("12.35"),
+                    cny("0.00"), now, now, List.of(2L), RewardForm.POINTS, new BigDecimal("30")), reader);
+            RenderedMail available = mails.available(new CommissionAvailable(reader.id(), cny("12.35"), 1,
+                    List.of("MM-PTS-1"), now, RewardForm.POINTS,
+                    List.of(new CommissionAvailable.Entry(1L, cny("12.35")))), reader);
+            for (RenderedMail mail : List.of(frozen, availableNow)) {
+                assertThat(mail.text()).as(language).contains(words);
+                assertThat(org.jsoup.Jsoup.parse(mail.html()).text()).as(language).contains(words.get(0))
+                        .doesNotContain(withdrawable.get(language));
+            }
+            assertThat(available.subject() + " " + available.text()).as(language)
+                    .contains(availableWords.get(language)).doesNotContain(withdrawable.get(language));
+        });
     }
 
     private Mail awaitMail(long customerId, String subject) {

@@ -1,5 +1,6 @@
 package com.micromall.distribution.ledger;
 
+import com.micromall.distribution.RewardForm;
 import com.micromall.shared.Money;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +25,17 @@ final class CommissionEntry {
     static final String DUE_IN_CHUNK = "state = '" + LedgerState.FROZEN.name() + "' AND unfreezes_at <= :at"
             + " AND (unfreezes_at < :bound OR (unfreezes_at = :bound AND id <= :id))";
 
+    /**
+     * The entries that are a sharer's money in their account (distributor_account): not staff commission (level 0,
+     * paid with wages) and not POINTS commission (paid as points). The others live the same life here, outside it.
+     */
+    static final String IN_ACCOUNT = "level > 0 AND reward_form <> '" + RewardForm.POINTS.name() + "'";
+
+    /** {@link #IN_ACCOUNT} for one entry (a reversal or clawback has its commission's level and form). */
+    static boolean inAccount(int level, RewardForm form) {
+        return level != CommissionLedger.STAFF_LEVEL && form != RewardForm.POINTS;
+    }
+
     /** The timeline's note when the return window is over. */
     static final String UNFROZEN = "return window over";
 
@@ -44,6 +56,7 @@ final class CommissionEntry {
     private final long lineId;
     private final long productId;
     private final int level;
+    private final RewardForm rewardForm;
     private final int units;
     private final Money amount;
     private final Instant unfreezesAt;
@@ -53,6 +66,11 @@ final class CommissionEntry {
 
     CommissionEntry(long id, long distributorId, long lineId, long productId, int level, int units, Money amount, LedgerState state, Instant unfreezesAt,
                     Collection<TakenBack> takenBack) {
+        this(id, distributorId, lineId, productId, level, RewardForm.CASH, units, amount, state, unfreezesAt, takenBack);
+    }
+
+    CommissionEntry(long id, long distributorId, long lineId, long productId, int level, RewardForm rewardForm, int units,
+                    Money amount, LedgerState state, Instant unfreezesAt, Collection<TakenBack> takenBack) {
         if (!amount.isPositive()) {
             throw new IllegalArgumentException("A commission is positive: " + amount);
         }
@@ -61,6 +79,7 @@ final class CommissionEntry {
         this.lineId = lineId;
         this.productId = productId;
         this.level = level;
+        this.rewardForm = rewardForm;
         this.units = units;
         this.amount = amount;
         this.state = state;
@@ -154,6 +173,10 @@ final class CommissionEntry {
 
     int level() {
         return level;
+    }
+
+    RewardForm rewardForm() {
+        return rewardForm;
     }
 
     int units() {

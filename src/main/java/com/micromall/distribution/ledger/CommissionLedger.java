@@ -5,6 +5,9 @@ import com.micromall.distribution.CommissionReversed;
 import com.micromall.distribution.CommissionAvailable;
 import com.micromall.distribution.CommissionCredited;
 import com.micromall.distribution.CommissionVoided;
+import com.micromall.distribution.RewardForm;
+import com.micromall.distribution.referral.DistributorChoices;
+import com.micromall.distribution.referral.RewardForms;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerVerified;
 import com.micromall.order.OrderCompleted;
@@ -78,6 +81,8 @@ class CommissionLedger {
     private final ApplicationEventPublisher events;
     private final ShopTime shopTime;
     private final DistributorTiers tiers;
+    private final DistributorChoices choices;
+    private final RewardForms rewardForms;
 
     record Snapshot(long orderId, String orderNumber, long buyerId, @Nullable Long level1, @Nullable Long level2,
                     BigDecimal level1Percent, BigDecimal level2Percent, int returnWindowDays, Currency currency,
@@ -159,8 +164,8 @@ class CommissionLedger {
             if (!amount.isPositive()) {
                 continue;
             }
-            Long id = insert(staff, snapshot, line.lineId(), line.productId(), STAFF_LEVEL, EntryKind.COMMISSION, "",
-                    null, units, "staff " + percent.stripTrailingZeros().toPlainString() + "%", amount,
+            Long id = insert(staff, snapshot, line.lineId(), line.productId(), STAFF_LEVEL, RewardForm.CASH,
+                    EntryKind.COMMISSION, "", null, units, "staff " + percent.stripTrailingZeros().toPlainString() + "%", amount,
                     LedgerState.FROZEN, null, unfreezesAt, creditedAt);
             if (id == null) {
                 continue;
@@ -184,10 +189,15 @@ class CommissionLedger {
         // An unverified buyer may be made up: the sharer's commission waits until the address is confirmed.
         Set<HoldReason> abuse = !found.isEmpty() || customers.isEmailVerified(snapshot.buyerId()) ? found
                 : Set.of(HoldReason.UNVERIFIED_REFEREE);
+        // The form in force now is the entries' for good: a later switch changes only what is credited after it.
+        RewardForms.Rules rules = rewardForms.current();
+        RewardForm form = rules.inForce(choices.of(beneficiary).map(DistributorChoices.Choices::rewardForm)
+                .orElse(RewardForm.CASH));
         Money credited = Money.zero(snapshot.currency());
         Money held = Money.zero(snapshot.currency());
         Money availableNow = Money.zero(snapshot.currency());
         List<Long> entryIds = new ArrayList<>();
+        List<CommissionAvailable.Entry> availableEntries = new ArrayList<>();
         for (SnapshotLine line : lines) {
             int units = line.quantity() - line.refundedBefore();
             if (units <= 0) {
@@ -201,8 +211,8 @@ class CommissionLedger {
                     : overBudget(amount) ? Set.of(HoldReason.BUDGET) : Set.of();
             String hold = holds.isEmpty() ? null : HoldReason.stored(holds);
             LedgerState state = hold == null ? LedgerState.FROZEN : LedgerState.ON_HOLD;
-            Long id = insert(beneficiary, snapshot, line.lineId(), line.productId(), level, EntryKind.COMMISSION, "", null,
-                    units, rateNote(line, level, snapshot), amount, state, hold, unfreezesAt, creditedAt);
+            Long id = insert(beneficiary, snapshot, line.lineId(), line.productId(), level, form, EntryKind.COMMISSION, "",
+                    null, units, rateNote(line, level, snapshot), amount, state, hold, unfreezesAt, creditedAt);
             if (id == null) {
                 continue;
             }
@@ -220,6 +230,7 @@ class CommissionLedger {
                 entry.unfreeze(clock.instant());
                 save(entry);
                 availableNow = availableNow.plus(amount);
+                availableEntries.add(new CommissionAvailable.Entry(id, amount));
             }
             if (holds.contains(HoldReason.BUDGET)) {
                 log.warn("Monthly commission budget reached: entry {} ({}) for distributor {} is on hold",
@@ -231,10 +242,12 @@ class CommissionLedger {
         // One fact per order, beneficiary and level (not per line): what the sharer hears is what the order earned.
         if (!entryIds.isEmpty()) {
             events.publishEvent(new CommissionCredited(beneficiary, snapshot.orderId(), snapshot.orderNumber(), level,
-                    credited, held, unfreezesAt, creditedAt, List.copyOf(entryIds)));
+                    credited, held, unfreezesAt, creditedAt, List.copyOf(entryIds), form,
+                    form == RewardForm.POINTS ? rules.pointsBonusPercent() : BigDecimal.ZERO));
             if (availableNow.isPositive()) {
-                events.publishEvent(new CommissionAvailable(beneficiary, availableNow, entryIds.size(),
-                        List.of(snapshot.orderNumber()), clock.instant()));
+                events.publishEvent(new CommissionAvailable(beneficiary, availableNow, availableEntries.size(),
+                        List.of(snapshot.orderNumber()), clock.instant(), form,
+                        form == RewardForm.POINTS ? List.copyOf(availableEntries) : List.of()));
             }
         }
     }
@@ -378,8 +391,8 @@ class CommissionLedger {
             return;
         }
         CommissionEntry.Refund r = refund.get();
-        Long id = insert(entry.distributorId(), snapshot, entry.lineId(), entry.productId(), entry.level(), r.kind(), ref,
-                entry.id(), r.units(), "share " + r.units() + "/" + entry.units(), r.amount(), r.state(), null,
+        Long id = insert(entry.distributorId(), snapshot, entry.lineId(), entry.productId(), entry.level(),
+                entry.rewardForm(), r.kind(), ref, entry.id(), r.units(), "share " + r.units() + "/" + entry.units(), r.amount(), r.state(), null,
                 entry.unfreezesAt(), clock.instant());
         if (id == null) {
             return;
@@ -392,10 +405,10 @@ class CommissionLedger {
             return;
         }
         events.publishEvent(r.kind() == EntryKind.CLAWBACK
-                ? new CommissionClawedBack(id, entry.id(), entry.distributorId(), snapshot.orderNumber(), entry.level(),
-                        taken, ref, clock.instant())
-                : new CommissionReversed(id, entry.id(), entry.distributorId(), snapshot.orderNumber(), entry.level(),
-                        taken, ref, clock.instant()));
+                ? new CommissionClawedBack(id, entry.id(), entry.distributorId(), snapshot.orderId(),
+                        snapshot.orderNumber(), entry.level(), taken, ref, clock.instant(), entry.rewardForm())
+                : new CommissionReversed(id, entry.id(), entry.distributorId(), snapshot.orderId(),
+                        snapshot.orderNumber(), entry.level(), taken, ref, clock.instant(), entry.rewardForm()));
         save(entry);
     }
 
@@ -405,13 +418,15 @@ class CommissionLedger {
      */
     Optional<CommissionEntry> load(long id) {
         Optional<CommissionEntry> entry = jdbc.sql("""
-                SELECT id, distributor_id, line_id, product_id, level, units, amount, currency, state, unfreezes_at
+                SELECT id, distributor_id, line_id, product_id, level, reward_form, units, amount, currency, state,
+                    unfreezes_at
                 FROM commission_entry WHERE id = :id AND kind = :commission FOR UPDATE""")
                 .param("id", id).param("commission", EntryKind.COMMISSION.name())
                 .query((rs, i) -> {
                     Currency currency = Currency.getInstance(rs.getString("currency"));
                     return new CommissionEntry(rs.getLong("id"), rs.getLong("distributor_id"), rs.getLong("line_id"),
-                            rs.getLong("product_id"), rs.getInt("level"), rs.getInt("units"),
+                            rs.getLong("product_id"), rs.getInt("level"), RewardForm.valueOf(rs.getString("reward_form")),
+                            rs.getInt("units"),
                             Money.of(rs.getBigDecimal("amount"), currency), LedgerState.valueOf(rs.getString("state")),
                             rs.getTimestamp("unfreezes_at").toInstant(), takenBack(id, currency));
                 })
@@ -445,12 +460,13 @@ class CommissionLedger {
      */
     private int moveGroup(long entryId, LedgerState from, LedgerState to, String note) {
         List<MovedRow> rows = jdbc.sql("""
-                SELECT id, distributor_id, level, kind, amount, currency, order_number, created_at FROM commission_entry
-                WHERE (id = :id OR parent_id = :id) AND state = :from FOR UPDATE""")
+                SELECT id, distributor_id, level, reward_form, kind, amount, currency, order_id, order_number, created_at
+                FROM commission_entry WHERE (id = :id OR parent_id = :id) AND state = :from FOR UPDATE""")
                 .param("id", entryId).param("from", from.name())
                 .query((rs, i) -> new MovedRow(rs.getLong("id"), rs.getLong("distributor_id"), rs.getInt("level"),
-                        rs.getString("kind"), rs.getBigDecimal("amount"), rs.getString("currency"),
-                        rs.getString("order_number"), rs.getTimestamp("created_at").toInstant()))
+                        RewardForm.valueOf(rs.getString("reward_form")), rs.getString("kind"), rs.getBigDecimal("amount"),
+                        rs.getString("currency"), rs.getLong("order_id"), rs.getString("order_number"),
+                        rs.getTimestamp("created_at").toInstant()))
                 .list();
         if (rows.isEmpty()) {
             return 0;
@@ -463,45 +479,50 @@ class CommissionLedger {
                 .param("ids", ids).update();
         int moved = jdbc.sql("UPDATE commission_entry SET state = :to WHERE id IN (:ids)")
                 .param("to", to.name()).param("ids", ids).update();
-        if (rows.get(0).level() == STAFF_LEVEL) {
+        MovedRow first = rows.get(0);
+        if (first.level() == STAFF_LEVEL) {
             return moved;
         }
-        rows.stream().collect(Collectors.groupingBy(MovedRow::distributorId,
-                        Collectors.reducing(BigDecimal.ZERO, MovedRow::amount, BigDecimal::add)))
-                .forEach((distributor, amount) -> accounts.moved(distributor, from, to, amount));
+        if (CommissionEntry.inAccount(first.level(), first.rewardForm())) {
+            rows.stream().collect(Collectors.groupingBy(MovedRow::distributorId,
+                            Collectors.reducing(BigDecimal.ZERO, MovedRow::amount, BigDecimal::add)))
+                    .forEach((distributor, amount) -> accounts.moved(distributor, from, to, amount));
+        }
         if (to == LedgerState.VOID) {
             rows.stream().filter(row -> EntryKind.COMMISSION.name().equals(row.kind()))
-                    .forEach(row -> events.publishEvent(new CommissionVoided(row.id(), row.distributorId(),
+                    .forEach(row -> events.publishEvent(new CommissionVoided(row.id(), row.distributorId(), row.orderId(),
                             row.orderNumber(), row.level(), Money.of(row.amount(), Currency.getInstance(row.currency())),
-                            row.createdAt(), clock.instant())));
+                            row.createdAt(), clock.instant(), row.rewardForm())));
         }
         if (from == LedgerState.ON_HOLD && to == LedgerState.AVAILABLE) {
             // A released hold whose window is already over: withdrawable from now on, like a settled entry.
-            MovedRow first = rows.get(0);
             BigDecimal amount = rows.stream().map(MovedRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            events.publishEvent(new CommissionAvailable(first.distributorId(),
-                    Money.of(amount, Currency.getInstance(first.currency())), rows.size(),
-                    List.of(first.orderNumber()), clock.instant()));
+            Money available = Money.of(amount, Currency.getInstance(first.currency()));
+            events.publishEvent(new CommissionAvailable(first.distributorId(), available, rows.size(),
+                    List.of(first.orderNumber()), clock.instant(), first.rewardForm(),
+                    first.rewardForm() == RewardForm.POINTS ? List.of(new CommissionAvailable.Entry(entryId, available))
+                            : List.of()));
         }
         return moved;
     }
 
-    private record MovedRow(long id, long distributorId, int level, String kind, BigDecimal amount, String currency,
-                            String orderNumber, Instant createdAt) {
+    private record MovedRow(long id, long distributorId, int level, RewardForm rewardForm, String kind,
+                            BigDecimal amount, String currency, long orderId, String orderNumber, Instant createdAt) {
     }
 
-    private @Nullable Long insert(long distributor, Snapshot snapshot, long lineId, long productId, int level, EntryKind kind,
-                                  String ref, @Nullable Long parent, int units, String rateNote, Money amount,
+    private @Nullable Long insert(long distributor, Snapshot snapshot, long lineId, long productId, int level,
+                                  RewardForm form, EntryKind kind, String ref, @Nullable Long parent, int units, String rateNote, Money amount,
                                   LedgerState state, @Nullable String hold, Instant unfreezesAt, Instant created) {
         int inserted = jdbc.sql("""
                 INSERT INTO commission_entry (distributor_id, buyer_id, order_id, order_number, line_id, product_id, level,
-                    kind, refund_ref, parent_id, units, rate_note, amount, currency, state, hold_reason, unfreezes_at, created_at)
-                VALUES (:d, :buyer, :order, :number, :line, :product, :level, :kind, :ref, :parent, :units, :rate, :amount,
-                    :currency, :state, :hold, :unfreezes, :created)
+                    reward_form, kind, refund_ref, parent_id, units, rate_note, amount, currency, state, hold_reason,
+                    unfreezes_at, created_at)
+                VALUES (:d, :buyer, :order, :number, :line, :product, :level, :form, :kind, :ref, :parent, :units, :rate,
+                    :amount, :currency, :state, :hold, :unfreezes, :created)
                 ON CONFLICT DO NOTHING""")
                 .param("d", distributor).param("buyer", snapshot.buyerId()).param("order", snapshot.orderId())
                 .param("number", snapshot.orderNumber()).param("line", lineId).param("product", productId)
-                .param("level", level).param("kind", kind.name()).param("ref", ref)
+                .param("level", level).param("form", form.name()).param("kind", kind.name()).param("ref", ref)
                 .param("parent", parent, java.sql.Types.BIGINT).param("units", units).param("rate", rateNote)
                 .param("amount", amount.amount()).param("currency", amount.currency().getCurrencyCode())
                 .param("state", state.name()).param("hold", hold, java.sql.Types.VARCHAR)
@@ -510,8 +531,8 @@ class CommissionLedger {
         if (inserted == 0) {
             return null;
         }
-        if (level != STAFF_LEVEL) {
-            // Staff commission is paid with wages: it never joins a sharer's withdrawable balance.
+        if (CommissionEntry.inAccount(level, form)) {
+            // Staff commission is paid with wages and POINTS commission as points: neither joins a sharer's cash.
             accounts.entryAdded(distributor, kind, state, amount.amount());
         }
         return jdbc.sql("""

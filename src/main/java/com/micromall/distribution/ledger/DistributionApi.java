@@ -1,5 +1,7 @@
 package com.micromall.distribution.ledger;
 
+import com.micromall.distribution.RewardForm;
+
 import com.micromall.shared.Money;
 import java.math.BigDecimal;
 import java.time.Instant;
@@ -21,6 +23,12 @@ public interface DistributionApi {
 
     /** The newest {@code limit} ledger entries of the distributor, newest first, each with its timeline. */
     List<LedgerLine> ledgerOf(long customerId, int limit);
+
+    /**
+     * What the distributor's POINTS commission holds (frozen, on hold or available, less reversals and clawbacks): paid
+     * as points, so in none of the balances.
+     */
+    Money paidAsPointsBy(long customerId);
 
     /** Commission earned by the distributor and not reversed (the account's running sum); zero without an account. */
     BigDecimal earnedBy(long customerId);
@@ -100,7 +108,12 @@ public interface DistributionApi {
      */
     record LedgerLine(long entryId, String orderNumber, long productId, int level, String kind, String state,
                       Money amount, @Nullable String holdReason, Instant unfreezesAt, Instant createdAt,
-                      List<LedgerStep> timeline) {
+                      List<LedgerStep> timeline, RewardForm rewardForm) {
+
+        /** Paid as points, not cash: never part of the withdrawable balance. */
+        public boolean asPoints() {
+            return rewardForm == RewardForm.POINTS;
+        }
     }
 
     /** A state the entry entered, when, and why. */

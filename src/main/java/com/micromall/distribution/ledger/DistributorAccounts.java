@@ -17,7 +17,8 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Each distributor's account: the one cached balance row (distributor_account), moved by exactly the amounts of the
  * entries written or moved and of the money taken out, always in the transaction that writes them, so balances read
- * one row instead of the distributor's whole ledger. Staff commission (level 0) is paid with wages and never counts here. Money leaves the available balance only under
+ * one row instead of the distributor's whole ledger. Staff commission (level 0) is paid with wages and POINTS commission
+ * as points: neither counts here ({@link CommissionEntry#IN_ACCOUNT}). Money leaves the available balance only under
  * {@link DistributorLocks}; other modules move it through the public methods here, never by SQL.
  */
 @Component
@@ -106,8 +107,7 @@ public class DistributorAccounts {
         return jdbc.sql("""
                 MERGE INTO distributor_account a
                 USING (SELECT distributor_id, SUM(amount) AS due FROM commission_entry
-                       WHERE level > 0 AND
-                """ + CommissionEntry.DUE_IN_CHUNK + """
+                       WHERE\s""" + CommissionEntry.IN_ACCOUNT + " AND " + CommissionEntry.DUE_IN_CHUNK + """
                         GROUP BY distributor_id) x
                 ON a.distributor_id = x.distributor_id
                 WHEN MATCHED THEN UPDATE SET frozen = a.frozen - x.due, available = a.available + x.due""")
@@ -161,15 +161,15 @@ public class DistributorAccounts {
         jdbc.sql("""
                 UPDATE distributor_account SET
                     frozen = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
-                              WHERE e.distributor_id = :d AND e.level > 0 AND e.state = 'FROZEN'),
+                              WHERE e.distributor_id = :d AND e.level > 0 AND e.reward_form <> 'POINTS' AND e.state = 'FROZEN'),
                     available = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
-                                 WHERE e.distributor_id = :d AND e.level > 0 AND e.state = 'AVAILABLE'),
+                                 WHERE e.distributor_id = :d AND e.level > 0 AND e.reward_form <> 'POINTS' AND e.state = 'AVAILABLE'),
                     on_hold = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
-                               WHERE e.distributor_id = :d AND e.level > 0 AND e.state = 'ON_HOLD'),
+                               WHERE e.distributor_id = :d AND e.level > 0 AND e.reward_form <> 'POINTS' AND e.state = 'ON_HOLD'),
                     earned = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
-                              WHERE e.distributor_id = :d AND e.level > 0 AND e.state IN ('FROZEN', 'AVAILABLE', 'ON_HOLD')),
+                              WHERE e.distributor_id = :d AND e.level > 0 AND e.reward_form <> 'POINTS' AND e.state IN ('FROZEN', 'AVAILABLE', 'ON_HOLD')),
                     clawed_back = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
-                                   WHERE e.distributor_id = :d AND e.level > 0 AND e.kind = 'CLAWBACK'),
+                                   WHERE e.distributor_id = :d AND e.level > 0 AND e.reward_form <> 'POINTS' AND e.kind = 'CLAWBACK'),
                     withdrawing = :withdrawing,
                     withdrawn = :withdrawn,
                     credit_spent = (SELECT COALESCE(SUM(s.cash_amount), 0) FROM store_credit_spend s

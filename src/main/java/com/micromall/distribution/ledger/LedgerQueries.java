@@ -32,7 +32,7 @@ class LedgerQueries implements DistributionApi, StaffCommissionBalances {
     private static final String NEXT_UNFREEZE = """
             ,
               (SELECT MIN(e.unfreezes_at) FROM commission_entry e
-               WHERE e.distributor_id = :d AND e.level > 0 AND e.state = 'FROZEN') AS next_unfreeze""";
+               WHERE e.distributor_id = :d AND e.level > 0 AND e.reward_form <> 'POINTS' AND e.state = 'FROZEN') AS next_unfreeze""";
 
     private final JdbcClient jdbc;
     private final ShopSettingsService shopSettings;
@@ -105,14 +105,16 @@ class LedgerQueries implements DistributionApi, StaffCommissionBalances {
     @Transactional(readOnly = true)
     public List<LedgerLine> ledgerOf(long customerId, int limit) {
         List<LedgerLine> entries = jdbc.sql("""
-                SELECT id, order_number, product_id, level, kind, state, amount, currency, hold_reason, unfreezes_at, created_at
+                SELECT id, order_number, product_id, level, kind, state, amount, currency, hold_reason, unfreezes_at, created_at,
+                    reward_form
                 FROM commission_entry WHERE distributor_id = :d AND level > 0 ORDER BY created_at DESC, id DESC LIMIT :limit""")
                 .param("d", customerId).param("limit", limit)
                 .query((rs, i) -> new LedgerLine(rs.getLong("id"), rs.getString("order_number"), rs.getLong("product_id"),
                         rs.getInt("level"), rs.getString("kind"), rs.getString("state"),
                         Money.of(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))),
                         rs.getString("hold_reason"), rs.getTimestamp("unfreezes_at").toInstant(),
-                        rs.getTimestamp("created_at").toInstant(), List.of()))
+                        rs.getTimestamp("created_at").toInstant(), List.of(),
+                        com.micromall.distribution.RewardForm.valueOf(rs.getString("reward_form"))))
                 .list();
         if (entries.isEmpty()) {
             return entries;
@@ -129,7 +131,16 @@ class LedgerQueries implements DistributionApi, StaffCommissionBalances {
                         Collectors.mapping(Map.Entry::getValue, Collectors.toList())));
         return entries.stream().map(e -> new LedgerLine(e.entryId(), e.orderNumber(), e.productId(), e.level(), e.kind(),
                 e.state(), e.amount(), e.holdReason(), e.unfreezesAt(), e.createdAt(),
-                steps.getOrDefault(e.entryId(), List.of()))).toList();
+                steps.getOrDefault(e.entryId(), List.of()), e.rewardForm())).toList();
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Money paidAsPointsBy(long customerId) {
+        return money(jdbc.sql("""
+                SELECT COALESCE(SUM(amount), 0) FROM commission_entry WHERE distributor_id = :d AND level > 0
+                    AND reward_form = 'POINTS' AND state IN ('FROZEN', 'ON_HOLD', 'AVAILABLE')""")
+                .param("d", customerId).query(BigDecimal.class).single(), currency());
     }
 
     @Override

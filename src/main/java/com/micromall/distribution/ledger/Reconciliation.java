@@ -23,7 +23,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Checks the books: every distributor's cached balances ({@link DistributionApi#balancesOf}, however they are
  * stored) against the same figures summed from the rows, to the cent, and, for each distributor and the shop,
  *
- * <pre>paid out + credit spent + owed + clawed back + voided = credited − reversed</pre>
+ * <pre>paid out + credit spent + owed + clawed back + voided + paid as points = credited − reversed</pre>
  *
  * where, following DESIGN.md's ledger rules,
  * <ul>
@@ -34,7 +34,10 @@ import org.springframework.transaction.annotation.Transactional;
  *     distributor is paid in goods, not through withdrawals;</li>
  * <li><b>owed</b> is frozen + on hold + available + withdrawing, available being net of withdrawals, spends and
  *     clawbacks (it may be negative); held money is owed until the owner decides;</li>
- * <li><b>clawed back</b> is minus the sum of CLAWBACK entries: refunded shares taken back after the window;</li>
+ * <li><b>clawed back</b> is minus the sum of CLAWBACK entries: refunded shares taken back after the window (the
+ *     cached figure for cash and store credit, the entries for points);</li>
+ * <li><b>paid as points</b> is what POINTS entries (commission less reversals and clawbacks) still hold, frozen, on
+ *     hold or available: commission the sharer takes as points, which no cash account holds;</li>
  * <li><b>voided</b> is the net of the entries the owner voided (commission less what a refund had reversed of it
  *     before): credited, never owed, so without this term every void would unbalance the books.</li>
  * </ul>
@@ -85,21 +88,30 @@ public class Reconciliation {
         }
     }
 
-    /** Credited, reversed and voided: known only from the entries. */
-    public record Entries(Money credited, Money reversed, Money voided) {
+    /**
+     * Credited, reversed and voided (every reward form), and what POINTS entries hold and had clawed back (positive):
+     * known only from the entries.
+     */
+    public record Entries(Money credited, Money reversed, Money voided, Money paidAsPoints, Money pointsClawedBack) {
 
         Entries plus(Entries o) {
-            return new Entries(credited.plus(o.credited), reversed.plus(o.reversed), voided.plus(o.voided));
+            return new Entries(credited.plus(o.credited), reversed.plus(o.reversed), voided.plus(o.voided),
+                    paidAsPoints.plus(o.paidAsPoints), pointsClawedBack.plus(o.pointsClawedBack));
         }
     }
 
     /** Both sides of the identity, from the cached balances and the entries. */
     public record Identity(Figures cached, Entries entries) {
 
-        /** paid out + credit spent + owed + clawed back + voided. */
+        /** paid out + credit spent + owed + clawed back + voided + paid as points. */
         public Money accountedFor() {
-            return cached.withdrawn().plus(cached.creditSpent()).plus(cached.owed()).plus(cached.clawedBack())
-                    .plus(entries.voided());
+            return cached.withdrawn().plus(cached.creditSpent()).plus(cached.owed()).plus(clawedBack())
+                    .plus(entries.voided()).plus(entries.paidAsPoints());
+        }
+
+        /** Clawed back of every form: the cash accounts' figure and the POINTS clawbacks. */
+        public Money clawedBack() {
+            return cached.clawedBack().plus(entries.pointsClawedBack());
         }
 
         /** credited − reversed. */
@@ -162,7 +174,7 @@ public class Reconciliation {
                     money(out.withdrawing(), currency), money(out.withdrawn(), currency),
                     money(sums.clawedBack, currency), money(creditSpent, currency));
             Entries ofEntries = new Entries(money(sums.credited, currency), money(sums.reversed, currency),
-                    money(sums.voided, currency));
+                    money(sums.voided, currency), money(sums.asPoints, currency), money(sums.pointsClawedBack, currency));
             Figures cached = Figures.of(balances.balancesOf(id));
             List<Difference> differences = new ArrayList<>();
             Map<String, Money> recomputedByName = recomputed.byName();
@@ -184,10 +196,12 @@ public class Reconciliation {
         return new Result(new Identity(shopCached, shopEntries), List.copyOf(unbalanced), ids.size());
     }
 
+    /** Frozen, on hold, available and clawed back of the cash accounts' entries; the rest of every form. */
     private record Sums(BigDecimal frozen, BigDecimal onHold, BigDecimal available, BigDecimal credited,
-                        BigDecimal reversed, BigDecimal clawedBack, BigDecimal voided) {
+                        BigDecimal reversed, BigDecimal clawedBack, BigDecimal voided, BigDecimal asPoints,
+                        BigDecimal pointsClawedBack) {
         static final Sums NONE = new Sums(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
+                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
     }
 
     /** Entries summed per distributor by state and by kind, in one pass over the ledger. */
@@ -195,20 +209,24 @@ public class Reconciliation {
         String only = distributorIds == null ? " WHERE level > 0" : " WHERE level > 0 AND distributor_id IN (:ids)";
         var query = jdbc.sql("""
                 SELECT distributor_id,
-                    COALESCE(SUM(CASE WHEN state = 'FROZEN' THEN amount END), 0) AS frozen,
-                    COALESCE(SUM(CASE WHEN state = 'ON_HOLD' THEN amount END), 0) AS on_hold,
-                    COALESCE(SUM(CASE WHEN state = 'AVAILABLE' THEN amount END), 0) AS available,
+                    COALESCE(SUM(CASE WHEN cash AND state = 'FROZEN' THEN amount END), 0) AS frozen,
+                    COALESCE(SUM(CASE WHEN cash AND state = 'ON_HOLD' THEN amount END), 0) AS on_hold,
+                    COALESCE(SUM(CASE WHEN cash AND state = 'AVAILABLE' THEN amount END), 0) AS available,
                     COALESCE(SUM(CASE WHEN state = 'VOID' THEN amount END), 0) AS voided,
                     COALESCE(SUM(CASE WHEN kind = 'COMMISSION' THEN amount END), 0) AS credited,
                     -COALESCE(SUM(CASE WHEN kind = 'REVERSAL' THEN amount END), 0) AS reversed,
-                    -COALESCE(SUM(CASE WHEN kind = 'CLAWBACK' THEN amount END), 0) AS clawed_back
-                FROM commission_entry""" + only + " GROUP BY distributor_id");
+                    -COALESCE(SUM(CASE WHEN cash AND kind = 'CLAWBACK' THEN amount END), 0) AS clawed_back,
+                    COALESCE(SUM(CASE WHEN NOT cash AND state IN ('FROZEN', 'ON_HOLD', 'AVAILABLE') THEN amount END), 0)
+                        AS as_points,
+                    -COALESCE(SUM(CASE WHEN NOT cash AND kind = 'CLAWBACK' THEN amount END), 0) AS points_clawed_back
+                FROM (SELECT distributor_id, state, kind, amount, reward_form <> 'POINTS' AS cash FROM commission_entry""" + only + ") e GROUP BY distributor_id");
         if (distributorIds != null) {
             query = query.param("ids", distributorIds);
         }
         return query.query((rs, i) -> Map.entry(rs.getLong("distributor_id"), new Sums(rs.getBigDecimal("frozen"),
                         rs.getBigDecimal("on_hold"), rs.getBigDecimal("available"), rs.getBigDecimal("credited"),
-                        rs.getBigDecimal("reversed"), rs.getBigDecimal("clawed_back"), rs.getBigDecimal("voided"))))
+                        rs.getBigDecimal("reversed"), rs.getBigDecimal("clawed_back"), rs.getBigDecimal("voided"),
+                        rs.getBigDecimal("as_points"), rs.getBigDecimal("points_clawed_back"))))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
@@ -236,6 +254,6 @@ public class Reconciliation {
 
     private static Entries zeroEntries(Currency currency) {
         Money zero = Money.zero(currency);
-        return new Entries(zero, zero, zero);
+        return new Entries(zero, zero, zero, zero, zero);
     }
 }

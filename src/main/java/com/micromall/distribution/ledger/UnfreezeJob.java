@@ -1,6 +1,7 @@
 package com.micromall.distribution.ledger;
 
 import com.micromall.distribution.CommissionAvailable;
+import com.micromall.distribution.RewardForm;
 import java.sql.Timestamp;
 import com.micromall.shared.Money;
 import java.time.Clock;
@@ -143,17 +144,36 @@ public class UnfreezeJob {
         // (for the events), the timelines and the states, all from the same due rows (REPEATABLE READ: one snapshot).
         accounts.unfreezeDue(at, upToDue, upToId);
         List<DueOrder> due = jdbc.sql("""
-                        SELECT distributor_id, order_number, currency, SUM(amount) AS amount, COUNT(*) AS entries,
-                            MIN(unfreezes_at) AS first_due
+                        SELECT distributor_id, order_number, currency, reward_form, SUM(amount) AS amount,
+                            COUNT(*) AS entries, MIN(unfreezes_at) AS first_due
                         FROM commission_entry WHERE
                         """ + CommissionEntry.DUE_IN_CHUNK + """
                         AND (level IS NULL OR level > 0)
-                        GROUP BY distributor_id, order_number, currency ORDER BY distributor_id, first_due, order_number""")
+                        GROUP BY distributor_id, order_number, currency, reward_form
+                        ORDER BY distributor_id, reward_form, first_due, order_number""")
                 .param("at", at).param("bound", upToDue).param("id", upToId)
                 .query((rs, i) -> new DueOrder(rs.getLong("distributor_id"), rs.getString("order_number"),
                         Money.of(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))),
-                        rs.getInt("entries")))
+                        rs.getInt("entries"), RewardForm.valueOf(rs.getString("reward_form"))))
                 .list();
+        // A points book mirrors POINTS commission entry by entry (a reversal is due with its commission, so the
+        // group is the entry net of reversals); cash has its account row and needs no entries.
+        Map<Long, List<CommissionAvailable.Entry>> pointsEntries = due.stream()
+                .anyMatch(d -> d.rewardForm() == RewardForm.POINTS)
+                ? jdbc.sql("""
+                        SELECT distributor_id, COALESCE(parent_id, id) AS entry_id, currency, SUM(amount) AS amount
+                        FROM commission_entry WHERE level > 0 AND reward_form = 'POINTS' AND
+                        """ + CommissionEntry.DUE_IN_CHUNK + """
+                        GROUP BY distributor_id, COALESCE(parent_id, id), currency ORDER BY entry_id""")
+                        .param("at", at).param("bound", upToDue).param("id", upToId)
+                        .query((rs, i) -> Map.entry(rs.getLong("distributor_id"), new CommissionAvailable.Entry(
+                                rs.getLong("entry_id"), Money.of(rs.getBigDecimal("amount"),
+                                        Currency.getInstance(rs.getString("currency"))))))
+                        .list().stream()
+                        .collect(java.util.stream.Collectors.groupingBy(Map.Entry::getKey, LinkedHashMap::new,
+                                java.util.stream.Collectors.mapping(Map.Entry::getValue,
+                                        java.util.stream.Collectors.toList())))
+                : Map.of();
         jdbc.sql("""
                 INSERT INTO commission_entry_event (entry_id, state, occurred_at, note)
                 SELECT id, :available, :at, :note FROM commission_entry
@@ -164,28 +184,35 @@ public class UnfreezeJob {
         int moved = jdbc.sql("UPDATE commission_entry SET state = :available WHERE " + CommissionEntry.DUE_IN_CHUNK)
                 .param("available", LedgerState.AVAILABLE.name()).param("at", at).param("bound", upToDue).param("id", upToId)
                 .update();
-        announce(due, at.toInstant());
+        announce(due, pointsEntries, at.toInstant());
         return moved;
     }
 
-    private record DueOrder(long distributorId, String orderNumber, Money amount, int entries) {
+    private record DueOrder(long distributorId, String orderNumber, Money amount, int entries, RewardForm rewardForm) {
     }
 
-    /** One {@link CommissionAvailable} per distributor (and currency) of the chunk; staff commission is paid with wages. */
-    private void announce(List<DueOrder> due, Instant availableAt) {
+    /**
+     * One {@link CommissionAvailable} per distributor (currency and reward form) of the chunk; staff commission is
+     * paid with wages.
+     */
+    private void announce(List<DueOrder> due, Map<Long, List<CommissionAvailable.Entry>> pointsEntries,
+                          Instant availableAt) {
         Map<String, List<DueOrder>> byDistributor = new LinkedHashMap<>();
         for (DueOrder order : due) {
-            byDistributor.computeIfAbsent(order.distributorId() + "/" + order.amount().currency(),
-                    key -> new ArrayList<>()).add(order);
+            byDistributor.computeIfAbsent(order.distributorId() + "/" + order.amount().currency() + "/"
+                    + order.rewardForm(), key -> new ArrayList<>()).add(order);
         }
         byDistributor.values().forEach(orders -> {
             Money amount = orders.stream().map(DueOrder::amount).reduce(Money::plus).orElseThrow();
             if (!amount.isPositive()) {
                 return;
             }
-            events.publishEvent(new CommissionAvailable(orders.get(0).distributorId(), amount,
+            DueOrder first = orders.get(0);
+            events.publishEvent(new CommissionAvailable(first.distributorId(), amount,
                     orders.stream().mapToInt(DueOrder::entries).sum(),
-                    orders.stream().map(DueOrder::orderNumber).distinct().toList(), availableAt));
+                    orders.stream().map(DueOrder::orderNumber).distinct().toList(), availableAt, first.rewardForm(),
+                    first.rewardForm() == RewardForm.POINTS
+                            ? pointsEntries.getOrDefault(first.distributorId(), List.of()) : List.of()));
         });
     }
 }

@@ -6,7 +6,7 @@ import com.micromall.distribution.WithdrawalRequested;
 import com.micromall.distribution.ledger.DistributorLocks;
 import com.micromall.distribution.ledger.DistributorAccounts;
 import com.micromall.distribution.referral.DistributorChoices;
-import com.micromall.distribution.referral.RewardForm;
+import com.micromall.distribution.RewardForm;
 
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerProfile;
@@ -285,7 +285,7 @@ public class WithdrawalService {
     }
 
     private Optional<DistributorFacts> facts(long customerId) {
-        return choices.of(customerId).map(c -> new DistributorFacts(c.active(), c.rewardForm() == RewardForm.CASH));
+        return choices.of(customerId).map(c -> new DistributorFacts(c.active(), c.rewardForm() != RewardForm.STORE_CREDIT));
     }
 
     private static WithdrawalView view(Withdrawal w) {

@@ -2,8 +2,11 @@ package com.micromall.distribution.referral;
 
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerProfile;
+import com.micromall.distribution.RewardForm;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettingsService;
+import java.math.BigDecimal;
+import java.util.EnumSet;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
 import org.slf4j.Logger;
@@ -16,7 +19,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * The demo shop's referral chain (embedded default only): every demo customer is a distributor;
- * Ben and Chen were invited by Anna, Dina by Ben. Runs after DemoCustomers (20), before DemoOrders (30).
+ * Ben and Chen were invited by Anna, Dina by Ben. The demo shop offers all three reward forms and Ben takes points, so
+ * Dina's completed order shows commission paid as points. Runs after DemoCustomers (20), before DemoOrders (30).
  */
 @Component
 @Order(25)
@@ -36,6 +40,8 @@ class DemoReferrals implements ApplicationRunner {
     private final ReferralBindings bindings;
     private final CustomerApi customers;
     private final DistributionSettingsService settings;
+    private final RewardForms rewardForms;
+    private final DistributorChoices choices;
 
     @Override
     public void run(ApplicationArguments args) {
@@ -54,6 +60,8 @@ class DemoReferrals implements ApplicationRunner {
         bindings.bind(chen.get(), annaCode, ReferralSource.TYPED_AT_REGISTRATION, null);
         bindings.bind(dina.get(), benCode, ReferralSource.TYPED_AT_REGISTRATION, null);
         log.info("Demo referrals: Ben and Chen invited by Anna, Dina by Ben");
+        rewardForms.change(new RewardForms.Rules(EnumSet.allOf(RewardForm.class), new BigDecimal("30")), "demo");
+        choices.chooseRewardForm(ben.get(), RewardForm.POINTS, "demo");
         DistributionSettings rules = settings.current();
         if (rules.shareTexts() == null) {
             settings.update(new DistributionSettings(rules.enrolmentRule(), rules.level1Percent(), rules.level2Percent(),

@@ -1,5 +1,6 @@
 package com.micromall.distribution.referral;
 
+import com.micromall.distribution.RewardForm;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;

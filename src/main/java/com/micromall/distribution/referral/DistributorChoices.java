@@ -1,5 +1,6 @@
 package com.micromall.distribution.referral;
 
+import com.micromall.distribution.RewardForm;
 import com.micromall.settings.AuditLog;
 import com.micromall.shared.NotFoundException;
 import java.util.List;
@@ -9,7 +10,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * A distributor's own choices: how they take their rewards (cash or store credit) and how much of a friend's first
+ * A distributor's own choices: how they take their rewards (cash, store credit or points) and how much of a friend's first
  * order commission they give that friend. Not money actions (nothing moves when they change), but audited so the
  * owner can see when a choice changed.
  */
@@ -30,6 +31,7 @@ public class DistributorChoices {
 
     private final DistributorRepository distributors;
     private final AuditLog auditLog;
+    private final RewardForms rewardForms;
 
     @Transactional(readOnly = true)
     public Optional<Choices> of(long customerId) {
@@ -37,14 +39,26 @@ public class DistributorChoices {
                 .map(d -> new Choices(d.getStatus(), d.getRewardForm(), d.getFriendSharePercent()));
     }
 
+    /** The form commission credited to {@code customerId} now takes: their choice while offered, else the fallback. */
+    @Transactional(readOnly = true)
+    public RewardForm rewardFormInForce(long customerId) {
+        RewardForm chosen = distributors.findById(customerId).map(Distributor::getRewardForm).orElse(RewardForm.CASH);
+        return rewardForms.current().inForce(chosen);
+    }
+
+    /** Chooses {@code form} for commission credited from now on; false (nothing changes) when it is not offered. */
     @Transactional
-    public void chooseRewardForm(long customerId, RewardForm form, String actor) {
+    public boolean chooseRewardForm(long customerId, RewardForm form, String actor) {
+        if (!rewardForms.current().allows(form)) {
+            return false;
+        }
         Distributor distributor = find(customerId);
         RewardForm before = distributor.getRewardForm();
         distributor.chooseRewardForm(form);
         if (before != form) {
             auditLog.record(actor, "distribution.rewardForm", "customer " + customerId, before.name(), form.name());
         }
+        return true;
     }
 
     @Transactional

@@ -87,6 +87,10 @@ class DemoOrders implements ApplicationRunner {
         orders.ship(chens, OWNER, "ZTO 7300445566");
         orders.complete(chens, OWNER);
         place(dina.get(), Map.of(p1, 1L), PaymentMethod.BANK_TRANSFER);
+        // Dina came through Ben's link and Ben takes his rewards as points: this one earns him commission paid as points.
+        String dinas = place(dina.get(), Map.of(p2, 2L), PaymentMethod.DEMO_INSTANT);
+        orders.ship(dinas, OWNER, "ZTO 7300445577");
+        orders.complete(dinas, OWNER);
 
         String cancelled = place(anna.get(), Map.of(p3, 1L), PaymentMethod.BANK_TRANSFER);
         orders.cancelByCustomer(anna.get(), cancelled);

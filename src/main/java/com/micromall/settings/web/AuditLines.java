@@ -47,7 +47,7 @@ class AuditLines {
     private static final Pattern NUMBER = Pattern.compile("-?\\d+(?:\\.\\d+)?");
 
     private static final Set<String> PERCENT_FIELDS = Set.of("level1Percent", "level2Percent",
-            "storeCreditBonusPercent", "withdrawalFeePercent");
+            "storeCreditBonusPercent", "withdrawalFeePercent", "pointsBonusPercent");
     private static final Set<String> DAY_FIELDS = Set.of("attributionDays", "returnWindowDays");
     private static final Set<String> MONEY_FIELDS = Set.of("welcomeCap", "withdrawalMinimum", "monthlyBudget");
 
@@ -164,6 +164,11 @@ class AuditLines {
                 values(value -> textOr("admin.distribution.welcomeKind." + value, text("audit.value.changed")));
             } else if (field.equals("welcomeValue")) {
                 values(value -> NUMBER.matcher(value).matches() ? number(value) : text("audit.value.changed"));
+            } else if (field.equals("rewardForms")) {
+                // "CASH,POINTS": each offered form by its name in the reader's language.
+                values(value -> java.util.Arrays.stream(value.split(","))
+                        .map(form -> textOr("distribution.rewards.form." + form, form))
+                        .collect(java.util.stream.Collectors.joining(", ")));
             } else if (field.equals("shareTexts")) {
                 values(value -> value);
             } else {

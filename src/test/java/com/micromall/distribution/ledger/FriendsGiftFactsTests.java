@@ -2,7 +2,7 @@ package com.micromall.distribution.ledger;
 
 import com.micromall.distribution.reporting.CommissionQuote;
 import com.micromall.distribution.referral.DistributorChoices;
-import com.micromall.distribution.referral.RewardForm;
+import com.micromall.distribution.RewardForm;
 import com.micromall.distribution.referral.DistributorEnrolment;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;

@@ -6,7 +6,7 @@ import com.micromall.distribution.payout.WithdrawalService;
 import com.micromall.distribution.referral.ReferralBindings;
 import com.micromall.distribution.referral.ReferralCodes;
 import com.micromall.distribution.referral.ReferralSource;
-import com.micromall.distribution.referral.RewardForm;
+import com.micromall.distribution.RewardForm;
 import com.micromall.distribution.reporting.DistributorRoll;
 
 import static org.assertj.core.api.Assertions.assertThat;

@@ -1,7 +1,7 @@
 package com.micromall.distribution.ledger;
 
 import com.micromall.distribution.referral.DistributorChoices;
-import com.micromall.distribution.referral.RewardForm;
+import com.micromall.distribution.RewardForm;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

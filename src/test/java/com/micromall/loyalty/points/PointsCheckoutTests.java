@@ -8,7 +8,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 
 import com.micromall.distribution.ledger.LedgerFixtures;
 import com.micromall.distribution.referral.DistributorChoices;
-import com.micromall.distribution.referral.RewardForm;
+import com.micromall.distribution.RewardForm;
 import com.micromall.loyalty.vouchers.NewVoucherTemplate;
 import com.micromall.loyalty.vouchers.VoucherIssuing;
 import com.micromall.loyalty.vouchers.VoucherTemplate;

@@ -11,7 +11,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import com.micromall.catalog.ProductApi;
 import com.micromall.distribution.ledger.LedgerFixtures;
 import com.micromall.distribution.referral.DistributorChoices;
-import com.micromall.distribution.referral.RewardForm;
+import com.micromall.distribution.RewardForm;
 import com.micromall.order.CheckoutBasket;
 import com.micromall.order.CheckoutOption;
 import com.micromall.order.DiscountLine;

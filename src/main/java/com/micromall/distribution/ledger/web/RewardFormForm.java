@@ -3,7 +3,7 @@ package com.micromall.distribution.ledger.web;
 import lombok.Getter;
 import org.jspecify.annotations.Nullable;
 
-/** The distributor's choice of reward form: CASH or STORE_CREDIT (checked in the controller). */
+/** The distributor's choice of reward form: one of the forms the owner offers (checked in the controller). */
 @Getter
 public class RewardFormForm {
 

@@ -7,7 +7,7 @@ import com.micromall.distribution.ledger.DistributorRewards;
 import com.micromall.distribution.ledger.DistributorRewards.RewardsView;
 import com.micromall.distribution.referral.DistributorStateException;
 import com.micromall.distribution.referral.DistributorStatus;
-import com.micromall.distribution.referral.RewardForm;
+import com.micromall.distribution.RewardForm;
 import java.util.Arrays;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
@@ -23,7 +23,8 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 /**
- * The distributor's reward choices: cash or store credit (with the bonus explained), and the
+ * The distributor's reward choices: cash, store credit or points among the forms the owner offers (each bonus shown
+ * on a sample commission), and the
  * friend's share with an example on a sample first order. Customers who are not distributors get
  * a friendly page pointing to the application.
  */
@@ -57,14 +58,19 @@ class RewardsController {
         Optional<RewardsView> view = rewards.view(principal.getCustomerId());
         RewardForm chosen = Arrays.stream(RewardForm.values()).filter(f -> f.name().equals(form.getRewardForm()))
                 .findFirst().orElse(null);
-        if (view.isPresent() && chosen == null) {
+        if (view.isPresent() && (chosen == null || !view.get().offers(chosen))) {
             errors.rejectValue("rewardForm", "distribution.rewards.validation.form");
         }
         if (view.isEmpty() || errors.hasErrors()) {
             return again(view, model, null, form);
         }
         try {
-            choices.chooseRewardForm(principal.getCustomerId(), chosen, "customer:" + principal.getCustomerId());
+            // The same choice posted twice changes nothing the second time (and writes no second audit line).
+            if (!choices.chooseRewardForm(principal.getCustomerId(), chosen, "customer:" + principal.getCustomerId())) {
+                // The owner stopped offering it between showing the page and this post.
+                errors.rejectValue("rewardForm", "distribution.rewards.validation.form");
+                return again(rewards.view(principal.getCustomerId()), model, null, form);
+            }
         } catch (DistributorStateException e) {
             errors.reject("distribution.rewards.suspended");
             return again(view, model, null, form);
@@ -116,7 +122,6 @@ class RewardsController {
     private String show(Optional<RewardsView> view, Model model) {
         model.addAttribute("rewards", view.orElse(null));
         model.addAttribute("suspended", view.map(v -> v.status() == DistributorStatus.SUSPENDED).orElse(false));
-        model.addAttribute("rewardForms", RewardForm.values());
         model.addAttribute("bonus", view.map(v -> v.bonusPercent().stripTrailingZeros().toPlainString()).orElse(""));
         return VIEW;
     }

@@ -4,7 +4,9 @@ import com.micromall.catalog.ProductApi;
 import com.micromall.catalog.ProductSummary;
 import org.springframework.security.core.Authentication;
 import com.micromall.distribution.ledger.DistributorTiers;
+import com.micromall.distribution.RewardForm;
 import com.micromall.distribution.referral.BindingModes;
+import com.micromall.distribution.referral.RewardForms;
 import com.micromall.distribution.reporting.CommissionQuote;
 import com.micromall.distribution.reporting.PayoutWarnings;
 import com.micromall.settings.DistributionSettings;
@@ -48,6 +50,7 @@ class AdminDistributionSettingsController {
     private final PayoutWarnings payoutWarnings;
     private final DistributorTiers tiers;
     private final BindingModes bindingModes;
+    private final RewardForms rewardForms;
 
     /** The simulator's basket as a sharer of one tier would earn it (level 2 at that tier's level-2 rate). */
     record TierQuote(String tier, String level1Percent, CommissionQuote.Quote quote) {
@@ -103,10 +106,36 @@ class AdminDistributionSettingsController {
         return "redirect:/admin/settings/distribution#binding-mode";
     }
 
+    /**
+     * The reward forms offered and the points bonus, saved on their own (referral's table). They apply to commission
+     * credited from then on; saving the same rules again changes nothing, so a double submit is harmless.
+     */
+    @PostMapping("/admin/settings/distribution/reward-forms")
+    String saveRewardForms(@Valid @ModelAttribute("rewardFormsForm") RewardFormsForm form, BindingResult errors,
+                           Authentication owner, Model model, RedirectAttributes redirect) {
+        if (form.offered().isEmpty()) {
+            errors.rejectValue("forms", "rewardForms.validation.none");
+        }
+        if (errors.hasErrors()) {
+            model.addAttribute("distributionSettingsForm", DistributionSettingsForm.of(settings.current()));
+            return page(model, new SimulatorInput("100", "", "1"));
+        }
+        rewardForms.change(form.toRules(), owner.getName());
+        redirect.addFlashAttribute("flashSuccess", "rewardForms.saved");
+        return "redirect:/admin/settings/distribution#reward-forms";
+    }
+
     private String page(Model model, SimulatorInput input) {
         if (!model.containsAttribute("bindingModeForm")) {
             model.addAttribute("bindingModeForm", BindingModeForm.of(bindingModes.current()));
         }
+        if (!model.containsAttribute("rewardFormsForm")) {
+            model.addAttribute("rewardFormsForm", RewardFormsForm.of(rewardForms.current()));
+        }
+        model.addAttribute("rewardFormChoices", RewardForm.values());
+        model.addAttribute("pointsBonus", rewardForms.current().pointsBonusPercent().stripTrailingZeros().toPlainString());
+        model.addAttribute("storeCreditBonus", settings.current().storeCreditBonusPercent().stripTrailingZeros()
+                .toPlainString());
         model.addAttribute("bindingModeChoices", BindingModes.Mode.values());
         model.addAttribute("adminSection", "distribution");
         model.addAttribute("distributionSection", "settings");

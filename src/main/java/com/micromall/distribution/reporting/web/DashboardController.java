@@ -117,7 +117,7 @@ class DashboardController {
 
     /** A ledger line in words, money still as Money (the template formats it). */
     record LedgerRow(String orderNumber, String buyer, Money amount, int level, String kind, String state,
-                     @Nullable String reason, List<String> timeline) {
+                     @Nullable String reason, List<String> timeline, boolean asPoints) {
     }
 
     @GetMapping("/distribution")
@@ -205,6 +205,7 @@ class DashboardController {
         DistributionApi.Outlook outlook = distribution.outlookOf(id);
         model.addAttribute("nextUnfreeze", outlook.nextUnfreeze() == null ? null : dates.format(outlook.nextUnfreeze()));
         model.addAttribute("balances", outlook.balances());
+        model.addAttribute("paidAsPoints", distribution.paidAsPointsBy(id));
         model.addAttribute("tierBox", tierBox(id, dates, locale));
         List<DistributorDashboard.Week> weeks = dashboard.weeks(id, shopTime.zone());
         model.addAttribute("chart", WeeklyChart.of(weeks, dashboard.zero(), dates));
@@ -274,7 +275,7 @@ class DashboardController {
                     .collect(Collectors.joining(" · ")));
         }
         return new LedgerRow(line.orderNumber(), buyer, line.amount(), line.level(), line.kind(), line.state(), reason,
-                timeline(line, details, dates, locale));
+                timeline(line, details, dates, locale), line.asPoints());
     }
 
     /** "placed 3 Jun → completed 5 Jun → frozen until 12 Jun → withdrawable from 12 Jun", from the entry's events. */
@@ -303,7 +304,9 @@ class DashboardController {
             }
             switch (step.state()) {
                 case "FROZEN" -> words.add(msg("distribution.dashboard.step.frozen", locale, dates.format(line.unfreezesAt())));
-                case "AVAILABLE" -> words.add(msg("distribution.dashboard.step.available", locale, when));
+                // POINTS commission is never withdrawable: it is paid as points when the window ends.
+                case "AVAILABLE" -> words.add(msg(line.asPoints() ? "distribution.dashboard.step.availablePoints"
+                        : "distribution.dashboard.step.available", locale, when));
                 case "ON_HOLD" -> words.add(msg("distribution.dashboard.step.onHold", locale, when));
                 case "REVERSED" -> words.add(msg("distribution.dashboard.step.reversed", locale, when));
                 case "VOID" -> words.add(msg("distribution.dashboard.step.void", locale, when));
@@ -312,7 +315,8 @@ class DashboardController {
             previous = step.state();
         }
         if (commission && line.state().equals("FROZEN")) {
-            words.add(msg("distribution.dashboard.step.willUnfreeze", locale, dates.format(line.unfreezesAt())));
+            words.add(msg(line.asPoints() ? "distribution.dashboard.step.willUnfreezePoints"
+                    : "distribution.dashboard.step.willUnfreeze", locale, dates.format(line.unfreezesAt())));
         }
         return words;
     }

@@ -95,7 +95,7 @@ class RewardsPageTests {
         Document form = Jsoup.parse(mvc.perform(post("/distribution/rewards/form").with(user(bea.principal())).with(csrf())
                         .param("rewardForm", "GOLD"))
                 .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
-        assertThat(form.select("#reward-form-form .invalid-feedback").text()).isEqualTo("Choose cash or store credit.");
+        assertThat(form.select("#reward-form-form .invalid-feedback").text()).isEqualTo("Choose one of the forms offered.");
 
         Document share = Jsoup.parse(mvc.perform(post("/distribution/rewards/share").with(user(bea.principal())).with(csrf())
                         .param("friendSharePercent", "33"))
