@@ -175,6 +175,40 @@ public class PointsBook {
         return share;
     }
 
+    /**
+     * Points from an outside source, available at once (a sharer's commission paid as points when its return window
+     * ends); a key recorded before records nothing.
+     */
+    @Transactional
+    public boolean recordAvailable(long customerId, String sourceKey, long points, @Nullable Instant expiresAt) {
+        boolean recorded = recordFrozen(customerId, sourceKey, points, clock.instant(), expiresAt);
+        if (recorded) {
+            makeAvailable(sourceKey);
+        }
+        return recorded;
+    }
+
+    /**
+     * Takes back from the outside source's points the share {@code taken} of {@code worth} has reached in all: that
+     * share of the points rounded down, and all of them once all of it is taken, so kept + taken back = earned.
+     *
+     * @return the points taken back now
+     */
+    @Transactional
+    public long takeBackShare(String sourceKey, String refundId, BigDecimal taken, BigDecimal worth) {
+        Optional<Row> found = earned(OUTSIDE, sourceKey);
+        if (found.isEmpty() || worth.signum() <= 0) {
+            return 0;
+        }
+        lock(found.get().customerId());
+        Row earned = reload(found.get().id());
+        long target = taken.compareTo(worth) >= 0 ? earned.points()
+                : BigDecimal.valueOf(earned.points()).multiply(taken).divide(worth, 0, RoundingMode.DOWN).longValueExact();
+        long share = takeBackTo(earned, target, refundId);
+        refresh(earned.customerId());
+        return share;
+    }
+
     /** Takes back everything left of the outside source's points (its commission was voided); once. */
     @Transactional
     public long takeBackAll(String sourceKey, String refundId) {
