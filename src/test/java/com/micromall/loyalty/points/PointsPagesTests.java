@@ -102,6 +102,20 @@ class PointsPagesTests {
     }
 
     @Test
+    void theDistributionReconciliationPageChecksThePointsBooksBesideTheMoney() throws Exception {
+        Document page = Jsoup.parse(mvc.perform(get("/admin/distribution/reconciliation").with(user(orders.owner()))
+                .locale(Locale.ENGLISH)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+
+        assertThat(page.select("#points-reconciliation h2").text()).isEqualTo("Points reconciliation");
+        long issued = Long.parseLong(page.select("#points-issued").text());
+        long accounted = java.util.stream.Stream.of("#points-spent", "#points-expired", "#points-reversed",
+                "#points-outstanding").mapToLong(id -> Long.parseLong(page.select(id).text())).sum();
+        assertThat(accounted).as("every point issued is accounted for").isEqualTo(issued);
+        assertThat(page.select("#points-balanced").text()).isEqualTo("Balanced");
+        assertThat(page.select("#points-unbalanced")).isEmpty();
+    }
+
+    @Test
     void badTermsComeBackAsTypedWithAMessageAndChangeNothing() throws Exception {
         long version = settings.current().version();
         String html = mvc.perform(post("/admin/loyalty/points").with(user(orders.owner())).with(csrf()).locale(Locale.ENGLISH)

@@ -47,7 +47,7 @@ import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilde
         includeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
                 pattern = "com\\.micromall\\.shared\\.web\\.(SecurityConfiguration|LanguageConfiguration)"),
         excludeFilters = @ComponentScan.Filter(type = FilterType.REGEX,
-                pattern = "com\\.micromall\\.(order|distribution|catalog|customer|care|loyalty)\\..*"))
+                pattern = "com\\.micromall\\.(order|distribution|catalog|customer|care|loyalty|groupbuy)\\..*"))
 class ShopTimeZoneFormTests {
 
     private static final ShopSettings YUAN_SHOP = new ShopSettings("Micromall", Currency.getInstance("CNY"), null, null,
