@@ -116,7 +116,10 @@ class TiersBrowserTests {
         }
     }
 
-    /** A PNG of one element at the given window width. */
+    /**
+     * A PNG of the window with one element in the middle, at the given width. The window, not the element: Chromium's
+     * element capture times out on this page now and then, while a window capture does not.
+     */
     private static void shootElement(WebDriver driver, By element, String name, int width) throws IOException {
         driver.manage().window().setSize(new org.openqa.selenium.Dimension(width, 1200));
         // Laid out again at the new width before the element is measured.
@@ -125,7 +128,8 @@ class TiersBrowserTests {
         ((JavascriptExecutor) driver).executeScript("arguments[0].scrollIntoView({block: 'center'});", box);
         Path dir = Path.of("target", "screenshots");
         Files.createDirectories(dir);
-        Files.write(dir.resolve(name + "-" + width + ".png"), box.getScreenshotAs(OutputType.BYTES));
+        Files.write(dir.resolve(name + "-" + width + ".png"),
+                ((org.openqa.selenium.TakesScreenshot) driver).getScreenshotAs(OutputType.BYTES));
     }
 
     private String url(String path) {
