@@ -125,6 +125,25 @@ class GroupBuyingTests {
     }
 
     @Test
+    void aMemberPaysTheGroupPriceTheGroupPageShowedWithNoMemberDiscountOnTop() {
+        long product = fixtures.offer(2, 10, OnExpiry.REFUND);
+        TestCustomer member = orders.customer("Gold Member");
+        long level = jdbc.sql("""
+                        INSERT INTO loyalty_level (name, threshold, discount_percent, created_at)
+                        VALUES (:n, 765432, 5, now()) RETURNING id""")
+                .param("n", OrderFixtures.unique("Group Gold")).query(Long.class).single();
+        jdbc.sql("""
+                INSERT INTO loyalty_membership (customer_id, level_id, reached_at, held_until)
+                VALUES (:c, :l, now(), now() + INTERVAL '1' DAY)""").param("c", member.id()).param("l", level).update();
+
+        long group = groupBuying.open(product, GroupBuyFixtures.purchase(member));
+
+        String number = fixtures.orderNumbers(group).get(0);
+        assertThat(discountSources(number)).isEqualTo("special-price");
+        assertThat(total(number)).as("80.00 group price + 10.00 shipping, as the page said").isEqualTo("90.00");
+    }
+
+    @Test
     void theSameFormSentTwiceOpensOneGroupAndJoinsOnce() {
         long product = fixtures.offer(3, 10, OnExpiry.REFUND);
         TestCustomer anna = orders.customer("Anna");

@@ -43,6 +43,9 @@ class StoreCreditDiscounts implements CheckoutDiscounts {
 
     @Override
     public List<DiscountLine> discountsFor(CheckoutBasket basket) {
+        if (basket.atSpecialPrice()) {
+            return List.of(); // a group price is the whole price: the page that offered it showed no more off
+        }
         Money credit = storeCredit.balanceOf(basket.customerId()).min(basket.remaining());
         if (!credit.isPositive()) {
             return List.of();

@@ -25,6 +25,9 @@ class MemberDiscounts implements CheckoutDiscounts {
 
     @Override
     public List<DiscountLine> discountsFor(CheckoutBasket basket) {
+        if (basket.atSpecialPrice()) {
+            return List.of(); // a group price is the whole price: the page that offered it showed no more off
+        }
         MemberLevel level = levels.levelOf(basket.customerId()).filter(MemberLevel::discounts).orElse(null);
         if (level == null) {
             return List.of();
