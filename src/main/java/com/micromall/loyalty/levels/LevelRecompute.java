@@ -3,22 +3,22 @@ package com.micromall.loyalty.levels;
 import com.micromall.loyalty.MemberLevelReached;
 import com.micromall.order.OrderCompleted;
 import com.micromall.order.OrderRefunded;
-import com.micromall.settings.ShopSettingsService;
-import com.micromall.shared.Money;
 import java.sql.Timestamp;
 import java.sql.Types;
+import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
-import java.util.Currency;
 import java.util.List;
+import java.util.TreeSet;
 import java.util.Optional;
 import net.javacrumbs.shedlock.spring.annotation.SchedulerLock;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -30,8 +30,8 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Puts each customer on the level their rolling 12 months' spend reaches, when an order of theirs completes and every
- * night. The rules:
+ * Puts each customer on the level their rolling 12 months' progress reaches (spend or points earned, as the owner
+ * chose), when an order of theirs completes, when they earn points, and every night. The rules:
  * <ul>
  *     <li>Moving up happens at once, starts a new 12-month period and is announced ({@link MemberLevelReached}).</li>
  *     <li>A level is held until its period ends, whatever refunds or the passing of time do to the spend: never
@@ -52,19 +52,20 @@ public class LevelRecompute {
     private final JdbcClient jdbc;
     private final LoyaltySpend spend;
     private final MemberLevels levels;
-    private final ShopSettingsService shopSettings;
     private final ApplicationEventPublisher events;
     private final Clock clock;
     private final TransactionTemplate eachCustomer;
     private final Duration runBudget;
 
-    LevelRecompute(JdbcClient jdbc, LoyaltySpend spend, MemberLevels levels, ShopSettingsService shopSettings,
+    private final ObjectProvider<EarnedPoints> earnedPoints;
+
+    LevelRecompute(JdbcClient jdbc, LoyaltySpend spend, MemberLevels levels, ObjectProvider<EarnedPoints> earnedPoints,
                    ApplicationEventPublisher events, Clock clock, PlatformTransactionManager transactions,
                    @Value("${micromall.loyalty.recompute-run-budget:PT1M}") Duration runBudget) {
         this.jdbc = jdbc;
         this.spend = spend;
         this.levels = levels;
-        this.shopSettings = shopSettings;
+        this.earnedPoints = earnedPoints;
         this.events = events;
         this.clock = clock;
         this.eachCustomer = new TransactionTemplate(transactions);
@@ -75,6 +76,15 @@ public class LevelRecompute {
     void onOrderCompleted(OrderCompleted event) {
         spend.recordCompleted(event);
         recompute(event.customerId(), clock.instant());
+    }
+
+    /**
+     * Points were just recorded for the customer (in the caller's transaction): where levels count points, they may
+     * reach a level now rather than tonight.
+     */
+    @Transactional
+    public Move pointsEarned(long customerId) {
+        return levels.measure().points() ? recompute(customerId, clock.instant()) : Move.NONE;
     }
 
     /** A refund lowers the spend at once; the level follows only when its period is over (the nightly run). */
@@ -107,14 +117,21 @@ public class LevelRecompute {
         }
     }
 
-    /** Everyone the nightly run looks at: their level's period may be over, or their spend may reach a level. */
+    /**
+     * Everyone the nightly run looks at: their level's period may be over, or their spend or points may reach a level.
+     */
     @Transactional(readOnly = true)
     public List<Long> customersToRecompute(Instant now) {
-        return jdbc.sql("""
+        Instant since = LoyaltySpend.yearBefore(now);
+        TreeSet<Long> customers = new TreeSet<>(jdbc.sql("""
                         SELECT customer_id FROM loyalty_membership WHERE level_id IS NOT NULL
-                        UNION SELECT customer_id FROM loyalty_spend WHERE recorded_at > :since
-                        ORDER BY 1""")
-                .param("since", Timestamp.from(LoyaltySpend.yearBefore(now))).query(Long.class).list();
+                        UNION SELECT customer_id FROM loyalty_spend WHERE recorded_at > :since""")
+                .param("since", Timestamp.from(since)).query(Long.class).list());
+        EarnedPoints points = earnedPoints.getIfAvailable();
+        if (points != null && levels.measure().points()) {
+            customers.addAll(points.earnersBetween(since, now));
+        }
+        return List.copyOf(customers);
     }
 
     /** Applies the rules above to one customer at {@code now}. */
@@ -124,9 +141,8 @@ public class LevelRecompute {
         if (all.isEmpty()) {
             return Move.NONE; // removing the last level left no one on one
         }
-        Currency currency = shopSettings.current().currency();
-        Money spent = spend.rollingSpendOf(customerId, now, currency);
-        MemberLevel reached = all.stream().filter(level -> !level.threshold().isGreaterThan(spent))
+        BigDecimal progress = levels.progressOf(customerId, now, levels.measure());
+        MemberLevel reached = all.stream().filter(level -> level.threshold().compareTo(progress) <= 0)
                 .max(Comparator.comparing(MemberLevel::threshold)).orElse(null);
         Optional<Held> row = lockRow(customerId);
         if (row.isEmpty()) {
@@ -150,7 +166,7 @@ public class LevelRecompute {
         if (comparison > 0) {
             Instant until = LoyaltySpend.yearAfter(now);
             put(customerId, reached, now, until);
-            if (!reached.threshold().isPositive()) {
+            if (reached.fromZero()) {
                 return Move.UP; // a level from 0 was everyone's already: nothing to announce
             }
             events.publishEvent(new MemberLevelReached(customerId, reached.id(), reached.name(),

@@ -5,10 +5,16 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * One of the owner's levels: reached when the goods a customer paid for in a rolling 12 months (refunds taken off)
- * come to {@code threshold}; members get {@code discountPercent} off the goods.
+ * One of the owner's levels: reached when what the shop's {@link LevelBasis} measures over a rolling 12 months (goods
+ * paid or points earned, refunds taken off) comes to {@code threshold}; members get {@code discountPercent} off the
+ * goods.
  */
-public record MemberLevel(long id, String name, Money threshold, BigDecimal discountPercent) {
+public record MemberLevel(long id, String name, BigDecimal threshold, BigDecimal discountPercent) {
+
+    /** True for a level every customer holds from the start. */
+    public boolean fromZero() {
+        return threshold.signum() == 0;
+    }
 
     /** True when the level gives a discount at all (a starting level often gives none). */
     public boolean discounts() {

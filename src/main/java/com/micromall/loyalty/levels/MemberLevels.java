@@ -3,8 +3,8 @@ package com.micromall.loyalty.levels;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerProfile;
 import com.micromall.customer.Role;
+import com.micromall.settings.AuditLog;
 import com.micromall.settings.ShopSettingsService;
-import com.micromall.shared.Money;
 import java.math.BigDecimal;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -12,7 +12,6 @@ import java.sql.Timestamp;
 import java.sql.Types;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Currency;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -20,14 +19,16 @@ import java.util.Optional;
 import java.util.Set;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The owner's member levels and each customer's level. Thresholds are amounts in the shop's currency; two levels
- * never share a name or a threshold, so "the next level up" is always one level.
+ * The owner's member levels and each customer's level. Thresholds are amounts in the shop's currency or whole points,
+ * as the shop's {@link LevelBasis} says; two levels never share a name or a threshold, so "the next level up" is
+ * always one level.
  */
 @Service
 @RequiredArgsConstructor
@@ -38,6 +39,9 @@ public class MemberLevels {
     private final LoyaltySpend spend;
     private final Clock clock;
     private final CustomerApi customers;
+    private final AuditLog auditLog;
+    /** Absent only where the points module is not loaded (a module test): no points earned, then. */
+    private final ObjectProvider<EarnedPoints> earnedPoints;
 
     /** What the owner types for a level. */
     public record LevelTerms(String name, BigDecimal threshold, BigDecimal discountPercent) {
@@ -49,30 +53,61 @@ public class MemberLevels {
 
     public enum Outcome { SAVED, ALREADY_SAVED, NAME_TAKEN, THRESHOLD_TAKEN }
 
+    /** What the thresholds measure now. */
+    @Transactional(readOnly = true)
+    public LevelMeasure measure() {
+        LevelBasis basis = LevelBasis.valueOf(jdbc.sql("SELECT basis FROM loyalty_level_basis WHERE id = 1")
+                .query(String.class).single());
+        return new LevelMeasure(basis, shopSettings.current().currency());
+    }
+
+    /**
+     * Changes what the thresholds measure; the thresholds keep their numbers (the owner re-types them), and customers
+     * move at their next recompute, never down before their period ends.
+     */
+    @Transactional
+    public void changeBasis(LevelBasis basis, String actor) {
+        LevelBasis before = measure().basis();
+        if (before == basis) {
+            return;
+        }
+        jdbc.sql("UPDATE loyalty_level_basis SET basis = :b, changed_at = :at WHERE id = 1")
+                .param("b", basis.name()).param("at", Timestamp.from(clock.instant())).update();
+        auditLog.record(actor, "loyalty.levels.basis", "member levels", before.name(), basis.name());
+    }
+
+    /** What the customer paid for goods, or the points they earned, in the 12 months before {@code now}. */
+    @Transactional(readOnly = true)
+    public BigDecimal progressOf(long customerId, Instant now, LevelMeasure measure) {
+        if (measure.points()) {
+            EarnedPoints points = earnedPoints.getIfAvailable();
+            long earned = points == null ? 0 : points.earnedBetween(customerId, LoyaltySpend.yearBefore(now), now);
+            return BigDecimal.valueOf(Math.max(earned, 0));
+        }
+        return spend.rollingSpendOf(customerId, now, measure.currency()).amount();
+    }
+
     /** Lowest threshold first. */
     @Transactional(readOnly = true)
     public List<MemberLevel> all() {
-        Currency currency = shopSettings.current().currency();
         return jdbc.sql("SELECT id, name, threshold, discount_percent FROM loyalty_level ORDER BY threshold")
-                .query((rs, i) -> level(rs, currency)).list();
+                .query((rs, i) -> level(rs)).list();
     }
 
     /** Every level with how many customers hold it (a customer is placed on a level by their first recompute). */
     @Transactional(readOnly = true)
     public List<LevelLine> withMembers() {
-        Currency currency = shopSettings.current().currency();
         return jdbc.sql("""
                         SELECT l.id, l.name, l.threshold, l.discount_percent,
                                (SELECT COUNT(*) FROM loyalty_membership m WHERE m.level_id = l.id) AS members
                         FROM loyalty_level l ORDER BY l.threshold""")
-                .query((rs, i) -> new LevelLine(level(rs, currency), rs.getLong("members"))).list();
+                .query((rs, i) -> new LevelLine(level(rs), rs.getLong("members"))).list();
     }
 
     @Transactional(readOnly = true)
     public Optional<MemberLevel> find(long id) {
-        Currency currency = shopSettings.current().currency();
         return jdbc.sql("SELECT id, name, threshold, discount_percent FROM loyalty_level WHERE id = :id")
-                .param("id", id).query((rs, i) -> level(rs, currency)).optional();
+                .param("id", id).query((rs, i) -> level(rs)).optional();
     }
 
     /**
@@ -83,7 +118,7 @@ public class MemberLevels {
     public Set<Long> membersOf(long levelId) {
         Set<Long> members = new LinkedHashSet<>(jdbc.sql("SELECT customer_id FROM loyalty_membership WHERE level_id = :l")
                 .param("l", levelId).query(Long.class).list());
-        boolean entryLevel = find(levelId).map(level -> !level.threshold().isPositive()).orElse(false);
+        boolean entryLevel = find(levelId).map(MemberLevel::fromZero).orElse(false);
         if (entryLevel) {
             Set<Long> placed = new HashSet<>(jdbc.sql("SELECT customer_id FROM loyalty_membership WHERE level_id IS NOT NULL")
                     .query(Long.class).list());
@@ -99,7 +134,6 @@ public class MemberLevels {
      */
     @Transactional(readOnly = true)
     public Optional<MemberLevel> levelOf(long customerId) {
-        Currency currency = shopSettings.current().currency();
         return jdbc.sql("""
                         SELECT l.id, l.name, l.threshold, l.discount_percent FROM loyalty_level l
                         LEFT JOIN loyalty_membership m ON m.level_id = l.id AND m.customer_id = :c
@@ -107,25 +141,25 @@ public class MemberLevels {
                            OR (l.threshold = 0 AND NOT EXISTS
                                (SELECT 1 FROM loyalty_membership h WHERE h.customer_id = :c AND h.level_id IS NOT NULL))
                         ORDER BY l.threshold DESC LIMIT 1""")
-                .param("c", customerId).query((rs, i) -> level(rs, currency)).optional();
+                .param("c", customerId).query((rs, i) -> level(rs)).optional();
     }
 
-    /** The customer's level, their spend this year and what is left to spend to the next level. */
+    /** The customer's level, their progress this year and what is left to the next level. */
     @Transactional(readOnly = true)
     public MemberStanding standingOf(long customerId) {
         Instant now = clock.instant();
-        Currency currency = shopSettings.current().currency();
-        Money spent = spend.rollingSpendOf(customerId, now, currency);
+        LevelMeasure measure = measure();
+        BigDecimal progress = progressOf(customerId, now, measure);
         List<MemberLevel> levels = all();
         MemberLevel level = levelOf(customerId).orElse(null);
         Instant heldUntil = jdbc.sql("SELECT held_until FROM loyalty_membership WHERE customer_id = :c AND level_id IS NOT NULL")
                 .param("c", customerId).query(Timestamp.class).optional().map(Timestamp::toInstant).orElse(null);
         MemberLevel next = levels.stream()
-                .filter(candidate -> level == null || candidate.threshold().isGreaterThan(level.threshold()))
-                .filter(candidate -> candidate.threshold().isPositive() || level != null)
+                .filter(candidate -> level == null || candidate.threshold().compareTo(level.threshold()) > 0)
+                .filter(candidate -> !candidate.fromZero() || level != null)
                 .findFirst().orElse(null);
-        Money toNext = next == null ? null : next.threshold().minus(spent).max(Money.zero(currency));
-        return new MemberStanding(level, spent, next, toNext, heldUntil);
+        BigDecimal toNext = next == null ? null : next.threshold().subtract(progress).max(BigDecimal.ZERO);
+        return new MemberStanding(level, measure, progress, next, toNext, heldUntil);
     }
 
     /**
@@ -180,7 +214,7 @@ public class MemberLevels {
         }
         Long below = jdbc.sql("""
                         SELECT id FROM loyalty_level WHERE threshold < :t ORDER BY threshold DESC LIMIT 1""")
-                .param("t", gone.threshold().amount()).query(Long.class).optional().orElse(null);
+                .param("t", gone.threshold()).query(Long.class).optional().orElse(null);
         jdbc.sql("UPDATE loyalty_membership SET level_id = :below WHERE level_id = :id")
                 .param("below", below, Types.BIGINT).param("id", id).update();
         jdbc.sql("DELETE FROM loyalty_level WHERE id = :id").param("id", id).update();
@@ -199,8 +233,8 @@ public class MemberLevels {
         return null;
     }
 
-    static MemberLevel level(ResultSet rs, Currency currency) throws SQLException {
-        return new MemberLevel(rs.getLong("id"), rs.getString("name"), Money.of(rs.getBigDecimal("threshold"), currency),
+    static MemberLevel level(ResultSet rs) throws SQLException {
+        return new MemberLevel(rs.getLong("id"), rs.getString("name"), rs.getBigDecimal("threshold"),
                 rs.getBigDecimal("discount_percent"));
     }
 }

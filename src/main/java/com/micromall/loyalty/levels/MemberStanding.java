@@ -1,6 +1,5 @@
 package com.micromall.loyalty.levels;
 
-import com.micromall.shared.Money;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.time.Instant;
@@ -10,20 +9,21 @@ import org.jspecify.annotations.Nullable;
  * Where a customer stands, as their account page shows it.
  *
  * @param level     their level now (null: none reached, and no level starts at 0)
- * @param spend     the goods they paid for in the last 12 months, refunds taken off
+ * @param measure   what the figures below are: an amount or points
+ * @param progress  what they paid for goods, or the points they earned, in the last 12 months, refunds taken off
  * @param next      the next level up (null: they hold the highest)
- * @param toNext    what is still to spend to reach {@code next}
- * @param heldUntil until when {@code level} is kept whatever the spend does (null when held by no one's spend)
+ * @param toNext    what is still to spend or earn to reach {@code next}
+ * @param heldUntil until when {@code level} is kept whatever the progress does (null when held by no one's progress)
  */
-public record MemberStanding(@Nullable MemberLevel level, Money spend, @Nullable MemberLevel next,
-                             @Nullable Money toNext, @Nullable Instant heldUntil) {
+public record MemberStanding(@Nullable MemberLevel level, LevelMeasure measure, BigDecimal progress,
+                             @Nullable MemberLevel next, @Nullable BigDecimal toNext, @Nullable Instant heldUntil) {
 
-    /** How far the spend has come towards the next level, 0 to 100 (100 when there is none). */
+    /** How far the progress has come towards the next level, 0 to 100 (100 when there is none). */
     public int progressPercent() {
-        if (next == null || !next.threshold().isPositive()) {
+        if (next == null || next.fromZero()) {
             return 100;
         }
-        return spend.amount().multiply(BigDecimal.valueOf(100))
-                .divide(next.threshold().amount(), 0, RoundingMode.DOWN).min(BigDecimal.valueOf(100)).intValue();
+        return progress.multiply(BigDecimal.valueOf(100))
+                .divide(next.threshold(), 0, RoundingMode.DOWN).min(BigDecimal.valueOf(100)).intValue();
     }
 }

@@ -1,5 +1,6 @@
 package com.micromall.loyalty.points;
 
+import com.micromall.loyalty.levels.LevelRecompute;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -50,6 +51,7 @@ public class PointsBook {
     private final JdbcClient jdbc;
     private final Clock clock;
     private final PointsSettingsService settings;
+    private final LevelRecompute levels;
 
     /** An entry as the book works with it. */
     record Row(long id, long customerId, PointsKind kind, PointsState state, long points, String source, String sourceKey,
@@ -118,6 +120,7 @@ public class PointsBook {
                 "", null, orderId, orderNumber, base, unfreezesAt, expiresAt));
         if (recorded) {
             refresh(customerId);
+            levels.pointsEarned(customerId);
         }
         return recorded;
     }

@@ -1,14 +1,15 @@
 package com.micromall.loyalty.levels.web;
 
+import com.micromall.loyalty.levels.LevelBasis;
+import com.micromall.loyalty.levels.LevelMeasure;
 import com.micromall.loyalty.levels.MemberLevel;
 import com.micromall.loyalty.levels.MemberLevels;
 import com.micromall.loyalty.levels.MemberLevels.LevelTerms;
 import com.micromall.loyalty.levels.MemberLevels.Outcome;
-import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.NotFoundException;
 import jakarta.validation.Valid;
 import java.math.BigDecimal;
-import java.util.Currency;
+import java.security.Principal;
 import java.util.Objects;
 import java.util.UUID;
 import lombok.RequiredArgsConstructor;
@@ -20,9 +21,13 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.ModelAttribute;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** The owner's member levels: each with its threshold, discount and how many customers hold it; add, change, remove. */
+/**
+ * The owner's member levels: what their thresholds measure (spend or points earned), and each level with its threshold,
+ * discount and how many customers hold it; add, change, remove.
+ */
 @Controller
 @RequiredArgsConstructor
 class AdminLevelsController {
@@ -33,7 +38,6 @@ class AdminLevelsController {
     private static final BigDecimal MAX_PERCENT = new BigDecimal("90");
 
     private final MemberLevels levels;
-    private final ShopSettingsService shopSettings;
 
     @GetMapping("/admin/loyalty/levels")
     String list(Model model) {
@@ -61,12 +65,29 @@ class AdminLevelsController {
         return "redirect:/admin/loyalty/levels";
     }
 
+    /** Switches what the thresholds measure; an unknown value changes nothing. */
+    @PostMapping("/admin/loyalty/levels/basis")
+    String basis(@RequestParam(required = false) @Nullable String basis, Principal owner, RedirectAttributes redirect) {
+        LevelBasis chosen = basis == null ? null : switch (basis) {
+            case "SPEND" -> LevelBasis.SPEND;
+            case "POINTS" -> LevelBasis.POINTS;
+            default -> null;
+        };
+        if (chosen == null) {
+            redirect.addFlashAttribute("flashError", "loyalty.levels.validation.basis");
+            return "redirect:/admin/loyalty/levels";
+        }
+        levels.changeBasis(chosen, owner.getName());
+        redirect.addFlashAttribute("flashSuccess", "loyalty.levels.flash.basis." + chosen.name());
+        return "redirect:/admin/loyalty/levels";
+    }
+
     @GetMapping("/admin/loyalty/levels/{id:\\d{1,18}}/edit")
     String edit(@PathVariable long id, Model model) {
         MemberLevel level = levels.find(id).orElseThrow(() -> new NotFoundException("no member level " + id));
         LevelForm form = new LevelForm();
         form.setName(level.name());
-        form.setThreshold(level.threshold().amount().toPlainString());
+        form.setThreshold(level.threshold().stripTrailingZeros().toPlainString());
         form.setDiscountPercent(level.percentText());
         return edit(id, form, model);
     }
@@ -98,6 +119,7 @@ class AdminLevelsController {
         model.addAttribute("adminSection", "loyalty");
         model.addAttribute("levelForm", form);
         model.addAttribute("lines", levels.withMembers());
+        model.addAttribute("measure", levels.measure());
         return LIST;
     }
 
@@ -105,6 +127,7 @@ class AdminLevelsController {
         model.addAttribute("adminSection", "loyalty");
         model.addAttribute("levelForm", form);
         model.addAttribute("levelId", id);
+        model.addAttribute("measure", levels.measure());
         return EDIT;
     }
 
@@ -121,11 +144,13 @@ class AdminLevelsController {
 
     /** The typed level, or null with a message on each field that is wrong. */
     private @Nullable LevelTerms terms(LevelForm form, BindingResult errors) {
-        Currency currency = shopSettings.current().currency();
+        LevelMeasure measure = levels.measure();
+        int decimals = measure.points() ? 0 : Math.max(measure.currency().getDefaultFractionDigits(), 0);
         BigDecimal threshold = number(form.getThreshold());
         if (threshold == null || threshold.signum() < 0 || threshold.compareTo(MAX_THRESHOLD) > 0
-                || threshold.stripTrailingZeros().scale() > Math.max(currency.getDefaultFractionDigits(), 0)) {
-            errors.rejectValue("threshold", "loyalty.levels.validation.threshold");
+                || threshold.stripTrailingZeros().scale() > decimals) {
+            errors.rejectValue("threshold", measure.points() ? "loyalty.levels.validation.thresholdPoints"
+                    : "loyalty.levels.validation.threshold");
         }
         BigDecimal percent = number(form.getDiscountPercent());
         if (percent == null || percent.signum() < 0 || percent.compareTo(MAX_PERCENT) > 0
