@@ -227,6 +227,28 @@ class PointsCheckoutTests {
         assertThat(book.availableOf(buyer.id())).isEqualTo(5000);
     }
 
+    /** 1 000 points may pay 10.00: the buyer is offered 750, 500 and 250 too, and keeps what they do not pick. */
+    @Test
+    void aBuyerMayUseFewerPointsAndKeepTheRest() {
+        TestCustomer buyer = orders.customer(OrderFixtures.unique("Thrifty Buyer"));
+        givePoints(buyer, 1000);
+        carts.add(CartService.CartKey.customer(buyer.id()), orders.product(OrderFixtures.unique("Pk"), "50.00", 5), 1);
+
+        assertThat(checkout.summary(buyer.id(), Map.of()).options().stream().filter(o -> o.source().equals("points"))
+                .map(CheckoutOption::value)).containsExactly("use", "use:750", "use:500", "use:250");
+        assertThat(checkout.summary(buyer.id(), Map.of("points", "use:99999")).discounts())
+                .filteredOn(l -> l.source().equals("points")).singleElement()
+                .satisfies(l -> assertThat(l.labelArgs()).as("never more than may be used").containsExactly("1000"));
+        assertThat(checkout.summary(buyer.id(), Map.of("points", "use:-5")).discounts())
+                .filteredOn(l -> l.source().equals("points")).isEmpty();
+
+        String number = place(buyer, Map.of("points", "use:500"));
+
+        assertThat(jdbc.sql("SELECT amount FROM order_discount WHERE order_id = :o AND source = 'points'")
+                .param("o", orderId(number)).query(BigDecimal.class).single()).isEqualByComparingTo("5.00");
+        assertThat(book.availableOf(buyer.id())).isEqualTo(500);
+    }
+
     /** Two orders confirmed at the same moment, each wanting 600 of 1 000 points: exactly one gets them. */
     @Test
     void pointsCannotBeSpentTwiceByTwoOrdersConfirmedAtTheSameMoment() throws Exception {
