@@ -1,9 +1,11 @@
 package com.micromall.loyalty.levels;
 
-/** What the owner's level thresholds measure over a rolling 12 months. */
+/** What the owner's level thresholds measure. */
 public enum LevelBasis {
-    /** Goods paid after discounts, without shipping, refunds taken off; thresholds are amounts. */
+    /** Goods paid in a rolling 12 months after discounts, without shipping, refunds taken off; thresholds are amounts. */
     SPEND,
-    /** Points earned, what was taken back on refunds taken off; thresholds are whole points. */
+    /** The same, for every order completed since the shop's levels began; thresholds are amounts. */
+    LIFETIME,
+    /** Points earned in a rolling 12 months, what refunds took back taken off; thresholds are whole points. */
     POINTS
 }

@@ -30,8 +30,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Puts each customer on the level their rolling 12 months' progress reaches (spend or points earned, as the owner
- * chose), when an order of theirs completes, when they earn points, and every night. The rules:
+ * Puts each customer on the level their progress reaches (the owner's {@link LevelBasis}: spend in 12 months or in
+ * all, or points earned in 12 months), when an order of theirs completes, when they earn points, and every night. The
+ * rules:
  * <ul>
  *     <li>Moving up happens at once, starts a new 12-month period and is announced ({@link MemberLevelReached}).</li>
  *     <li>A level is held until its period ends, whatever refunds or the passing of time do to the spend: never

@@ -79,13 +79,19 @@ class LoyaltySpend {
      */
     @Transactional(readOnly = true)
     public Money rollingSpendOf(long customerId, Instant now, Currency currency) {
+        return spendOf(customerId, yearBefore(now), now, currency);
+    }
+
+    /** As {@link #rollingSpendOf}, for the orders completed after {@code since}. */
+    @Transactional(readOnly = true)
+    public Money spendOf(long customerId, Instant since, Instant now, Currency currency) {
         BigDecimal sum = jdbc.sql("""
                         SELECT COALESCE(SUM(s.amount), 0) FROM loyalty_spend s
                         JOIN loyalty_spend c ON c.order_id = s.order_id AND c.entry = :completed
                         WHERE c.customer_id = :c AND c.currency = :cur AND s.currency = :cur
                           AND c.recorded_at > :since AND c.recorded_at <= :now""")
                 .param("completed", COMPLETED).param("c", customerId).param("cur", currency.getCurrencyCode())
-                .param("since", Timestamp.from(yearBefore(now))).param("now", Timestamp.from(now))
+                .param("since", Timestamp.from(since)).param("now", Timestamp.from(now))
                 .query(BigDecimal.class).single();
         return Money.of(sum, currency).max(Money.zero(currency));
     }

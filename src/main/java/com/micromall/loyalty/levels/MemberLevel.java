@@ -5,9 +5,8 @@ import java.math.BigDecimal;
 import java.math.RoundingMode;
 
 /**
- * One of the owner's levels: reached when what the shop's {@link LevelBasis} measures over a rolling 12 months (goods
- * paid or points earned, refunds taken off) comes to {@code threshold}; members get {@code discountPercent} off the
- * goods.
+ * One of the owner's levels: reached when what the shop's {@link LevelBasis} measures (goods paid or points earned,
+ * refunds taken off) comes to {@code threshold}; members get {@code discountPercent} off the goods.
  */
 public record MemberLevel(long id, String name, BigDecimal threshold, BigDecimal discountPercent) {
 

@@ -76,13 +76,19 @@ public class MemberLevels {
         auditLog.record(actor, "loyalty.levels.basis", "member levels", before.name(), basis.name());
     }
 
-    /** What the customer paid for goods, or the points they earned, in the 12 months before {@code now}. */
+    /**
+     * What the customer paid for goods (in the 12 months before {@code now}, or ever), or the points they earned in
+     * those 12 months, as {@code measure} says.
+     */
     @Transactional(readOnly = true)
     public BigDecimal progressOf(long customerId, Instant now, LevelMeasure measure) {
         if (measure.points()) {
             EarnedPoints points = earnedPoints.getIfAvailable();
             long earned = points == null ? 0 : points.earnedBetween(customerId, LoyaltySpend.yearBefore(now), now);
             return BigDecimal.valueOf(Math.max(earned, 0));
+        }
+        if (measure.basis() == LevelBasis.LIFETIME) {
+            return spend.spendOf(customerId, Instant.EPOCH, now, measure.currency()).amount();
         }
         return spend.rollingSpendOf(customerId, now, measure.currency()).amount();
     }

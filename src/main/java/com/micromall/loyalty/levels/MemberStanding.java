@@ -10,7 +10,7 @@ import org.jspecify.annotations.Nullable;
  *
  * @param level     their level now (null: none reached, and no level starts at 0)
  * @param measure   what the figures below are: an amount or points
- * @param progress  what they paid for goods, or the points they earned, in the last 12 months, refunds taken off
+ * @param progress  what the shop's {@link LevelBasis} measures for them: spend or points earned, refunds taken off
  * @param next      the next level up (null: they hold the highest)
  * @param toNext    what is still to spend or earn to reach {@code next}
  * @param heldUntil until when {@code level} is kept whatever the progress does (null when held by no one's progress)

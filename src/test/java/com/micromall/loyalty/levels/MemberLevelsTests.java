@@ -78,6 +78,7 @@ class MemberLevelsTests {
     void cleanUp() {
         jdbc.sql("DELETE FROM loyalty_membership").update();
         jdbc.sql("DELETE FROM loyalty_level").update();
+        jdbc.sql("UPDATE loyalty_level_basis SET basis = 'SPEND' WHERE id = 1").update();
     }
 
     private void threeLevels() {
@@ -205,6 +206,30 @@ class MemberLevelsTests {
         assertThat(levelName(buyer.id())).isEqualTo("Gold");
         assertThat(recompute.recompute(buyer.id(), monthsAfter(T0, 12).plusSeconds(3600))).isEqualTo(Move.DOWN);
         assertThat(levelName(buyer.id())).isEqualTo("Member");
+    }
+
+    @Test
+    void underTheLifetimeBasisSpendOlderThanAYearStillCounts() throws Exception {
+        threeLevels();
+        jdbc.sql("UPDATE loyalty_level_basis SET basis = 'LIFETIME' WHERE id = 1").update();
+        TestCustomer buyer = orders.customer("Lifetime Gold");
+        completed(buyer.id(), "200.00", Instant.now().minusSeconds(3 * 365 * 86_400L));
+        completed(buyer.id(), "100.00", Instant.now().minusSeconds(86_400));
+
+        assertThat(recompute.recompute(buyer.id(), Instant.now())).isEqualTo(Move.UP);
+        assertThat(levelName(buyer.id())).as("200.00 three years ago + 100.00 yesterday = 300.00").isEqualTo("Gold");
+
+        jdbc.sql("UPDATE loyalty_level_basis SET basis = 'SPEND' WHERE id = 1").update();
+        assertThat(levels.standingOf(buyer.id()).progress()).as("the rolling year sees only yesterday's")
+                .isEqualByComparingTo("100.00");
+        jdbc.sql("UPDATE loyalty_level_basis SET basis = 'LIFETIME' WHERE id = 1").update();
+        Document account = Jsoup.parse(mvc.perform(get("/account").with(user(buyer.principal())).locale(Locale.ENGLISH))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(account.selectFirst("#member-level-spend").text()).isEqualTo("CN¥300.00 spent with us so far");
+        Document admin = Jsoup.parse(mvc.perform(get("/admin/loyalty/levels").with(user(orders.owner()))
+                .locale(Locale.ENGLISH)).andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+        assertThat(admin.selectFirst("label[for=threshold]").text()).isEqualTo("Spend in all from");
+        assertThat(admin.selectFirst("#basis-LIFETIME").hasAttr("checked")).isTrue();
     }
 
     @Test

@@ -70,6 +70,7 @@ class AdminLevelsController {
     String basis(@RequestParam(required = false) @Nullable String basis, Principal owner, RedirectAttributes redirect) {
         LevelBasis chosen = basis == null ? null : switch (basis) {
             case "SPEND" -> LevelBasis.SPEND;
+            case "LIFETIME" -> LevelBasis.LIFETIME;
             case "POINTS" -> LevelBasis.POINTS;
             default -> null;
         };
