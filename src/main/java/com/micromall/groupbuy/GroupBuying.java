@@ -105,7 +105,7 @@ public class GroupBuying {
         member.placed(checkout.place(request(group.getProductId(), purchase)));
         groups.flush();
         if (group.getState() == GroupState.FILLED) {
-            events.publishEvent(new GroupCompleted(group.getId(), group.getProductId(), productName(group), memberIds(group), true, now));
+            events.publishEvent(completed(group, true, now));
         }
     }
 
@@ -147,8 +147,8 @@ public class GroupBuying {
         }
         groups.flush();
         events.publishEvent(group.getState() == GroupState.EXPIRED_REFUNDED
-                ? new GroupExpiredRefunded(group.getId(), group.getProductId(), productName(group), memberIds(group), now)
-                : new GroupCompleted(group.getId(), group.getProductId(), productName(group), memberIds(group), false, now));
+                ? expiredRefunded(group, now)
+                : completed(group, false, now));
     }
 
     /** The group the checkout token of a form joined or opened, if that form was already sent. */
@@ -209,8 +209,17 @@ public class GroupBuying {
                 Map.of(PICK, purchase.checkoutToken()));
     }
 
-    private String productName(BuyGroup group) {
-        return products.find(group.getProductId()).map(ProductSummary::name).orElse("");
+    private GroupCompleted completed(BuyGroup group, boolean filled, Instant now) {
+        Optional<ProductSummary> product = products.find(group.getProductId());
+        return new GroupCompleted(group.getId(), group.getProductId(), product.map(ProductSummary::name).orElse(""),
+                product.map(ProductSummary::translatedNames).orElse(Map.of()), memberIds(group), filled, now);
+    }
+
+    private GroupExpiredRefunded expiredRefunded(BuyGroup group, Instant now) {
+        Optional<ProductSummary> product = products.find(group.getProductId());
+        return new GroupExpiredRefunded(group.getId(), group.getProductId(),
+                product.map(ProductSummary::name).orElse(""),
+                product.map(ProductSummary::translatedNames).orElse(Map.of()), memberIds(group), now);
     }
 
     private static List<Long> memberIds(BuyGroup group) {

@@ -7,7 +7,9 @@ import com.micromall.groupbuy.GroupExpiredRefunded;
 import com.micromall.settings.ShopSettingsService;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
+import java.util.function.Function;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
@@ -34,19 +36,20 @@ class GroupBuyMailListener {
 
     @ApplicationModuleListener
     void sendCompleted(GroupCompleted event) {
-        send(event.groupId(), event.productName(), event.memberIds(), "group-complete", "mail.subject.groupComplete",
+        send(event.groupId(), event::productNameIn, event.memberIds(), "group-complete", "mail.subject.groupComplete",
                 Map.of("filled", event.filled()));
     }
 
     @ApplicationModuleListener
     void sendExpiredRefunded(GroupExpiredRefunded event) {
-        send(event.groupId(), event.productName(), event.memberIds(), "group-expired", "mail.subject.groupExpired",
+        send(event.groupId(), event::productNameIn, event.memberIds(), "group-expired", "mail.subject.groupExpired",
                 Map.of());
     }
 
-    private void send(long groupId, String productName, List<Long> memberIds, String template, String subjectKey,
-                      Map<String, Object> extra) {
+    private void send(long groupId, Function<Locale, String> productNameIn, List<Long> memberIds, String template,
+                      String subjectKey, Map<String, Object> extra) {
         for (CustomerProfile customer : customers.findAll(memberIds)) {
+            String productName = productNameIn.apply(customer.locale());
             Map<String, Object> model = new HashMap<>(extra);
             model.put("customerName", customer.name());
             model.put("productName", productName);

@@ -19,6 +19,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -73,13 +74,17 @@ class GroupBuyMailTests extends MailServerTests {
     }
 
     @Test
-    void anExpiredRefundedGroupMailsTheRefund() {
+    void anExpiredRefundedGroupMailsTheRefundNamingTheProductInEachMembersLanguage() {
         OrderFixtures orders = new OrderFixtures(jdbc, encoder);
         TestCustomer ben = orders.customer("Ben");
+        TestCustomer li = orders.customer("Li");
+        jdbc.sql("UPDATE customer SET locale = 'zh-CN' WHERE id = :id").param("id", li.id()).update();
         long groupId = 900_000 + (System.nanoTime() % 100_000);
 
-        transactions.executeWithoutResult(s -> events.publishEvent(
-                new GroupExpiredRefunded(groupId, 1, "Tea box", List.of(ben.id()), Instant.now())));
+        transactions.executeWithoutResult(s -> events.publishEvent(new GroupExpiredRefunded(groupId, 1, "Tea box",
+                Map.of("zh_CN", "茶礼盒"), List.of(ben.id(), li.id()), Instant.now())));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> withSubject(li.id(), "您的「茶礼盒」拼团已过期，已退款").size() == 1);
 
         await().atMost(Duration.ofSeconds(20)).until(() -> withSubject(ben.id(), "Your group for Tea box expired: you are refunded").size() == 1);
         Mail mail = read(withSubject(ben.id(), "Your group for Tea box expired: you are refunded").get(0));

@@ -16,7 +16,6 @@ import com.micromall.order.PaymentMethod;
 import com.micromall.shared.Money;
 import com.micromall.shared.NotFoundException;
 import com.micromall.shared.QrCode;
-import com.micromall.shared.web.PublicBaseUrl;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -36,6 +35,7 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * The group page (public, so a shared link works for anyone) and the group checkout for opening or joining (signed
@@ -52,14 +52,15 @@ class GroupController {
     private final ProductApi products;
     private final CustomerApi customers;
     private final OneProductCheckout checkout;
-    private final PublicBaseUrl baseUrl;
     private final Clock clock;
 
     @GetMapping("/groups/{id}")
     String group(@PathVariable long id, @AuthenticationPrincipal @Nullable CustomerPrincipal principal, Model model) {
         GroupView group = groupBuying.group(id);
         ProductSummary product = products.find(group.productId()).orElseThrow(() -> new NotFoundException("No product"));
-        String link = baseUrl.url() + "/groups/" + id;
+        // The address the visitor reached the shop by, as every other share link on a page (mails use the public one).
+        String link = ServletUriComponentsBuilder.fromCurrentContextPath().path("/groups/{id}").buildAndExpand(id)
+                .toUriString();
         Duration left = Duration.between(clock.instant(), group.expiresAt());
         model.addAttribute("group", group);
         model.addAttribute("product", product);
