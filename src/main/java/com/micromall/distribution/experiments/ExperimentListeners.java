@@ -4,6 +4,10 @@ import com.micromall.distribution.DistributorEnrolled;
 import com.micromall.distribution.referral.CustomerBound;
 import com.micromall.distribution.referral.CustomerRebound;
 import com.micromall.order.OrderCancelled;
+import com.micromall.order.OrderRefunded;
+import com.micromall.order.RefundedLine;
+import com.micromall.shared.Money;
+import java.math.BigDecimal;
 import lombok.RequiredArgsConstructor;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -49,5 +53,22 @@ class ExperimentListeners {
     @ApplicationModuleListener
     void on(OrderCancelled cancelled) {
         jdbc.sql("UPDATE experiment_order SET cancelled = TRUE WHERE order_id = :o").param("o", cancelled.orderId()).update();
+    }
+
+    /** Refunded after placing: the arm keeps only what stayed sold; each refund counts once however often heard. */
+    @ApplicationModuleListener
+    void on(OrderRefunded refunded) {
+        String key = refunded.refundId() != null ? refunded.refundId() : refunded.orderNumber() + "@" + refunded.refundedAt();
+        int heard = jdbc.sql("""
+                        INSERT INTO experiment_order_refund (order_id, refund_key)
+                        SELECT order_id, :k FROM experiment_order WHERE order_id = :o ON CONFLICT DO NOTHING""")
+                .param("o", refunded.orderId()).param("k", key).update();
+        if (heard == 0) {
+            return; // not an arm's order, or this refund was counted already
+        }
+        BigDecimal goods = refunded.lines().stream().map(RefundedLine::amount).map(Money::amount)
+                .reduce(BigDecimal.ZERO, BigDecimal::add);
+        jdbc.sql("UPDATE experiment_order SET refunded = refunded + :r WHERE order_id = :o")
+                .param("r", goods).param("o", refunded.orderId()).update();
     }
 }

@@ -103,12 +103,15 @@ public class ExperimentResults {
                     shares.put(rs.getLong("arm_id"), rs.getLong("actions"));
                 });
         Map<Long, Orders> orders = new HashMap<>();
-        jdbc.sql("""
-                SELECT o.arm_id, COUNT(DISTINCT o.distributor_id) AS ordering, COUNT(DISTINCT o.buyer_id) AS buyers,
-                    COALESCE(SUM(o.goods), 0) AS goods, COALESCE(SUM(o.commission), 0) AS commission,
-                    COALESCE(SUM(o.discount), 0) AS discount
-                FROM experiment_order o JOIN experiment_arm a ON a.id = o.arm_id
-                WHERE a.experiment_id = :e AND o.cancelled = FALSE GROUP BY o.arm_id""")
+        // A refund after placing keeps the order's share that stayed sold (paid less refunded, over paid) of its goods,
+        // commission and discount; an order refunded in full counts for nothing, like a cancelled one.
+        jdbc.sql("SELECT o.arm_id, COUNT(DISTINCT o.distributor_id) AS ordering, COUNT(DISTINCT o.buyer_id) AS buyers, "
+                        + "COALESCE(SUM(" + keptShare("o.goods") + "), 0) AS goods, "
+                        + "COALESCE(SUM(" + keptShare("o.commission") + "), 0) AS commission, "
+                        + "COALESCE(SUM(" + keptShare("o.discount") + "), 0) AS discount "
+                        + "FROM experiment_order o JOIN experiment_arm a ON a.id = o.arm_id "
+                        + "WHERE a.experiment_id = :e AND o.cancelled = FALSE "
+                        + "AND (o.refunded <= 0 OR o.refunded < o.goods - o.discount) GROUP BY o.arm_id")
                 .param("e", experiment.id())
                 .query(rs -> {
                     orders.put(rs.getLong("arm_id"), new Orders(rs.getLong("ordering"), rs.getLong("buyers"),
@@ -179,5 +182,11 @@ public class ExperimentResults {
                     List.of(arm.arm().label(), control.arm().label())));
         }
         return readings;
+    }
+
+    /** The share of an order's figure that stayed sold: figure × (paid − refunded) / paid, multiplied first. */
+    private static String keptShare(String figure) {
+        return "CASE WHEN o.refunded <= 0 THEN " + figure + " ELSE " + figure
+                + " * (o.goods - o.discount - o.refunded) / (o.goods - o.discount) END";
     }
 }

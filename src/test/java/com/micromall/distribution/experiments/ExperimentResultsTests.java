@@ -1,12 +1,17 @@
 package com.micromall.distribution.experiments;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import com.micromall.distribution.experiments.ExperimentResults.ArmResult;
 import com.micromall.distribution.experiments.ExperimentResults.Reading;
+import com.micromall.order.OrderRefunded;
+import com.micromall.order.RefundedLine;
+import com.micromall.shared.Money;
 import com.micromall.support.MicromallTest;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +35,7 @@ class ExperimentResultsTests {
     @Autowired JdbcClient jdbc;
     @Autowired Experiments experiments;
     @Autowired ExperimentResults results;
+    @Autowired ExperimentListeners listeners;
 
     @BeforeEach
     @AfterEach
@@ -107,6 +113,40 @@ class ExperimentResultsTests {
         assertThat(r.readings()).containsExactly(
                 new Reading("admin.experiments.reading.more.clear", List.of("B", "A", "33", "+5.2", "+33.4")),
                 new Reading("admin.experiments.reading.margin.higher", List.of("B", "A")));
+    }
+
+    /** One order's paid amount refunded in two parts (one heard twice), another refunded in full. */
+    @Test
+    void refundsAfterPlacingKeepOnlyTheShareThatStayedSold() {
+        long id = start();
+        long a = experiments.find(id).orElseThrow().arms().get(0).id();
+        distributors(id, a, 2, 1);
+        long partly = IDS.get() + 1; // each order draws its id, then its distributor's and buyer's
+        orders(a, 1, "110.00", "10.00", "10.00", false); // paid 100.00
+        long fully = IDS.get() + 1;
+        orders(a, 1, "50.00", "5.00", "0.00", false);
+        Money twenty = Money.of("20.00", "CNY");
+        OrderRefunded first = new OrderRefunded(partly, "MM-P", 1, Instant.now(),
+                List.of(new RefundedLine(1, 1, 1, twenty)), twenty, false, "returned", "R-1");
+        listeners.on(first);
+        listeners.on(first); // heard twice, counted once
+        Money five = Money.of("5.00", "CNY");
+        listeners.on(new OrderRefunded(partly, "MM-P", 1, Instant.now(), List.of(new RefundedLine(1, 1, 1, five)), five,
+                false, "returned", "R-2"));
+        Money fifty = Money.of("50.00", "CNY");
+        listeners.on(new OrderRefunded(fully, "MM-F", 1, Instant.now(), List.of(new RefundedLine(2, 1, 1, fifty)), fifty,
+                true, "returned", "R-3"));
+
+        // The listener runs on the listeners' threads, as it does for a real refund.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            ArmResult arm = results.of(id).orElseThrow().arms().get(0);
+            // 25.00 of 100.00 paid went back: 75 % of 110.00, 10.00 and 10.00 stay; the full refund leaves nothing.
+            assertThat(arm.revenue().amount()).isEqualByComparingTo("82.50");
+            assertThat(arm.commission().amount()).isEqualByComparingTo("7.50");
+            assertThat(arm.discount().amount()).isEqualByComparingTo("7.50");
+            assertThat(arm.orderingDistributors()).as("the fully refunded order's distributor has no order left")
+                    .isEqualTo(1);
+        });
     }
 
     @Test
