@@ -5,6 +5,7 @@ import java.math.BigDecimal;
 import java.util.Objects;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
+import org.springframework.cache.annotation.CacheEvict;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -16,12 +17,13 @@ public class DistributionSettingsService {
     private final DistributionSettingsStore store;
     private final AuditLog auditLog;
 
-    @Transactional(readOnly = true)
+    /** The rules now, from the cache ({@link DistributionSettingsStore#cached}). */
     public DistributionSettings current() {
-        return store.load();
+        return store.cached();
     }
 
     /** Saves the owner's new rules and writes one audit line per field that changed. */
+    @CacheEvict(cacheNames = DistributionSettingsStore.CACHE, allEntries = true)
     @Transactional
     public DistributionSettings update(DistributionSettings after, String actor) {
         DistributionSettings before = store.load();

@@ -16,6 +16,7 @@ import com.micromall.settings.DistributionSettingsService;
 import com.micromall.shared.Money;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
+import java.util.ArrayList;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -102,9 +103,14 @@ class CommissionSnapshots {
                 .stream().collect(Collectors.toMap(ProductSummary::id, Function.identity()));
         List<Money> gifts = friendGifts(event, level1 != null);
         Money armCommission = Money.zero(event.total().currency());
+        List<CommissionLedger.SnapshotLine> written = new ArrayList<>();
         for (int i = 0; i < event.lines().size(); i++) {
             OrderLineSnapshot line = event.lines().get(i);
             ProductSummary product = byId.get(line.productId());
+            written.add(new CommissionLedger.SnapshotLine(line.lineId(), line.productId(), line.quantity(),
+                    line.paidAmount().amount(), product == null ? null : product.commissionPercent(),
+                    product == null || product.commissionFixedAmount() == null ? null
+                            : product.commissionFixedAmount().amount(), 0, gifts.get(i).amount()));
             jdbc.sql("""
                     INSERT INTO commission_snapshot_line (line_id, order_id, product_id, quantity, paid_amount,
                         override_percent, override_fixed, friend_gift)
@@ -133,8 +139,8 @@ class CommissionSnapshots {
                     event.customerId(), event.placedAt(), paid.plus(given).amount(), armCommission.amount(),
                     given.amount()));
         }
-        // What the order is expected to earn its sharers, now that its lines are known.
-        countExpected(jdbc, event.orderId());
+        // What the order is expected to earn its sharers, from the lines just written rather than read back.
+        writeExpected(jdbc, event.orderId(), level1, level2, p1, p2, event.total().currency(), written);
     }
 
     /**
@@ -159,12 +165,18 @@ class CommissionSnapshots {
             return;
         }
         Terms t = open.get();
-        List<CommissionLedger.SnapshotLine> lines = CommissionLedger.lines(jdbc, orderId);
+        writeExpected(jdbc, orderId, t.level1(), t.level2(), t.level1Percent(), t.level2Percent(), t.currency(),
+                CommissionLedger.lines(jdbc, orderId));
+    }
+
+    private static void writeExpected(JdbcClient jdbc, long orderId, @Nullable Long level1, @Nullable Long level2,
+                                      BigDecimal level1Percent, BigDecimal level2Percent, Currency currency,
+                                      List<CommissionLedger.SnapshotLine> lines) {
         jdbc.sql("UPDATE commission_snapshot SET level1_expected = :a, level2_expected = :b WHERE order_id = :o")
-                .param("a", t.level1() == null ? null : expected(lines, t.currency(), 1, t.level1Percent(),
-                        t.level2Percent()), java.sql.Types.NUMERIC)
-                .param("b", t.level2() == null ? null : expected(lines, t.currency(), 2, t.level1Percent(),
-                        t.level2Percent()), java.sql.Types.NUMERIC)
+                .param("a", level1 == null ? null : expected(lines, currency, 1, level1Percent, level2Percent),
+                        java.sql.Types.NUMERIC)
+                .param("b", level2 == null ? null : expected(lines, currency, 2, level1Percent, level2Percent),
+                        java.sql.Types.NUMERIC)
                 .param("o", orderId).update();
     }
 

@@ -4,6 +4,7 @@ import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettings.EnrolmentRule;
 import com.micromall.settings.DistributionSettings.WelcomeKind;
 import lombok.RequiredArgsConstructor;
+import org.springframework.cache.annotation.Cacheable;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -12,8 +13,20 @@ import org.springframework.stereotype.Component;
 @RequiredArgsConstructor
 public class DistributionSettingsStore {
 
+    public static final String CACHE = "distributionSettings";
+
     private final JdbcClient jdbc;
 
+    /**
+     * The rules as the shop applies them. Cached: the checkout, placing an order and most listeners of an order's
+     * events read them, and only the owner changes them; DistributionSettingsService.update evicts it after its commit.
+     */
+    @Cacheable(cacheNames = CACHE, key = "'current'")
+    public DistributionSettings cached() {
+        return load();
+    }
+
+    /** The rules as stored now, for the owner's changes and their checks. */
     public DistributionSettings load() {
         return jdbc.sql("SELECT * FROM distribution_settings WHERE id = 1")
                 .query((rs, i) -> new DistributionSettings(
