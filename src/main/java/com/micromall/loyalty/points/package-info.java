@@ -1,11 +1,11 @@
 /**
  * Loyalty points: earned on completed orders and for referred friends' first orders, frozen for the return window and
  * taken back on refund like the sharer's commission; spent at checkout through order's {@code CheckoutDiscounts}
- * under the customer's balance row lock, traded for vouchers, and expiring first in, first out when the owner says so.
+ * under the customer's balance row lock, traded for vouchers and for gifts from the catalogue (an order of their own), and expiring first in, first out when the owner says so.
  * The book also takes points from an outside source key (a sharer's commission taken as points).
  */
 @ApplicationModule(displayName = "Loyalty: points",
-        allowedDependencies = {"loyalty", "shared", "settings", "customer", "order", "distribution", "loyalty.vouchers"})
+        allowedDependencies = {"loyalty", "shared", "settings", "catalog", "customer", "order", "distribution", "loyalty.vouchers"})
 @NullMarked
 package com.micromall.loyalty.points;
 
