@@ -150,6 +150,7 @@ class PointsGiftPagesTests {
         assertThat(page.selectFirst("input[name=recipient]").val()).isEqualTo("Typed Name");
         assertThat(page.selectFirst("input[name=line1]").val()).isEqualTo("1 Gift Road");
         assertThat(page.select("input[name=city]").hasClass("is-invalid")).isTrue();
+        assertThat(page.selectFirst("#gift-check-below").text()).startsWith("Please check the address");
         assertThat(ordersOf(buyer)).isZero();
         assertThat(book.availableOf(buyer.id())).isEqualTo(500);
     }
