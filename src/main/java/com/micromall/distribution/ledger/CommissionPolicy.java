@@ -12,7 +12,7 @@ import org.jspecify.annotations.Nullable;
  * Level 1: the product's override (fixed amount per unit, or percent) if set, else the shop's
  * level-1 rate. Level 2: always the shop's level-2 rate on the same base - overrides are set for
  * the direct sharer - except that a product whose override is zero ("intentionally no
- * commission") pays nothing at either level. Every amount is rounded down to the minor unit.
+ * commission") pays nothing at either level, and neither does a line nothing was paid for. Every amount is rounded down to the minor unit.
  */
 public final class CommissionPolicy {
 
@@ -43,7 +43,8 @@ public final class CommissionPolicy {
      */
     public static Money amount(LineTerms line, int level, BigDecimal level1Percent, BigDecimal level2Percent) {
         Currency currency = line.paidAmount().currency();
-        if (line.intentionallyNone()) {
+        // Nothing paid (goods taken for points, or a line discounted to nothing) earns nothing, a fixed amount neither.
+        if (line.intentionallyNone() || (!line.paidAmount().isPositive() && !line.friendGift().isPositive())) {
             return Money.zero(currency);
         }
         Money base = line.paidAmount().plus(line.friendGift());

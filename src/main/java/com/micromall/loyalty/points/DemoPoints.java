@@ -23,7 +23,7 @@ import org.springframework.core.annotation.Order;
  * The demo shop's points (embedded default only): switched on before the demo orders (16 < 30), so their completion
  * earns points as a real shop's would; after the vouchers (46 > 45) some history for Anna, Ben and Chen - points from
  * earlier orders, some running out within a month, a voucher traded for points, a refund's reversal - with the
- * thank-you voucher offered for 500 points.
+ * thank-you voucher offered for 500 points, and the two cheapest products as gifts for points.
  */
 @Configuration
 @ConditionalOnProperty(name = "micromall.demo.enabled", havingValue = "true")
@@ -35,6 +35,7 @@ class DemoPoints {
     private final PointsSettingsService settings;
     private final PointsBook book;
     private final PointsRewards rewards;
+    private final PointsGifts gifts;
     private final VoucherIssuing vouchers;
     private final CustomerApi customers;
     private final Clock clock;
@@ -63,6 +64,7 @@ class DemoPoints {
         if (rewards.prices().size() > 0) {
             return;
         }
+        offerGifts();
         Instant now = clock.instant();
         Instant past = now.minus(Duration.ofDays(1));
         vouchers.templates().stream().map(VoucherIssuing.TemplateWithFigures::template)
@@ -85,6 +87,17 @@ class DemoPoints {
             book.orderRefunded(-2L, "demo-return", new BigDecimal("40.00"), false);
         });
         log.info("Demo points: history for Anna, Ben and Chen; the thank-you voucher costs 500 points");
+    }
+
+    /** The two cheapest products as gifts: one Anna can take now, one she needs more points for. */
+    private void offerGifts() {
+        java.util.List<PointsGifts.CatalogueItem> cheapest = gifts.catalogue().stream().filter(i -> i.product().stock() > 0)
+                .sorted(java.util.Comparator.comparing(i -> i.product().price().amount())).limit(2).toList();
+        long[] prices = {800, 3000};
+        for (int i = 0; i < cheapest.size(); i++) {
+            gifts.set(cheapest.get(i).product().id(), prices[i], true, "demo");
+        }
+        log.info("Demo points: {} gifts for 800 and 3000 points", cheapest.size());
     }
 
     /** Points from an earlier order, already past their return window. */

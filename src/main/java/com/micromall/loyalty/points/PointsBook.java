@@ -39,6 +39,8 @@ public class PointsBook {
     static final String OUTSIDE = "outside";
     /** Points spent on an order and given back; key: the order id. */
     static final String CHECKOUT = "checkout";
+    /** Points traded for a gift from the catalogue, an order of its own; key: the order id. */
+    static final String GIFT = "gift";
     /** Points traded for a voucher; key: customer id and the form's token. */
     static final String VOUCHER = "voucher";
     /** Points run out; key: customer id and the run's instant. */
@@ -345,14 +347,34 @@ public class PointsBook {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void spend(long customerId, long orderId, String orderNumber, long points, BigDecimal paidGoods) {
+        spend(CHECKOUT, customerId, orderId, orderNumber, points, paidGoods);
+    }
+
+    /**
+     * Spends points on a gift's order as {@link #spend} does (a cancel or refund gives them back the same way);
+     * {@code goodsValue} is the gift's price, the base of a refund's share.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void spendOnGift(long customerId, long orderId, String orderNumber, long points, BigDecimal goodsValue) {
+        spend(GIFT, customerId, orderId, orderNumber, points, goodsValue);
+    }
+
+    private void spend(String source, long customerId, long orderId, String orderNumber, long points, BigDecimal base) {
         long available = lock(customerId);
         if (points > available) {
             throw new NotEnoughPoints(points, available);
         }
-        if (insert(new NewEntry(customerId, PointsKind.SPENT, PointsState.AVAILABLE, -points, CHECKOUT,
-                Long.toString(orderId), "", null, orderId, orderNumber, paidGoods, null, null))) {
+        if (insert(new NewEntry(customerId, PointsKind.SPENT, PointsState.AVAILABLE, -points, source,
+                Long.toString(orderId), "", null, orderId, orderNumber, base, null, null))) {
             refresh(customerId);
         }
+    }
+
+    /** Whether the order is a gift taken for points. */
+    @Transactional(readOnly = true)
+    public boolean isGiftOrder(long orderId) {
+        return jdbc.sql("SELECT COUNT(*) FROM loyalty_points_entry WHERE order_id = :o AND source = :s AND kind = 'SPENT'")
+                .param("o", orderId).param("s", GIFT).query(Long.class).single() > 0;
     }
 
     /**

@@ -52,7 +52,8 @@ class PointsEarning {
                 event.orderId(), event.orderNumber(), paid.amount(), unfreezesAt, expiresAt);
         if (terms.referralPoints() > 0) {
             Optional<Long> inviter = sharing.inviterOf(event.customerId());
-            if (inviter.isPresent() && firstCompleted(event)) {
+            // A gift taken for points is not a purchase the friend was brought to make.
+            if (inviter.isPresent() && firstCompleted(event) && !book.isGiftOrder(event.orderId())) {
                 book.earn(inviter.get(), PointsBook.REFERRAL, Long.toString(event.customerId()), terms.referralPoints(),
                         event.orderId(), event.orderNumber(), paid.amount(), unfreezesAt, expiresAt);
             }

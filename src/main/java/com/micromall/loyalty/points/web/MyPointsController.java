@@ -2,6 +2,7 @@ package com.micromall.loyalty.points.web;
 
 import com.micromall.customer.CustomerPrincipal;
 import com.micromall.loyalty.points.PointsBook;
+import com.micromall.loyalty.points.PointsGifts;
 import com.micromall.loyalty.points.PointsRewards;
 import com.micromall.loyalty.points.PointsSettingsService;
 import com.micromall.settings.ShopSettingsService;
@@ -16,7 +17,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
-/** "My points": the signed-in customer's own balance and history, and vouchers to take for points. */
+/** "My points": the signed-in customer's own balance and history, and vouchers and gifts to take for points. */
 @Controller
 @RequiredArgsConstructor
 class MyPointsController {
@@ -25,6 +26,7 @@ class MyPointsController {
 
     private final PointsBook book;
     private final PointsRewards rewards;
+    private final PointsGifts gifts;
     private final PointsSettingsService settings;
     private final ShopSettingsService shopSettings;
     private final Clock clock;
@@ -38,6 +40,7 @@ class MyPointsController {
         model.addAttribute("terms", settings.current());
         model.addAttribute("pointWorth", settings.current().valueOf(1, shopSettings.current().currency()));
         model.addAttribute("rewards", settings.current().enabled() ? rewards.offered() : java.util.List.of());
+        model.addAttribute("gifts", gifts.offered());
         model.addAttribute("formToken", UUID.randomUUID().toString());
         return "loyalty/my-points";
     }
