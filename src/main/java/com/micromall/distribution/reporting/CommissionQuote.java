@@ -1,7 +1,7 @@
 package com.micromall.distribution.reporting;
 
 import com.micromall.distribution.referral.WelcomeGift;
-import com.micromall.distribution.ledger.CommissionPolicy;
+import com.micromall.distribution.policy.CommissionPolicy;
 import com.micromall.distribution.payout.WithdrawalService;
 
 import com.micromall.catalog.ProductSummary;

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.micromall.distribution.experiments.Experiments.ArmDraft;
 import com.micromall.distribution.experiments.Experiments.Population;
 import com.micromall.distribution.experiments.Experiments.Start;
-import com.micromall.distribution.ledger.DistributorTiers;
+import com.micromall.distribution.policy.DistributorTiers;
 import com.micromall.distribution.ledger.LedgerFixtures;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;

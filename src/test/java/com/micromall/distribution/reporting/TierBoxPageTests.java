@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 
-import com.micromall.distribution.ledger.DistributorTiers;
-import com.micromall.distribution.ledger.DistributorTiers.TierDraft;
+import com.micromall.distribution.policy.DistributorTiers;
+import com.micromall.distribution.policy.DistributorTiers.TierDraft;
 import com.micromall.distribution.ledger.LedgerFixtures;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;

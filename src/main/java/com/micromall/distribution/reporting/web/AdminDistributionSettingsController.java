@@ -3,7 +3,7 @@ package com.micromall.distribution.reporting.web;
 import com.micromall.catalog.ProductApi;
 import com.micromall.catalog.ProductSummary;
 import org.springframework.security.core.Authentication;
-import com.micromall.distribution.ledger.DistributorTiers;
+import com.micromall.distribution.policy.DistributorTiers;
 import com.micromall.distribution.RewardForm;
 import com.micromall.distribution.referral.BindingModes;
 import com.micromall.distribution.referral.RewardForms;

@@ -7,7 +7,7 @@ import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.distribution.ledger.DistributionApi.EntryDetails;
 import com.micromall.distribution.ledger.DistributionApi.LedgerLine;
 import com.micromall.distribution.ledger.DistributionApi.LedgerStep;
-import com.micromall.distribution.ledger.DistributorTiers;
+import com.micromall.distribution.policy.DistributorTiers;
 import com.micromall.distribution.reporting.DistributorDashboard;
 import com.micromall.distribution.reporting.DistributorDashboard.Figures;
 import com.micromall.distribution.reporting.DistributorDashboard.Invitee;

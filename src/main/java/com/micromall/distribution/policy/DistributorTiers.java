@@ -1,4 +1,4 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.policy;
 
 import com.micromall.distribution.DistributorTierRaised;
 import com.micromall.settings.AuditLog;
@@ -117,7 +117,7 @@ public class DistributorTiers {
         return scheme.isEmpty() ? Optional.empty() : tierAt(scheme, distributorId, at);
     }
 
-    Optional<Tier> tierAt(Scheme scheme, long distributorId, Instant at) {
+    public Optional<Tier> tierAt(Scheme scheme, long distributorId, Instant at) {
         Progress progress = progress(scheme, distributorId, at, 0);
         return higher(scheme.reachedBy(progress.figure()).orElse(null), scheme.byId(progress.heldTier()).orElse(null));
     }
@@ -183,7 +183,7 @@ public class DistributorTiers {
      * Counts a completed order towards its level-1 sharer's tier and records the tier it reaches; announces a move
      * up. Runs in the crediting transaction; a replayed completion changes nothing.
      */
-    void orderCompleted(long distributorId, long orderId, long buyerId, Instant completedAt, BigDecimal goods) {
+    public void orderCompleted(long distributorId, long orderId, long buyerId, Instant completedAt, BigDecimal goods) {
         // Counted even without tiers, so tiers the owner adds later see the orders of their window.
         int inserted = jdbc.sql("""
                 INSERT INTO distributor_tier_order (order_id, distributor_id, buyer_id, completed_at, goods, first_order)
@@ -238,7 +238,7 @@ public class DistributorTiers {
     }
 
     /** A refund after completion lowers what the order counts as revenue (never below zero). */
-    void orderRefunded(long orderId, BigDecimal refunded) {
+    public void orderRefunded(long orderId, BigDecimal refunded) {
         jdbc.sql("""
                 UPDATE distributor_tier_order SET goods = CASE WHEN goods > :r THEN goods - :r ELSE 0 END
                 WHERE order_id = :o""").param("r", refunded).param("o", orderId).update();

@@ -1,11 +1,13 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.policy;
 
+import com.micromall.distribution.ledger.DistributionApi;
+import com.micromall.distribution.ledger.LedgerFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.micromall.distribution.ledger.DistributionApi.LedgerLine;
-import com.micromall.distribution.ledger.DistributorTiers.Measure;
-import com.micromall.distribution.ledger.DistributorTiers.Tier;
-import com.micromall.distribution.ledger.DistributorTiers.TierDraft;
+import com.micromall.distribution.policy.DistributorTiers.Measure;
+import com.micromall.distribution.policy.DistributorTiers.Tier;
+import com.micromall.distribution.policy.DistributorTiers.TierDraft;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;
 import com.micromall.order.internal.CartService;

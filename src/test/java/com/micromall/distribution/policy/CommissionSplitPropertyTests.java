@@ -1,4 +1,4 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.policy;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

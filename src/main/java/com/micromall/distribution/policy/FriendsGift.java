@@ -1,4 +1,4 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.policy;
 
 import com.micromall.distribution.referral.WelcomeGift;
 

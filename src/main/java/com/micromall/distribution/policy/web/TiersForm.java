@@ -1,8 +1,8 @@
-package com.micromall.distribution.ledger.web;
+package com.micromall.distribution.policy.web;
 
-import com.micromall.distribution.ledger.DistributorTiers;
-import com.micromall.distribution.ledger.DistributorTiers.Measure;
-import com.micromall.distribution.ledger.DistributorTiers.TierDraft;
+import com.micromall.distribution.policy.DistributorTiers;
+import com.micromall.distribution.policy.DistributorTiers.Measure;
+import com.micromall.distribution.policy.DistributorTiers.TierDraft;
 import java.math.BigDecimal;
 import java.util.ArrayList;
 import java.util.List;

@@ -1,4 +1,4 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.policy;
 
 import com.micromall.order.DiscountAllocation;
 import com.micromall.shared.Money;
@@ -19,7 +19,7 @@ import org.jspecify.annotations.Nullable;
 public final class FriendShare {
 
     /** A basket line with the product's commission override (null = shop rate). */
-    record Line(int quantity, Money lineTotal, @Nullable BigDecimal overridePercent, @Nullable BigDecimal overrideFixed) {
+    public record Line(int quantity, Money lineTotal, @Nullable BigDecimal overridePercent, @Nullable BigDecimal overrideFixed) {
     }
 
     /** What the sharer would earn at level 1 and what the friend gets of it. */
@@ -61,7 +61,7 @@ public final class FriendShare {
      * @param lineTotals the order's line totals before discounts
      * @param paid what was paid per line (after every discount, the gift included)
      */
-    static List<Money> perLine(List<Money> lineTotals, List<Money> paid, Money discountTotal, Money gift) {
+    public static List<Money> perLine(List<Money> lineTotals, List<Money> paid, Money discountTotal, Money gift) {
         List<Money> withoutGift = DiscountAllocation.paidAmounts(lineTotals, discountTotal.minus(gift));
         List<Money> parts = new ArrayList<>();
         boolean consistent = true;

@@ -1,6 +1,6 @@
-package com.micromall.distribution.ledger.web;
+package com.micromall.distribution.policy.web;
 
-import com.micromall.distribution.ledger.DistributorTiers;
+import com.micromall.distribution.policy.DistributorTiers;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettingsService;
 import java.util.Objects;

@@ -1,4 +1,4 @@
-package com.micromall.distribution.ledger.web;
+package com.micromall.distribution.policy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
@@ -9,7 +9,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.redirectedUrl;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
-import com.micromall.distribution.ledger.DistributorTiers;
+import com.micromall.distribution.policy.DistributorTiers;
 import com.micromall.support.MicromallTest;
 import java.util.List;
 import java.util.Locale;

@@ -1,5 +1,9 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.rewards;
 
+import com.micromall.distribution.ledger.DistributionApi;
+import com.micromall.distribution.ledger.StoreCredit;
+import com.micromall.distribution.policy.FriendShare;
+import com.micromall.distribution.policy.FriendsGift;
 import com.micromall.distribution.referral.DistributorChoices;
 import com.micromall.distribution.referral.DistributorStatus;
 import com.micromall.distribution.RewardForm;
@@ -32,7 +36,7 @@ public class DistributorRewards {
     public static final List<Integer> SHARE_CHOICES = DistributorChoices.SHARE_CHOICES;
 
     /** The sample first order the rewards page explains the friend's share with. */
-    static final BigDecimal SAMPLE_BASKET = new BigDecimal("100.00");
+    public static final BigDecimal SAMPLE_BASKET = new BigDecimal("100.00");
 
     /** The sample commission the rewards page explains each form with. */
     static final BigDecimal SAMPLE_COMMISSION = new BigDecimal("10.00");

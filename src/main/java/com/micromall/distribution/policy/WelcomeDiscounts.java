@@ -1,4 +1,4 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.policy;
 
 import com.micromall.distribution.experiments.Experiments;
 import com.micromall.distribution.referral.DistributorChoices;
@@ -35,11 +35,11 @@ import org.springframework.stereotype.Component;
 @Component
 @Order(100)
 @RequiredArgsConstructor
-class WelcomeDiscounts implements CheckoutDiscounts {
+public class WelcomeDiscounts implements CheckoutDiscounts {
 
-    static final String SOURCE = "welcome";
+    public static final String SOURCE = "welcome";
     /** The extra discount the sharer gives out of their own commission (the friend's share). */
-    static final String GIFT_SOURCE = "friend-gift";
+    public static final String GIFT_SOURCE = "friend-gift";
 
     private final ReferralNetwork network;
     private final OrderHistory orderHistory;

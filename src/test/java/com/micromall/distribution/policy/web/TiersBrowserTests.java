@@ -1,9 +1,9 @@
-package com.micromall.distribution.ledger.web;
+package com.micromall.distribution.policy.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import com.micromall.distribution.ledger.DistributorTiers;
-import com.micromall.distribution.ledger.DistributorTiers.TierDraft;
+import com.micromall.distribution.policy.DistributorTiers;
+import com.micromall.distribution.policy.DistributorTiers.TierDraft;
 import com.micromall.distribution.ledger.LedgerFixtures;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;

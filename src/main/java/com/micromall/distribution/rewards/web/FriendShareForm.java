@@ -1,4 +1,4 @@
-package com.micromall.distribution.ledger.web;
+package com.micromall.distribution.rewards.web;
 
 import lombok.Getter;
 import org.jspecify.annotations.Nullable;

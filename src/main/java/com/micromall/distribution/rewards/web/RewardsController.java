@@ -1,10 +1,10 @@
-package com.micromall.distribution.ledger.web;
+package com.micromall.distribution.rewards.web;
 
 import com.micromall.distribution.referral.DistributorChoices;
 
 import com.micromall.customer.CustomerPrincipal;
-import com.micromall.distribution.ledger.DistributorRewards;
-import com.micromall.distribution.ledger.DistributorRewards.RewardsView;
+import com.micromall.distribution.rewards.DistributorRewards;
+import com.micromall.distribution.rewards.DistributorRewards.RewardsView;
 import com.micromall.distribution.referral.DistributorStateException;
 import com.micromall.distribution.referral.DistributorStatus;
 import com.micromall.distribution.RewardForm;

@@ -1,4 +1,4 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.policy;
 
 import com.micromall.shared.Money;
 import java.math.BigDecimal;
@@ -61,7 +61,7 @@ public final class CommissionPolicy {
     }
 
     /** What refunding {@code units} of {@code ofUnits} takes back from {@code amount}: its share, rounded down. */
-    static Money share(Money amount, int units, int ofUnits) {
+    public static Money share(Money amount, int units, int ofUnits) {
         BigDecimal exact = amount.amount().multiply(BigDecimal.valueOf(units));
         return Money.of(exact.divide(BigDecimal.valueOf(ofUnits), amount.amount().scale(), RoundingMode.DOWN),
                 amount.currency());
@@ -73,7 +73,7 @@ public final class CommissionPolicy {
      * already: the share rounded down, except that the refund emptying the line takes whatever is
      * left, so kept + taken back = original exactly.
      */
-    static Money refundShare(Money original, int totalUnits, int unitsBefore, Money takenBefore, int units) {
+    public static Money refundShare(Money original, int totalUnits, int unitsBefore, Money takenBefore, int units) {
         if (unitsBefore + units >= totalUnits) {
             return original.minus(takenBefore);
         }
