@@ -31,7 +31,8 @@ class ModularityTests {
     void theModulesOfTheDesignExist() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .contains("shared", "settings", "catalog", "customer", "order", "distribution", "notification",
-                        "distribution.referral", "distribution.ledger", "distribution.payout", "distribution.reporting");
+                        "distribution.referral", "distribution.ledger", "distribution.payout", "distribution.reporting",
+                        "distribution.policy", "distribution.rewards");
     }
 
     @Test
@@ -45,8 +46,8 @@ class ModularityTests {
 
     @Test
     void distributionsNestedModulesDependOneWay() {
-        List<String> downwards = List.of("distribution.reporting", "distribution.payout", "distribution.ledger",
-                "distribution.referral");
+        List<String> downwards = List.of("distribution.reporting", "distribution.rewards", "distribution.payout",
+                "distribution.ledger", "distribution.policy", "distribution.referral");
         for (int i = 0; i < downwards.size(); i++) {
             for (int j = 0; j < i; j++) {
                 assertThat(dependsOn(module(downwards.get(i)), module(downwards.get(j))))

@@ -7,7 +7,7 @@
  */
 @ApplicationModule(displayName = "Distribution: reporting",
         allowedDependencies = {"distribution", "shared", "settings", "customer", "catalog", "order", "distribution.referral", "distribution.ledger", "distribution.payout",
-                "distribution.experiments"})
+                "distribution.experiments", "distribution.policy"})
 @NullMarked
 package com.micromall.distribution.reporting;
 
