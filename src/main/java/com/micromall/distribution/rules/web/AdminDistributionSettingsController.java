@@ -1,4 +1,4 @@
-package com.micromall.distribution.reporting.web;
+package com.micromall.distribution.rules.web;
 
 import com.micromall.catalog.ProductApi;
 import com.micromall.catalog.ProductSummary;
@@ -7,8 +7,8 @@ import com.micromall.distribution.policy.DistributorTiers;
 import com.micromall.distribution.RewardForm;
 import com.micromall.distribution.referral.BindingModes;
 import com.micromall.distribution.referral.RewardForms;
-import com.micromall.distribution.reporting.CommissionQuote;
-import com.micromall.distribution.reporting.PayoutWarnings;
+import com.micromall.distribution.rules.CommissionQuote;
+import com.micromall.distribution.rules.PayoutWarnings;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettings.WelcomeKind;
 import com.micromall.settings.DistributionSettingsService;

@@ -1,9 +1,9 @@
-package com.micromall.distribution.reporting;
+package com.micromall.distribution.rules;
 
 import com.micromall.catalog.CommissionShareCheck;
 import com.micromall.catalog.ProductApi;
 import com.micromall.catalog.ProductSummary;
-import com.micromall.distribution.reporting.CommissionQuote.UnitPayout;
+import com.micromall.distribution.rules.CommissionQuote.UnitPayout;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettingsService;
 import com.micromall.shared.Money;

@@ -1,4 +1,4 @@
-package com.micromall.distribution.reporting.web;
+package com.micromall.distribution.rules.web;
 
 import com.micromall.distribution.referral.BindingModes.BindingMode;
 import com.micromall.distribution.referral.BindingModes.Mode;

@@ -1,4 +1,4 @@
-package com.micromall.distribution.reporting;
+package com.micromall.distribution.rules;
 
 import com.micromall.distribution.referral.WelcomeGift;
 import com.micromall.distribution.policy.CommissionPolicy;

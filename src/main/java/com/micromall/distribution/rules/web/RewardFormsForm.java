@@ -1,4 +1,4 @@
-package com.micromall.distribution.reporting.web;
+package com.micromall.distribution.rules.web;
 
 import com.micromall.distribution.RewardForm;
 import com.micromall.distribution.referral.RewardForms.Rules;

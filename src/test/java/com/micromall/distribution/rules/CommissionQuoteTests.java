@@ -1,4 +1,4 @@
-package com.micromall.distribution.reporting;
+package com.micromall.distribution.rules;
 
 import com.micromall.distribution.ledger.LedgerFixtures;
 
@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import com.micromall.catalog.ProductApi;
 import com.micromall.catalog.ProductSummary;
-import com.micromall.distribution.reporting.CommissionQuote.Quote;
+import com.micromall.distribution.rules.CommissionQuote.Quote;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;
 import com.micromall.order.internal.CartService;
