@@ -32,7 +32,7 @@ class ModularityTests {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .contains("shared", "settings", "catalog", "customer", "order", "distribution", "notification",
                         "distribution.referral", "distribution.ledger", "distribution.payout", "distribution.reporting",
-                        "distribution.policy", "distribution.rewards");
+                        "distribution.policy", "distribution.rewards", "distribution.rules");
     }
 
     @Test
@@ -46,7 +46,7 @@ class ModularityTests {
 
     @Test
     void distributionsNestedModulesDependOneWay() {
-        List<String> downwards = List.of("distribution.reporting", "distribution.rewards", "distribution.payout",
+        List<String> downwards = List.of("distribution.rules", "distribution.reporting", "distribution.rewards", "distribution.payout",
                 "distribution.ledger", "distribution.policy", "distribution.referral");
         for (int i = 0; i < downwards.size(); i++) {
             for (int j = 0; j < i; j++) {
