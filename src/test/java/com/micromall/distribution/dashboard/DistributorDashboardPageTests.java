@@ -1,4 +1,4 @@
-package com.micromall.distribution.reporting;
+package com.micromall.distribution.dashboard;
 
 import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.distribution.ledger.LedgerFixtures;

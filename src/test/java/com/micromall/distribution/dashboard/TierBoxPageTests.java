@@ -1,4 +1,4 @@
-package com.micromall.distribution.reporting;
+package com.micromall.distribution.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;

@@ -1,4 +1,4 @@
-package com.micromall.distribution.reporting.web;
+package com.micromall.distribution.dashboard.web;
 
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerPrincipal;
