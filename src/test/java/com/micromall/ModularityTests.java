@@ -32,7 +32,8 @@ class ModularityTests {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .contains("shared", "settings", "catalog", "customer", "order", "distribution", "notification",
                         "distribution.referral", "distribution.ledger", "distribution.payout", "distribution.reporting",
-                        "distribution.policy", "distribution.rewards", "distribution.rules");
+                        "distribution.policy", "distribution.rewards", "distribution.rules",
+                        "distribution.dashboard");
     }
 
     @Test
@@ -46,7 +47,7 @@ class ModularityTests {
 
     @Test
     void distributionsNestedModulesDependOneWay() {
-        List<String> downwards = List.of("distribution.rules", "distribution.reporting", "distribution.rewards", "distribution.payout",
+        List<String> downwards = List.of("distribution.rules", "distribution.dashboard", "distribution.reporting", "distribution.rewards", "distribution.payout",
                 "distribution.ledger", "distribution.policy", "distribution.referral");
         for (int i = 0; i < downwards.size(); i++) {
             for (int j = 0; j < i; j++) {
