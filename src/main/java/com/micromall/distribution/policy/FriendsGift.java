@@ -1,6 +1,6 @@
 package com.micromall.distribution.policy;
 
-import com.micromall.distribution.referral.WelcomeGift;
+import com.micromall.distribution.invitations.WelcomeGift;
 
 import com.micromall.settings.DistributionSettings;
 import com.micromall.shared.Money;

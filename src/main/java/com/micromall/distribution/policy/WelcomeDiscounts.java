@@ -2,9 +2,9 @@ package com.micromall.distribution.policy;
 
 import com.micromall.distribution.experiments.Experiments;
 import com.micromall.distribution.referral.DistributorChoices;
-import com.micromall.distribution.referral.Invitations;
+import com.micromall.distribution.invitations.Invitations;
 import com.micromall.distribution.referral.ReferralNetwork;
-import com.micromall.distribution.referral.WelcomeGift;
+import com.micromall.distribution.invitations.WelcomeGift;
 
 import com.micromall.catalog.ProductApi;
 import com.micromall.catalog.ProductSummary;

@@ -1,6 +1,6 @@
 package com.micromall.distribution.rules;
 
-import com.micromall.distribution.referral.WelcomeGift;
+import com.micromall.distribution.invitations.WelcomeGift;
 import com.micromall.distribution.policy.CommissionPolicy;
 import com.micromall.distribution.payout.WithdrawalService;
 

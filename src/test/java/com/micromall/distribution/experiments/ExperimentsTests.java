@@ -50,7 +50,7 @@ class ExperimentsTests {
     @Autowired DistributorTiers tiers;
     @Autowired Experiments experiments;
     @Autowired ExperimentListeners listeners;
-    @Autowired com.micromall.distribution.referral.Invitations invitations;
+    @Autowired com.micromall.distribution.invitations.Invitations invitations;
     @Autowired com.micromall.distribution.referral.DistributorEnrolment enrolment;
 
     LedgerFixtures fixtures;

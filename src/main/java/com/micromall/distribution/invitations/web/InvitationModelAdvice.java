@@ -1,9 +1,9 @@
-package com.micromall.distribution.referral.web;
+package com.micromall.distribution.invitations.web;
 
 import com.micromall.customer.CustomerPrincipal;
 import com.micromall.customer.ReferralAttribution;
-import com.micromall.distribution.referral.Invitations;
-import com.micromall.distribution.referral.Invitations.Invitation;
+import com.micromall.distribution.invitations.Invitations;
+import com.micromall.distribution.invitations.Invitations.Invitation;
 import com.micromall.shared.web.LayoutValue;
 import jakarta.servlet.http.HttpServletRequest;
 import java.util.Locale;

@@ -1,5 +1,8 @@
-package com.micromall.distribution.referral;
+package com.micromall.distribution.invitations;
 
+import com.micromall.distribution.referral.DistributorEnrolment;
+import com.micromall.distribution.referral.ReferralBindings;
+import com.micromall.distribution.referral.ReferralCodes;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerProfile;
 import com.micromall.order.OrderHistory;
@@ -29,7 +32,7 @@ public class Invitations {
                              @Nullable Money amount, @Nullable Money cap) {
     }
 
-    private final DistributorRepository distributors;
+    private final DistributorEnrolment enrolment;
     private final CustomerApi customers;
     private final ReferralBindings bindings;
     private final OrderHistory orderHistory;
@@ -44,11 +47,11 @@ public class Invitations {
         if (normalized == null) {
             return Optional.empty();
         }
-        Optional<Distributor> distributor = distributors.findByCode(normalized).filter(Distributor::isActive);
+        Optional<Long> distributor = enrolment.activeByCode(normalized);
         if (distributor.isEmpty()) {
             return Optional.empty();
         }
-        long sharerId = distributor.get().getCustomerId();
+        long sharerId = distributor.get();
         if (customerId != null && (customerId == sharerId || bindings.referrerOf(customerId).isPresent()
                 || orderHistory.hasOrdersOtherThanCancelled(customerId))) {
             return Optional.empty();

@@ -1,4 +1,4 @@
-package com.micromall.distribution.referral.web;
+package com.micromall.distribution.invitations.web;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;

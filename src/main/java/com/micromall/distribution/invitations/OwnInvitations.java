@@ -1,5 +1,7 @@
-package com.micromall.distribution.referral;
+package com.micromall.distribution.invitations;
 
+import com.micromall.distribution.referral.DistributorEnrolment;
+import com.micromall.distribution.referral.DistributorStatus;
 import com.micromall.distribution.ShareInvitation;
 import com.micromall.distribution.ShareInvitations;
 import com.micromall.distribution.ShareInvitation.FriendBenefit;

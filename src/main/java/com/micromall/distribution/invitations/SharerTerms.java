@@ -1,4 +1,4 @@
-package com.micromall.distribution.referral;
+package com.micromall.distribution.invitations;
 
 import com.micromall.settings.DistributionSettings;
 

@@ -1,4 +1,4 @@
-package com.micromall.distribution.referral.web;
+package com.micromall.distribution.invitations.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;

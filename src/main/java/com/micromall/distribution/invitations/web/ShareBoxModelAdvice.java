@@ -1,4 +1,4 @@
-package com.micromall.distribution.referral.web;
+package com.micromall.distribution.invitations.web;
 
 import com.micromall.customer.CustomerPrincipal;
 import com.micromall.distribution.referral.DistributorEnrolment;
