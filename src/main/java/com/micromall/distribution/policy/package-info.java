@@ -4,11 +4,11 @@
  * rates (with their admin page), and the referred friend's gift on a first order - the welcome discount and the
  * friend's share of the sharer's level-1 commission - defined once ({@link com.micromall.distribution.policy.FriendsGift})
  * and offered at checkout. The ledger snapshots these terms when an order is placed and tells the tiers what a
- * completed order counted for ({@code ledger → policy → experiments → referral}). Owns the tier tables.
+ * completed order counted for ({@code ledger → policy → experiments → invitations → referral}). Owns the tier tables.
  */
 @ApplicationModule(displayName = "Distribution: policy",
         allowedDependencies = {"distribution", "shared", "settings", "customer", "catalog", "order", "distribution.referral",
-                "distribution.experiments"})
+                "distribution.invitations", "distribution.experiments"})
 @NullMarked
 package com.micromall.distribution.policy;
 

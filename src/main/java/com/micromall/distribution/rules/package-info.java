@@ -7,7 +7,7 @@
  */
 @ApplicationModule(displayName = "Distribution: rules",
         allowedDependencies = {"distribution", "shared", "settings", "catalog", "distribution.referral",
-                "distribution.policy", "distribution.payout"})
+                "distribution.invitations", "distribution.policy", "distribution.payout"})
 @NullMarked
 package com.micromall.distribution.rules;
 
