@@ -9,7 +9,6 @@ import com.micromall.distribution.referral.DistributorStatus;
 import com.micromall.distribution.RewardForm;
 import com.micromall.distribution.referral.RewardForms;
 
-import com.micromall.settings.AuditLog;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettingsService;
 import com.micromall.settings.ShopSettingsService;
@@ -82,7 +81,6 @@ public class DistributorRewards {
     private final StoreCredit storeCredit;
     private final DistributionSettingsService settings;
     private final ShopSettingsService shopSettings;
-    private final AuditLog auditLog;
     private final RewardForms rewardForms;
 
     @Transactional(readOnly = true)
