@@ -31,7 +31,9 @@ class ModularityTests {
     void theModulesOfTheDesignExist() {
         assertThat(modules.stream().map(ApplicationModule::getIdentifier).map(Object::toString))
                 .contains("shared", "settings", "catalog", "customer", "order", "distribution", "notification",
-                        "distribution.referral", "distribution.ledger", "distribution.payout", "distribution.reporting");
+                        "distribution.referral", "distribution.ledger", "distribution.payout", "distribution.reporting",
+                        "distribution.policy", "distribution.rewards", "distribution.rules",
+                        "distribution.dashboard", "distribution.invitations");
     }
 
     @Test
@@ -45,7 +47,8 @@ class ModularityTests {
 
     @Test
     void distributionsNestedModulesDependOneWay() {
-        List<String> downwards = List.of("distribution.reporting", "distribution.payout", "distribution.ledger",
+        List<String> downwards = List.of("distribution.rules", "distribution.dashboard", "distribution.reporting", "distribution.rewards", "distribution.payout",
+                "distribution.ledger", "distribution.policy", "distribution.invitations",
                 "distribution.referral");
         for (int i = 0; i < downwards.size(); i++) {
             for (int j = 0; j < i; j++) {

@@ -1,6 +1,6 @@
 package com.micromall.distribution.experiments;
 
-import com.micromall.distribution.referral.SharerTerms;
+import com.micromall.distribution.invitations.SharerTerms;
 import com.micromall.settings.DistributionSettings;
 import lombok.RequiredArgsConstructor;
 import org.springframework.stereotype.Component;

@@ -21,7 +21,8 @@
  * from referral's API (a click is the hot path: it is not slowed down for experiments).
  */
 @ApplicationModule(displayName = "Distribution: experiments",
-        allowedDependencies = {"distribution", "shared", "settings", "customer", "order", "distribution.referral"})
+        allowedDependencies = {"distribution", "shared", "settings", "customer", "order", "distribution.referral",
+                "distribution.invitations"})
 @NullMarked
 package com.micromall.distribution.experiments;
 

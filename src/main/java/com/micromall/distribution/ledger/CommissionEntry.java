@@ -1,5 +1,6 @@
 package com.micromall.distribution.ledger;
 
+import com.micromall.distribution.policy.CommissionPolicy;
 import com.micromall.distribution.RewardForm;
 import com.micromall.shared.Money;
 import java.time.Instant;

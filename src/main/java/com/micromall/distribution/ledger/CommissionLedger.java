@@ -1,5 +1,7 @@
 package com.micromall.distribution.ledger;
 
+import com.micromall.distribution.policy.CommissionPolicy;
+import com.micromall.distribution.policy.DistributorTiers;
 import com.micromall.distribution.CommissionClawedBack;
 import com.micromall.distribution.CommissionReversed;
 import com.micromall.distribution.CommissionAvailable;

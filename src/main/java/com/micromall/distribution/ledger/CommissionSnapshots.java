@@ -1,5 +1,9 @@
 package com.micromall.distribution.ledger;
 
+import com.micromall.distribution.policy.WelcomeDiscounts;
+import com.micromall.distribution.policy.CommissionPolicy;
+import com.micromall.distribution.policy.DistributorTiers;
+import com.micromall.distribution.policy.FriendShare;
 import com.micromall.distribution.StaffCommissions;
 import com.micromall.distribution.experiments.Arm;
 import com.micromall.distribution.experiments.Experiments;

@@ -37,7 +37,7 @@ public class StoreCredit {
     }
 
     /** What {@code available} cash is worth as store credit: × (1 + bonus %), rounded down; zero when not positive. */
-    Money worth(Money available) {
+    public Money worth(Money available) {
         if (!available.isPositive()) {
             return Money.zero(available.currency());
         }
@@ -49,7 +49,7 @@ public class StoreCredit {
         return Money.of(credit.amount().divide(factor(), credit.amount().scale(), RoundingMode.UP), credit.currency());
     }
 
-    BigDecimal bonusPercent() {
+    public BigDecimal bonusPercent() {
         return settings.current().storeCreditBonusPercent();
     }
 

@@ -1,5 +1,6 @@
 package com.micromall.distribution.ledger;
 
+import com.micromall.distribution.policy.CommissionPolicy;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;

@@ -56,6 +56,12 @@ public class DistributorEnrolment {
         return distributors.findById(customerId).map(DistributorEnrolment::view);
     }
 
+    /** The customer id of the ACTIVE distributor whose (normalized) code this is. */
+    @Transactional(readOnly = true)
+    public Optional<Long> activeByCode(String code) {
+        return distributors.findByCode(code).filter(Distributor::isActive).map(Distributor::getCustomerId);
+    }
+
     /** Under EVERYONE a new customer is a distributor at once. */
     @Transactional
     public void customerRegistered(long customerId) {
@@ -178,7 +184,7 @@ public class DistributorEnrolment {
     }
 
     /** The share path of a code: what {@code ReferralLinkController} answers. */
-    static String sharePath(String code) {
+    public static String sharePath(String code) {
         return "/r/" + code;
     }
 }

@@ -17,7 +17,7 @@ public final class ReferralCodes {
     }
 
     /** The code as stored (upper case, trimmed), or null when it cannot be a code at all. */
-    static @Nullable String normalize(@Nullable String input) {
+    public static @Nullable String normalize(@Nullable String input) {
         return PersonalCodes.normalize(input);
     }
 }

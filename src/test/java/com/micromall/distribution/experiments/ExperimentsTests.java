@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.micromall.distribution.experiments.Experiments.ArmDraft;
 import com.micromall.distribution.experiments.Experiments.Population;
 import com.micromall.distribution.experiments.Experiments.Start;
-import com.micromall.distribution.ledger.DistributorTiers;
+import com.micromall.distribution.policy.DistributorTiers;
 import com.micromall.distribution.ledger.LedgerFixtures;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;
@@ -50,7 +50,7 @@ class ExperimentsTests {
     @Autowired DistributorTiers tiers;
     @Autowired Experiments experiments;
     @Autowired ExperimentListeners listeners;
-    @Autowired com.micromall.distribution.referral.Invitations invitations;
+    @Autowired com.micromall.distribution.invitations.Invitations invitations;
     @Autowired com.micromall.distribution.referral.DistributorEnrolment enrolment;
 
     LedgerFixtures fixtures;

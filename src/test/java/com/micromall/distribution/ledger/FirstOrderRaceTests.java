@@ -1,5 +1,7 @@
 package com.micromall.distribution.ledger;
 
+import com.micromall.distribution.policy.WelcomeDiscounts;
+import com.micromall.distribution.rewards.DistributorRewards;
 import com.micromall.distribution.referral.DistributorChoices;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,7 @@
 package com.micromall.distribution.ledger;
 
-import com.micromall.distribution.reporting.CommissionQuote;
+import com.micromall.distribution.rewards.DistributorRewards;
+import com.micromall.distribution.rules.CommissionQuote;
 import com.micromall.distribution.referral.DistributorChoices;
 import com.micromall.distribution.RewardForm;
 import com.micromall.distribution.referral.DistributorEnrolment;

@@ -1,5 +1,7 @@
 package com.micromall.distribution.ledger;
 
+import com.micromall.distribution.policy.CommissionPolicy;
+import com.micromall.distribution.rewards.DistributorRewards;
 import com.micromall.distribution.referral.DistributorChoices;
 import com.micromall.distribution.payout.WithdrawalMethod;
 import com.micromall.distribution.payout.WithdrawalService;

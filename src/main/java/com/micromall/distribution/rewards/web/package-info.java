@@ -1,0 +1,4 @@
+@NullMarked
+package com.micromall.distribution.rewards.web;
+
+import org.jspecify.annotations.NullMarked;
