@@ -225,6 +225,14 @@ STAR_COOKIE=$(login_cookie "$STAR")
 # 64 other signed-in customers, one session each, for the signed-in category page.
 for i in $(seq 2 65); do login_cookie "bench$i@bench.micromall"; done >"$WORK/sessions"
 OWNER_COOKIE=$(login_cookie owner@bench.micromall)
+# The owner's reconciliation page on the filled database: every account against its entries, and the shop's totals.
+RECON_START=$(date +%s%N)
+RECON_PAGE=$(curl -s -H "Cookie: $OWNER_COOKIE" "$BASE/admin/distribution/reconciliation")
+RECON_MS=$(( ($(date +%s%N) - RECON_START) / 1000000 ))
+if grep -q 'id="balanced"' <<<"$RECON_PAGE"; then RECONCILIATION=balanced
+elif grep -q 'id="unbalanced"' <<<"$RECON_PAGE"; then RECONCILIATION="NOT BALANCED"
+else RECONCILIATION="no page"; fi
+log "reconciliation: $RECONCILIATION ($RECON_MS ms)"
 PRODUCT_ID=$(sql -c "SELECT min(id) FROM product WHERE archived = false")
 CHECKOUT_PRODUCTS=$(sql -c "SELECT string_agg(id::text, ',') FROM (SELECT id FROM product WHERE archived = false ORDER BY id LIMIT 50) p")
 # Warm-up (JIT) on every measured page: measured alone, a page's figure depended on what ran before it (up to 1.5 x).
@@ -379,6 +387,7 @@ row admin-distributors "$(ratio "${RPS[admin-distributors]}" "$H") x health"
 row r-code "$(ratio "${RPS[r-code]}" "$H") x health (>= 0.5)"
 row distribution@1 "p95 ${P95[distribution@1]:-n/a} ms (<= 20)"
 row admin-distributors@1 "p95 ${P95[admin-distributors@1]:-n/a} ms (<= 100)"
+printf '%-29s %-12s %-10s %-10s %-32s %s\n' reconciliation "$RECONCILIATION" - - "(balanced)" "owner's page, ${RECON_MS} ms"
 [[ $PAGES_ONLY == yes ]] && exit 0
 row checkout "$(ratio "${RPS[checkout]}" "$PGB_TPS") x tpcb (>= 0.25)"
 printf '%-29s %-12s %-10s %-10s %-32s %s\n' settlement "${SETTLE_JOB} ms" - - "$(ratio "$SETTLE_JOB" "$SETTLE_BULK") x bulk (<= 2)" "$DUE due entries"
