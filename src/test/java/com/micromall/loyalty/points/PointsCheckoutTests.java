@@ -46,7 +46,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,7 +75,7 @@ class PointsCheckoutTests {
     @Autowired TransactionTemplate transactions;
     @Autowired Clock clock;
 
-    PointsFixtures points;
+    @AutoClose PointsFixtures points;
     OrderFixtures orders;
     LedgerFixtures ledger;
 
@@ -84,11 +84,6 @@ class PointsCheckoutTests {
         points = new PointsFixtures(jdbc, encoder, book, pointsSettings, carts).on("1.5", 100, "0.01", "50", 0);
         orders = points.orders;
         ledger = new LedgerFixtures(orders, jdbc, carts, checkout, orderService);
-    }
-
-    @AfterEach
-    void restore() {
-        points.restore();
     }
 
     private String place(TestCustomer buyer, Map<String, String> picked) {

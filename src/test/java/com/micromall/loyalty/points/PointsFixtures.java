@@ -9,10 +9,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 
 /**
- * Points test set-up: the points terms switched on for a test (those found before put back by {@link #restore()}),
- * customers with points to spend and something in their cart, and the orders they placed.
+ * Points test set-up: the points terms switched on for a test (those found before put back on {@link #close()}, which
+ * JUnit calls after each test for a field marked {@code @AutoClose}), customers with points to spend and something in
+ * their cart, and the orders they placed.
  */
-final class PointsFixtures {
+final class PointsFixtures implements AutoCloseable {
 
     final OrderFixtures orders;
     private final JdbcClient jdbc;
@@ -29,13 +30,14 @@ final class PointsFixtures {
         this.terms = new PointsTestSettings(settings);
     }
 
-    /** Points switched on with these terms until {@link #restore()}. */
+    /** Points switched on with these terms until {@link #close()}. */
     PointsFixtures on(String perUnit, long referral, String value, String capPercent, int months) {
         terms.on(perUnit, referral, value, capPercent, months);
         return this;
     }
 
-    void restore() {
+    @Override
+    public void close() {
         terms.restore();
     }
 

@@ -16,7 +16,7 @@ import java.util.Locale;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,18 +37,13 @@ class PointsGiftPagesTests {
     @Autowired PointsGifts gifts;
     @Autowired PointsSettingsService settings;
 
-    PointsFixtures points;
+    @AutoClose PointsFixtures points;
     OrderFixtures orders;
 
     @BeforeEach
     void setUp() {
         points = new PointsFixtures(jdbc, encoder, book, settings, carts).on("1", 50, "0.01", "50", 12);
         orders = points.orders;
-    }
-
-    @AfterEach
-    void restore() {
-        points.restore();
     }
 
     private MockHttpServletRequestBuilder giftPost(TestCustomer buyer, long product, long points, String token) {

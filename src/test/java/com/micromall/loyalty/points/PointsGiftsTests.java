@@ -25,7 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -50,7 +50,7 @@ class PointsGiftsTests {
     @Autowired PointsSettingsService pointsSettings;
     @Autowired ShopSettingsService shopSettings;
 
-    PointsFixtures points;
+    @AutoClose PointsFixtures points;
     OrderFixtures orders;
     LedgerFixtures ledger;
 
@@ -59,11 +59,6 @@ class PointsGiftsTests {
         points = new PointsFixtures(jdbc, encoder, book, pointsSettings, carts).on("1", 100, "0.01", "50", 0);
         orders = points.orders;
         ledger = new LedgerFixtures(orders, jdbc, carts, checkout, orderService);
-    }
-
-    @AfterEach
-    void restore() {
-        points.restore();
     }
 
     private long gift(String price, int stock, long points) {

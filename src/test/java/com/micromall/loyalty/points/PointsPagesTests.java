@@ -31,7 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,18 +54,13 @@ class PointsPagesTests {
     @Autowired VoucherIssuing vouchers;
     @Autowired ShopSettingsService shopSettings;
 
-    PointsFixtures points;
+    @AutoClose PointsFixtures points;
     OrderFixtures orders;
 
     @BeforeEach
     void setUp() {
         points = new PointsFixtures(jdbc, encoder, book, settings, carts).on("1", 50, "0.01", "50", 12);
         orders = points.orders;
-    }
-
-    @AfterEach
-    void restore() {
-        points.restore();
     }
 
     private long auditLines() {
