@@ -16,7 +16,8 @@
  * usual payment methods.
  */
 @ApplicationModule(displayName = "Group buy",
-        allowedDependencies = {"shared", "settings", "catalog", "customer", "order", "distribution"})
+        allowedDependencies = {"shared", "settings", "catalog", "customer", "order", "order :: checkout-form",
+                "distribution"})
 @NullMarked
 package com.micromall.groupbuy;
 

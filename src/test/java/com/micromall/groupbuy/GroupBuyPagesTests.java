@@ -111,7 +111,7 @@ class GroupBuyPagesTests {
     }
 
     @Test
-    void aMissingAddressIsShownNextToTheFieldAndNothingIsPlaced() throws Exception {
+    void aMissingOrTooLongAddressFieldIsShownNextToTheFieldAndNothingIsPlaced() throws Exception {
         long product = fixtures.offer(2, 10, OnExpiry.REFUND);
         TestCustomer anna = orders.customer("Anna");
 
@@ -119,10 +119,11 @@ class GroupBuyPagesTests {
                         .with(user(anna.principal())).with(csrf()).locale(Locale.ENGLISH)
                         .param("checkoutToken", UUID.randomUUID().toString()).param("paymentMethod", "BANK_TRANSFER")
                         .param("recipient", "Anna typed this").param("phone", "").param("line1", "1 Road")
-                        .param("city", "Suzhou").param("postalCode", "215000").param("country", "China"))
+                        .param("city", "Suzhou").param("postalCode", "215000").param("country", "C".repeat(61)))
                 .andExpect(status().isOk()).andReturn());
 
         assertThat(page.select("#phone-error").text()).isNotBlank();
+        assertThat(page.select("#country-error").text()).as("what the order's column holds").isEqualTo("At most 60 characters.");
         assertThat(page.select("#recipient").attr("value")).isEqualTo("Anna typed this");
         assertThat(fixtures.ordersOf(anna)).isZero();
     }

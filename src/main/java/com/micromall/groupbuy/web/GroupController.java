@@ -5,7 +5,6 @@ import com.micromall.catalog.ProductSummary;
 import com.micromall.customer.Address;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerPrincipal;
-import com.micromall.customer.NewAddress;
 import com.micromall.groupbuy.GroupBuyException;
 import com.micromall.groupbuy.GroupBuying;
 import com.micromall.groupbuy.GroupOfferTerms;
@@ -13,6 +12,7 @@ import com.micromall.groupbuy.GroupView;
 import com.micromall.order.CheckoutRefusedException;
 import com.micromall.order.OneProductCheckout;
 import com.micromall.order.PaymentMethod;
+import com.micromall.order.web.AddressAndPaymentForm;
 import com.micromall.shared.Money;
 import com.micromall.shared.NotFoundException;
 import com.micromall.shared.QrCode;
@@ -20,7 +20,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.dao.ConcurrencyFailureException;
@@ -44,9 +43,6 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 @Controller
 @RequiredArgsConstructor
 class GroupController {
-
-    private static final Map<String, Integer> MAX_LENGTHS = Map.of("recipient", 80, "phone", 30, "line1", 200,
-            "line2", 200, "city", 80, "postalCode", 20, "country", 80);
 
     private final GroupBuying groupBuying;
     private final ProductApi products;
@@ -87,7 +83,7 @@ class GroupController {
 
     @PostMapping("/groups/open")
     String open(@RequestParam("product") long productId, @AuthenticationPrincipal CustomerPrincipal principal,
-                @ModelAttribute("groupForm") GroupCheckoutForm form, BindingResult errors, Model model,
+                @ModelAttribute("groupForm") AddressAndPaymentForm form, BindingResult errors, Model model,
                 RedirectAttributes flash) {
         GroupOfferTerms offer = groupBuying.offerOf(productId).orElse(null);
         if (offer == null) {
@@ -114,7 +110,7 @@ class GroupController {
             return groupBuying.groupOfToken(customerId, form.getCheckoutToken())
                     .map(id -> "redirect:/groups/" + id).orElseThrow(() -> e);
         }
-        form.setCheckoutToken(UUID.randomUUID().toString());
+        form.newToken();
         return page(form, customerId, offer, null, model);
     }
 
@@ -135,7 +131,7 @@ class GroupController {
 
     @PostMapping("/groups/{id}/join")
     String join(@PathVariable long id, @AuthenticationPrincipal CustomerPrincipal principal,
-                @ModelAttribute("groupForm") GroupCheckoutForm form, BindingResult errors, Model model,
+                @ModelAttribute("groupForm") AddressAndPaymentForm form, BindingResult errors, Model model,
                 RedirectAttributes flash) {
         GroupView group = groupBuying.group(id);
         long customerId = principal.getCustomerId();
@@ -160,7 +156,7 @@ class GroupController {
                 throw e;
             }
             errors.reject(e.messageKey(), e.args(), null);
-            form.setCheckoutToken(UUID.randomUUID().toString());
+            form.newToken();
             return page(form, customerId, offer, group, model);
         } catch (ConcurrencyFailureException e) {
             flash.addFlashAttribute("flashError", "order.checkout.busy");
@@ -173,61 +169,25 @@ class GroupController {
         return "redirect:/groups/" + id;
     }
 
-    private static GroupCheckoutForm newForm() {
-        GroupCheckoutForm form = new GroupCheckoutForm();
-        form.setCheckoutToken(UUID.randomUUID().toString());
+    private static AddressAndPaymentForm newForm() {
+        AddressAndPaymentForm form = new AddressAndPaymentForm();
+        form.newToken();
         return form;
     }
 
     /** The purchase the form describes, or null with the errors noted next to the fields. */
-    private GroupBuying.@Nullable Purchase validate(GroupCheckoutForm form, BindingResult errors, long customerId) {
-        if (!form.getCheckoutToken().matches("[0-9a-f-]{36}")) {
-            errors.reject("order.checkout.expired");
-            form.setCheckoutToken(UUID.randomUUID().toString());
-        }
-        PaymentMethod method = checkout.paymentMethods().stream()
-                .filter(m -> m.name().equals(form.getPaymentMethod())).findFirst().orElse(null);
-        if (method == null) {
-            errors.rejectValue("paymentMethod", "order.validation.paymentMethod");
-        }
-        boolean saved = form.getAddressId() != null && customers.addressOf(customerId, form.getAddressId()).isPresent();
-        if (form.getAddressId() != null && !saved) {
-            errors.rejectValue("addressId", "order.checkout.addressUnknown");
-        }
-        if (form.getAddressId() == null) {
-            for (String field : List.of("recipient", "phone", "line1", "city", "postalCode", "country")) {
-                if (((String) errors.getFieldValue(field)).isBlank()) {
-                    errors.rejectValue(field, "order.validation.required");
-                }
-            }
-            MAX_LENGTHS.forEach((field, max) -> {
-                Object value = errors.getFieldValue(field);
-                if (value instanceof String text && text.strip().length() > max && !errors.hasFieldErrors(field)) {
-                    errors.rejectValue(field, "order.validation.tooLong", new Object[] {max}, null);
-                }
-            });
-        }
-        if (errors.hasErrors() || method == null) {
-            return null;
-        }
-        NewAddress typed = saved ? null : new NewAddress(form.getRecipient().strip(), form.getPhone().strip(),
-                form.getLine1().strip(), form.getLine2().isBlank() ? null : form.getLine2().strip(),
-                form.getCity().strip(), form.getPostalCode().strip(), form.getCountry().strip());
-        return new GroupBuying.Purchase(customerId, form.getCheckoutToken(), saved ? form.getAddressId() : null,
-                typed, method);
+    private GroupBuying.@Nullable Purchase validate(AddressAndPaymentForm form, BindingResult errors, long customerId) {
+        AddressAndPaymentForm.Choice choice = form.check(errors, customerId, customers, checkout.paymentMethods());
+        return choice == null ? null : new GroupBuying.Purchase(customerId, form.getCheckoutToken(),
+                choice.savedAddressId(), choice.typedAddress(), choice.paymentMethod());
     }
 
-    private String page(GroupCheckoutForm form, long customerId, GroupOfferTerms offer, @Nullable GroupView group,
+    private String page(AddressAndPaymentForm form, long customerId, GroupOfferTerms offer, @Nullable GroupView group,
                         Model model) {
         ProductSummary product = products.find(offer.productId()).orElseThrow(() -> new NotFoundException("No product"));
         List<Address> addresses = customers.addressesOf(customerId);
         List<PaymentMethod> methods = checkout.paymentMethods();
-        if (form.getAddressId() == null && !addresses.isEmpty() && form.getRecipient().isBlank()) {
-            form.setAddressId(addresses.get(0).id());
-        }
-        if (form.getPaymentMethod().isBlank() && !methods.isEmpty()) {
-            form.setPaymentMethod(methods.get(0).name());
-        }
+        form.preselect(addresses, methods);
         Money shipping = checkout.quote(customerId, offer.productId(), Map.of()).shippingFee();
         model.addAttribute("groupForm", form);
         model.addAttribute("offer", offer);

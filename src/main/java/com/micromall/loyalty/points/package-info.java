@@ -7,8 +7,8 @@
  * look again whenever points are earned.
  */
 @ApplicationModule(displayName = "Loyalty: points",
-        allowedDependencies = {"loyalty", "shared", "settings", "catalog", "customer", "order", "distribution",
-                "loyalty.vouchers", "loyalty.levels"})
+        allowedDependencies = {"loyalty", "shared", "settings", "catalog", "customer", "order",
+                "order :: checkout-form", "distribution", "loyalty.vouchers", "loyalty.levels"})
 @NullMarked
 package com.micromall.loyalty.points;
 

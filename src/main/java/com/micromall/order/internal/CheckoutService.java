@@ -36,6 +36,11 @@ public class CheckoutService {
     /** The shipping address typed in the form, or null fields when a saved address is chosen. */
     public record AddressInput(String recipient, String phone, String line1, @Nullable String line2, String city,
                                String postalCode, String country) {
+
+        public static @Nullable AddressInput of(@Nullable NewAddress typed) {
+            return typed == null ? null : new AddressInput(typed.recipient(), typed.phone(), typed.line1(),
+                    typed.line2(), typed.city(), typed.postalCode(), typed.country());
+        }
     }
 
     /**

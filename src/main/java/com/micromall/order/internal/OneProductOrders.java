@@ -25,14 +25,10 @@ class OneProductOrders implements OneProductCheckout {
     @Override
     @Transactional
     public String place(Request request) {
-        CheckoutService.AddressInput address = request.address() == null ? null
-                : new CheckoutService.AddressInput(request.address().recipient(), request.address().phone(),
-                        request.address().line1(), request.address().line2(), request.address().city(),
-                        request.address().postalCode(), request.address().country());
         try {
             return checkout.placeOne(new CheckoutService.PlaceOrder(request.customerId(), request.checkoutToken(),
-                    request.savedAddressId(), address, request.paymentMethod(), false, null, request.choices()),
-                    request.productId());
+                    request.savedAddressId(), CheckoutService.AddressInput.of(request.address()), request.paymentMethod(),
+                    false, null, request.choices()), request.productId());
         } catch (OrderStateException e) {
             throw new CheckoutRefusedException(e.messageKey(), Arrays.asList(e.args()));
         } catch (DiscountUnavailableException e) {

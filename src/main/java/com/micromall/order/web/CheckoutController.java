@@ -4,7 +4,6 @@ import com.micromall.customer.Address;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerPrincipal;
 import com.micromall.order.DiscountUnavailableException;
-import com.micromall.order.PaymentMethod;
 import com.micromall.order.StaffCodes;
 import com.micromall.order.internal.CheckoutException;
 import com.micromall.order.internal.CheckoutService;
@@ -15,7 +14,6 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.springframework.dao.ConcurrencyFailureException;
 import org.springframework.dao.DataIntegrityViolationException;
@@ -35,9 +33,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequiredArgsConstructor
 class CheckoutController {
 
-    private static final Map<String, Integer> MAX_LENGTHS = Map.of("recipient", 100, "phone", 40, "line1", 200,
-            "line2", 200, "city", 100, "postalCode", 20, "country", 60);
-
     private final CheckoutService checkout;
     private final CustomerApi customers;
     private final List<StaffCodes> staffCodes;
@@ -50,7 +45,7 @@ class CheckoutController {
             return "redirect:/cart";
         }
         CheckoutForm form = new CheckoutForm();
-        form.setCheckoutToken(UUID.randomUUID().toString());
+        form.newToken();
         List<Address> addresses = customers.addressesOf(principal.getCustomerId());
         // The address last shipped to, else the default (listed first).
         addresses.stream().filter(a -> a.lastUsedAt() != null).max(Comparator.comparing(Address::lastUsedAt))
@@ -73,47 +68,19 @@ class CheckoutController {
                  BindingResult errors, Model model, RedirectAttributes flash) {
         long customerId = principal.getCustomerId();
         form.setChoices(choices(form));
-        if (!form.getCheckoutToken().matches("[0-9a-f-]{36}")) {
-            errors.reject("order.checkout.expired");
-            form.setCheckoutToken(UUID.randomUUID().toString());
-        }
-        PaymentMethod method = checkout.paymentMethods().stream()
-                .filter(m -> m.name().equals(form.getPaymentMethod())).findFirst().orElse(null);
-        if (method == null) {
-            errors.rejectValue("paymentMethod", "order.validation.paymentMethod");
-        }
-        boolean savedAddress = form.getAddressId() != null
-                && customers.addressOf(customerId, form.getAddressId()).isPresent();
-        if (form.getAddressId() != null && !savedAddress) {
-            errors.rejectValue("addressId", "order.checkout.addressUnknown");
-        }
-        if (form.getAddressId() == null) {
-            for (String field : List.of("recipient", "phone", "line1", "city", "postalCode", "country")) {
-                if (((String) errors.getFieldValue(field)).isBlank()) {
-                    errors.rejectValue(field, "order.validation.required");
-                }
-            }
-            MAX_LENGTHS.forEach((field, max) -> {
-                Object value = errors.getFieldValue(field);
-                if (value instanceof String text && text.strip().length() > max && !errors.hasFieldErrors(field)) {
-                    errors.rejectValue(field, "order.validation.tooLong", new Object[] {max}, null);
-                }
-            });
-        }
+        AddressAndPaymentForm.Choice choice = form.check(errors, customerId, customers, checkout.paymentMethods());
         String staffCode = form.getStaffCode().isBlank() ? null : form.getStaffCode().strip();
         if (staffCode != null && staffCodes.stream().noneMatch(codes -> codes.isKnown(staffCode))) {
             errors.rejectValue("staffCode", "staff.checkout.unknownCode");
         }
-        if (errors.hasErrors()) {
+        if (choice == null || errors.hasErrors()) {
             return page(form, checkout.summary(customerId, form.getChoices()), customers.addressesOf(customerId), model);
         }
         try {
             // A form sent again (back button, double click) gets the order its token already placed.
             String number = checkout.place(new PlaceOrder(customerId, form.getCheckoutToken(),
-                    savedAddress ? form.getAddressId() : null,
-                    savedAddress ? null : new AddressInput(form.getRecipient(), form.getPhone(), form.getLine1(),
-                            form.getLine2(), form.getCity(), form.getPostalCode(), form.getCountry()),
-                    method, form.isSaveAddress(), staffCode, form.getChoices()));
+                    choice.savedAddressId(), AddressInput.of(choice.typedAddress()), choice.paymentMethod(),
+                    form.isSaveAddress(), staffCode, form.getChoices()));
             return "redirect:/orders/" + number + "/confirmation";
         } catch (DiscountUnavailableException e) {
             // Nothing was placed; the page shows the discounts as they are now, with the reason.

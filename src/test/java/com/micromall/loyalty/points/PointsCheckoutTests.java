@@ -46,7 +46,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -75,36 +75,21 @@ class PointsCheckoutTests {
     @Autowired TransactionTemplate transactions;
     @Autowired Clock clock;
 
+    @AutoClose PointsFixtures points;
     OrderFixtures orders;
     LedgerFixtures ledger;
-    PointsTestSettings terms;
 
     @BeforeEach
     void setUp() {
-        orders = new OrderFixtures(jdbc, encoder);
+        points = new PointsFixtures(jdbc, encoder, book, pointsSettings, carts).on("1.5", 100, "0.01", "50", 0);
+        orders = points.orders;
         ledger = new LedgerFixtures(orders, jdbc, carts, checkout, orderService);
-        terms = new PointsTestSettings(pointsSettings);
-        terms.on("1.5", 100, "0.01", "50", 0);
-    }
-
-    @AfterEach
-    void restore() {
-        terms.restore();
-    }
-
-    private void givePoints(TestCustomer customer, long points) {
-        book.recordFrozen(customer.id(), "test:" + UUID.randomUUID(), points, Instant.now().minusSeconds(1), null);
-        book.unfreezeDue(customer.id(), Instant.now());
     }
 
     private String place(TestCustomer buyer, Map<String, String> picked) {
         return checkout.place(new CheckoutService.PlaceOrder(buyer.id(), UUID.randomUUID().toString(), null,
                 new CheckoutService.AddressInput("R", "1", "L1", null, "C", "P", "CN"), PaymentMethod.BANK_TRANSFER)
                 .withChoices(picked));
-    }
-
-    private long orderId(String number) {
-        return jdbc.sql("SELECT id FROM shop_order WHERE number = :n").param("n", number).query(Long.class).single();
     }
 
     private List<String> entriesOf(long customer) {
@@ -114,7 +99,7 @@ class PointsCheckoutTests {
     }
 
     private BigDecimal paidFor(String number) {
-        return jdbc.sql("SELECT SUM(paid_amount) FROM order_line WHERE order_id = :o").param("o", orderId(number))
+        return jdbc.sql("SELECT SUM(paid_amount) FROM order_line WHERE order_id = :o").param("o", points.orderId(number))
                 .query(BigDecimal.class).single();
     }
 
@@ -186,10 +171,8 @@ class PointsCheckoutTests {
     /** Goods 50.00, cap 50 % = 25.00, but 1 000 points at 0.01 pay 10.00: all of them go, and a cancel gives them back. */
     @Test
     void usingPointsTakesWhatTheBalanceAndCapAllowSpreadsItOverTheLinesAndACancelGivesThemBack() {
-        TestCustomer buyer = orders.customer(OrderFixtures.unique("Points Buyer"));
-        givePoints(buyer, 1000);
-        carts.add(CartService.CartKey.customer(buyer.id()), orders.product(OrderFixtures.unique("Pa"), "33.33", 5), 1);
-        carts.add(CartService.CartKey.customer(buyer.id()), orders.product(OrderFixtures.unique("Pb"), "16.67", 5), 1);
+        TestCustomer buyer = points.customerWith("Points Buyer", 1000);
+        points.inCart(buyer, "33.33", "16.67");
 
         CheckoutOption option = checkout.summary(buyer.id(), Map.of()).options().stream()
                 .filter(o -> o.source().equals("points")).findFirst().orElseThrow();
@@ -199,10 +182,10 @@ class PointsCheckoutTests {
         String number = place(buyer, Map.of("points", "use"));
 
         assertThat(jdbc.sql("SELECT amount FROM order_discount WHERE order_id = :o AND source = 'points'")
-                .param("o", orderId(number)).query(BigDecimal.class).single()).isEqualByComparingTo("10.00");
+                .param("o", points.orderId(number)).query(BigDecimal.class).single()).isEqualByComparingTo("10.00");
         assertThat(jdbc.sql("""
                 SELECT d.amount FROM order_line_discount d JOIN order_line l ON l.id = d.order_line_id
-                WHERE l.order_id = :o AND d.source = 'points' ORDER BY l.position""").param("o", orderId(number))
+                WHERE l.order_id = :o AND d.source = 'points' ORDER BY l.position""").param("o", points.orderId(number))
                 .query(BigDecimal.class).list()).usingElementComparator(BigDecimal::compareTo)
                 .containsExactly(new BigDecimal("6.67"), new BigDecimal("3.33"));
         assertThat(book.availableOf(buyer.id())).isZero();
@@ -214,9 +197,8 @@ class PointsCheckoutTests {
 
     @Test
     void theCapLimitsThePointsAndABuyerWhoDoesNotPickThemSpendsNone() {
-        TestCustomer buyer = orders.customer(OrderFixtures.unique("Capped Buyer"));
-        givePoints(buyer, 5000);
-        carts.add(CartService.CartKey.customer(buyer.id()), orders.product(OrderFixtures.unique("Pc"), "20.01", 5), 1);
+        TestCustomer buyer = points.customerWith("Capped Buyer", 5000);
+        points.inCart(buyer, "20.01");
 
         List<DiscountLine> lines = checkout.summary(buyer.id(), Map.of("points", "use")).discounts();
         assertThat(lines).filteredOn(l -> l.source().equals("points")).singleElement()
@@ -230,9 +212,8 @@ class PointsCheckoutTests {
     /** 1 000 points may pay 10.00: the buyer is offered 750, 500 and 250 too, and keeps what they do not pick. */
     @Test
     void aBuyerMayUseFewerPointsAndKeepTheRest() {
-        TestCustomer buyer = orders.customer(OrderFixtures.unique("Thrifty Buyer"));
-        givePoints(buyer, 1000);
-        carts.add(CartService.CartKey.customer(buyer.id()), orders.product(OrderFixtures.unique("Pk"), "50.00", 5), 1);
+        TestCustomer buyer = points.customerWith("Thrifty Buyer", 1000);
+        points.inCart(buyer, "50.00");
 
         assertThat(checkout.summary(buyer.id(), Map.of()).options().stream().filter(o -> o.source().equals("points"))
                 .map(CheckoutOption::value)).containsExactly("use", "use:750", "use:500", "use:250");
@@ -245,15 +226,14 @@ class PointsCheckoutTests {
         String number = place(buyer, Map.of("points", "use:500"));
 
         assertThat(jdbc.sql("SELECT amount FROM order_discount WHERE order_id = :o AND source = 'points'")
-                .param("o", orderId(number)).query(BigDecimal.class).single()).isEqualByComparingTo("5.00");
+                .param("o", points.orderId(number)).query(BigDecimal.class).single()).isEqualByComparingTo("5.00");
         assertThat(book.availableOf(buyer.id())).isEqualTo(500);
     }
 
     /** Two orders confirmed at the same moment, each wanting 600 of 1 000 points: exactly one gets them. */
     @Test
     void pointsCannotBeSpentTwiceByTwoOrdersConfirmedAtTheSameMoment() throws Exception {
-        TestCustomer buyer = orders.customer(OrderFixtures.unique("Race Points"));
-        givePoints(buyer, 1000);
+        TestCustomer buyer = points.customerWith("Race Points", 1000);
         Money six = Money.of("6.00", shopSettings.current().currency().getCurrencyCode());
         Money goods = Money.of("40.00", six.currency().getCurrencyCode());
         CheckoutBasket basket = new CheckoutBasket(buyer.id(), List.of(new CheckoutBasket.Line(1, 1, goods, goods)),
@@ -289,9 +269,8 @@ class PointsCheckoutTests {
 
     @Test
     void theSameCheckoutFormWithPointsSentTwiceMakesOneOrderAndSpendsThePointsOnce() throws Exception {
-        TestCustomer buyer = orders.customer(OrderFixtures.unique("Double Points"));
-        givePoints(buyer, 700);
-        carts.add(CartService.CartKey.customer(buyer.id()), orders.product(OrderFixtures.unique("Pd"), "30.00", 5), 1);
+        TestCustomer buyer = points.customerWith("Double Points", 700);
+        points.inCart(buyer, "30.00");
         String token = UUID.randomUUID().toString();
 
         for (int i = 0; i < 2; i++) {
@@ -338,14 +317,12 @@ class PointsCheckoutTests {
                     false, false, null));
             vouchers.issue(template, List.of(buyer.id()), null);
             long voucher = vouchers.vouchersOf(buyer.id()).get(0).id();
-            givePoints(buyer, 600);
-            carts.add(CartService.CartKey.customer(buyer.id()), orders.product(OrderFixtures.unique("Ra"), "33.33", 10), 1);
-            carts.add(CartService.CartKey.customer(buyer.id()), orders.product(OrderFixtures.unique("Rb"), "16.67", 10), 1);
-            carts.add(CartService.CartKey.customer(buyer.id()), orders.product(OrderFixtures.unique("Rc"), "9.99", 10), 1);
+            points.givePoints(buyer, 600);
+            points.inCart(buyer, "33.33", "16.67", "9.99");
 
             String number = place(buyer, Map.of("voucher", Long.toString(voucher), "points", "use"));
 
-            long order = orderId(number);
+            long order = points.orderId(number);
             Map<String, BigDecimal> bySource = new HashMap<>();
             jdbc.sql("SELECT source, amount FROM order_discount WHERE order_id = :o").param("o", order)
                     .query(rs -> {

@@ -10,13 +10,13 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;
+import com.micromall.order.internal.CartService;
 import com.micromall.support.MicromallTest;
-import java.time.Instant;
 import java.util.Locale;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -33,32 +33,17 @@ class PointsGiftPagesTests {
     @Autowired JdbcClient jdbc;
     @Autowired PasswordEncoder encoder;
     @Autowired PointsBook book;
+    @Autowired CartService carts;
     @Autowired PointsGifts gifts;
     @Autowired PointsSettingsService settings;
 
+    @AutoClose PointsFixtures points;
     OrderFixtures orders;
-    PointsTestSettings terms;
 
     @BeforeEach
     void setUp() {
-        orders = new OrderFixtures(jdbc, encoder);
-        terms = new PointsTestSettings(settings);
-        terms.on("1", 50, "0.01", "50", 12);
-    }
-
-    @AfterEach
-    void restore() {
-        terms.restore();
-    }
-
-    private void givePoints(TestCustomer customer, long points) {
-        book.recordFrozen(customer.id(), "test:" + UUID.randomUUID(), points, Instant.now().minusSeconds(1), null);
-        book.unfreezeDue(customer.id(), Instant.now());
-    }
-
-    private long ordersOf(TestCustomer buyer) {
-        return jdbc.sql("SELECT COUNT(*) FROM shop_order WHERE customer_id = :c").param("c", buyer.id())
-                .query(Long.class).single();
+        points = new PointsFixtures(jdbc, encoder, book, settings, carts).on("1", 50, "0.01", "50", 12);
+        orders = points.orders;
     }
 
     private MockHttpServletRequestBuilder giftPost(TestCustomer buyer, long product, long points, String token) {
@@ -112,8 +97,7 @@ class PointsGiftPagesTests {
 
     @Test
     void thePointsPageListsGiftsWithWhatStandsInTheWay() throws Exception {
-        TestCustomer buyer = orders.customer(OrderFixtures.unique("Gift Browser"));
-        givePoints(buyer, 300);
+        TestCustomer buyer = points.customerWith("Gift Browser", 300);
         long cheap = orders.product(OrderFixtures.unique("Gift Cheap"), "5.00", 4);
         long dear = orders.product(OrderFixtures.unique("Gift Dear"), "50.00", 4);
         long gone = orders.product(OrderFixtures.unique("Gift Gone"), "5.00", 0);
@@ -132,8 +116,7 @@ class PointsGiftPagesTests {
 
     @Test
     void aBadAddressShowsTheFormAgainWithTheInputAndPlacesNothing() throws Exception {
-        TestCustomer buyer = orders.customer(OrderFixtures.unique("Gift Typo"));
-        givePoints(buyer, 500);
+        TestCustomer buyer = points.customerWith("Gift Typo", 500);
         long product = orders.product(OrderFixtures.unique("Gift Lamp"), "20.00", 4);
         gifts.set(product, 400, true, "test");
 
@@ -151,26 +134,25 @@ class PointsGiftPagesTests {
         assertThat(page.selectFirst("input[name=line1]").val()).isEqualTo("1 Gift Road");
         assertThat(page.select("input[name=city]").hasClass("is-invalid")).isTrue();
         assertThat(page.selectFirst("#gift-check-below").text()).startsWith("Please check the address");
-        assertThat(ordersOf(buyer)).isZero();
+        assertThat(points.ordersOf(buyer)).isZero();
         assertThat(book.availableOf(buyer.id())).isEqualTo(500);
     }
 
     @Test
     void withoutTheCsrfTokenNothingIsPlaced() throws Exception {
-        TestCustomer buyer = orders.customer(OrderFixtures.unique("Gift Forged"));
-        givePoints(buyer, 500);
+        TestCustomer buyer = points.customerWith("Gift Forged", 500);
         long product = orders.product(OrderFixtures.unique("Gift Vase"), "20.00", 4);
         gifts.set(product, 400, true, "test");
 
         mvc.perform(giftPost(buyer, product, 400, UUID.randomUUID().toString())).andExpect(status().isForbidden());
-        assertThat(ordersOf(buyer)).isZero();
+        assertThat(points.ordersOf(buyer)).isZero();
     }
 
     @Test
     void aDoubleClickLandsOnTheSameConfirmationWhichNoOtherCustomerCanOpen() throws Exception {
         TestCustomer buyer = orders.customer(OrderFixtures.unique("Gift Clicker"));
         TestCustomer other = orders.customer(OrderFixtures.unique("Gift Other"));
-        givePoints(buyer, 500);
+        points.givePoints(buyer, 500);
         long product = orders.product(OrderFixtures.unique("Gift Bowl"), "20.00", 4);
         gifts.set(product, 400, true, "test");
         String token = UUID.randomUUID().toString();
@@ -180,7 +162,7 @@ class PointsGiftPagesTests {
         mvc.perform(giftPost(buyer, product, 400, token).with(csrf())).andExpect(redirectedUrl(first));
 
         assertThat(first).startsWith("/orders/").endsWith("/confirmation");
-        assertThat(ordersOf(buyer)).isEqualTo(1);
+        assertThat(points.ordersOf(buyer)).isEqualTo(1);
         assertThat(book.availableOf(buyer.id())).isEqualTo(100);
         String number = first.substring("/orders/".length(), first.length() - "/confirmation".length());
         Document confirmation = Jsoup.parse(mvc.perform(get(first).with(user(buyer.principal())).locale(Locale.ENGLISH))

@@ -15,7 +15,6 @@ import com.micromall.settings.ShopSettingsService;
 import com.micromall.support.MicromallTest;
 import java.math.BigDecimal;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -26,7 +25,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -51,26 +50,15 @@ class PointsGiftsTests {
     @Autowired PointsSettingsService pointsSettings;
     @Autowired ShopSettingsService shopSettings;
 
+    @AutoClose PointsFixtures points;
     OrderFixtures orders;
     LedgerFixtures ledger;
-    PointsTestSettings terms;
 
     @BeforeEach
     void setUp() {
-        orders = new OrderFixtures(jdbc, encoder);
+        points = new PointsFixtures(jdbc, encoder, book, pointsSettings, carts).on("1", 100, "0.01", "50", 0);
+        orders = points.orders;
         ledger = new LedgerFixtures(orders, jdbc, carts, checkout, orderService);
-        terms = new PointsTestSettings(pointsSettings);
-        terms.on("1", 100, "0.01", "50", 0);
-    }
-
-    @AfterEach
-    void restore() {
-        terms.restore();
-    }
-
-    private void givePoints(TestCustomer customer, long points) {
-        book.recordFrozen(customer.id(), "test:" + UUID.randomUUID(), points, Instant.now().minusSeconds(1), null);
-        book.unfreezeDue(customer.id(), Instant.now());
     }
 
     private long gift(String price, int stock, long points) {
@@ -88,19 +76,10 @@ class PointsGiftsTests {
         return gifts.redeem(request(buyer, product, points, UUID.randomUUID().toString()));
     }
 
-    private long ordersOf(TestCustomer buyer) {
-        return jdbc.sql("SELECT COUNT(*) FROM shop_order WHERE customer_id = :c").param("c", buyer.id())
-                .query(Long.class).single();
-    }
-
     private List<String> entriesOf(TestCustomer customer) {
         return jdbc.sql("SELECT kind, source, points FROM loyalty_points_entry WHERE customer_id = :c ORDER BY id")
                 .param("c", customer.id())
                 .query((rs, i) -> rs.getString(1) + " " + rs.getString(2) + " " + rs.getLong(3)).list();
-    }
-
-    private long orderId(String number) {
-        return jdbc.sql("SELECT id FROM shop_order WHERE number = :n").param("n", number).query(Long.class).single();
     }
 
     /** Waits until the points listeners have heard the order's events (their publications completed). */
@@ -113,14 +92,13 @@ class PointsGiftsTests {
 
     @Test
     void aGiftIsAnOrderWhoseGoodsPointsPayInFullWithStockTakenAsForASale() {
-        TestCustomer buyer = orders.customer(OrderFixtures.unique("Gift Buyer"));
-        givePoints(buyer, 700);
+        TestCustomer buyer = points.customerWith("Gift Buyer", 700);
         long product = gift("40.00", 3, 500);
 
         PointsGifts.Outcome outcome = redeem(buyer, product, 500);
 
         assertThat(outcome.messageKey()).isNull();
-        long order = orderId(outcome.orderNumber());
+        long order = points.orderId(outcome.orderNumber());
         assertThat(jdbc.sql("SELECT source, amount FROM order_discount WHERE order_id = :o").param("o", order)
                 .query((rs, i) -> rs.getString(1) + " " + rs.getBigDecimal(2).toPlainString()).list())
                 .containsExactly("points-gift 40.00");
@@ -137,8 +115,7 @@ class PointsGiftsTests {
 
     @Test
     void tooFewPointsOrNoStockPlaceNothingAndTakeNothing() {
-        TestCustomer buyer = orders.customer(OrderFixtures.unique("Gift Short"));
-        givePoints(buyer, 450);
+        TestCustomer buyer = points.customerWith("Gift Short", 450);
         long dear = gift("40.00", 3, 500);
         long soldOut = gift("10.00", 0, 100);
 
@@ -148,22 +125,21 @@ class PointsGiftsTests {
         assertThat(tooFew.messageKey()).isEqualTo("loyalty.points.gift.needMore");
         assertThat(tooFew.args()).containsExactly(50L);
         assertThat(noStock.messageKey()).isEqualTo("order.checkout.outOfStock");
-        assertThat(ordersOf(buyer)).isZero();
+        assertThat(points.ordersOf(buyer)).isZero();
         assertThat(book.availableOf(buyer.id())).isEqualTo(450);
         assertThat(orders.stock(dear)).isEqualTo(3);
     }
 
     @Test
     void aGiftSwitchedOffOrRepricedSinceTheFormWasShownIsRefused() {
-        TestCustomer buyer = orders.customer(OrderFixtures.unique("Gift Late"));
-        givePoints(buyer, 1000);
+        TestCustomer buyer = points.customerWith("Gift Late", 1000);
         long product = gift("20.00", 3, 300);
         gifts.set(product, 400, true, "test");
 
         assertThat(redeem(buyer, product, 300).messageKey()).isEqualTo("loyalty.points.gift.priceChanged");
         gifts.set(product, 400, false, "test");
         assertThat(redeem(buyer, product, 400).messageKey()).isEqualTo("loyalty.points.gift.notOffered");
-        assertThat(ordersOf(buyer)).isZero();
+        assertThat(points.ordersOf(buyer)).isZero();
         assertThat(book.availableOf(buyer.id())).isEqualTo(1000);
     }
 
@@ -185,8 +161,7 @@ class PointsGiftsTests {
 
     @Test
     void theSameGiftFormSentTwiceMakesOneOrderAndSpendsThePointsOnce() {
-        TestCustomer buyer = orders.customer(OrderFixtures.unique("Gift Double"));
-        givePoints(buyer, 600);
+        TestCustomer buyer = points.customerWith("Gift Double", 600);
         long product = gift("15.00", 5, 500);
         String token = UUID.randomUUID().toString();
 
@@ -194,7 +169,7 @@ class PointsGiftsTests {
         PointsGifts.Outcome second = gifts.redeem(request(buyer, product, 500, token));
 
         assertThat(second.orderNumber()).isEqualTo(first.orderNumber()).isNotNull();
-        assertThat(ordersOf(buyer)).isEqualTo(1);
+        assertThat(points.ordersOf(buyer)).isEqualTo(1);
         assertThat(orders.stock(product)).isEqualTo(4);
         assertThat(entriesOf(buyer)).filteredOn(e -> e.startsWith("SPENT")).containsExactly("SPENT gift -500");
     }
@@ -223,8 +198,7 @@ class PointsGiftsTests {
 
     @Test
     void twoTabsWithPointsForOneGiftMakeExactlyOneOrder() {
-        TestCustomer buyer = orders.customer(OrderFixtures.unique("Gift Tabs"));
-        givePoints(buyer, 1000);
+        TestCustomer buyer = points.customerWith("Gift Tabs", 1000);
         long product = gift("25.00", 5, 600);
 
         List<PointsGifts.Outcome> outcomes = together(List.of(() -> redeem(buyer, product, 600),
@@ -233,15 +207,14 @@ class PointsGiftsTests {
         assertThat(outcomes).filteredOn(o -> o.orderNumber() != null).hasSize(1);
         assertThat(outcomes).filteredOn(o -> o.orderNumber() == null).singleElement()
                 .satisfies(o -> assertThat(o.messageKey()).isIn("loyalty.points.gift.tooFew", "loyalty.points.gift.needMore"));
-        assertThat(ordersOf(buyer)).isEqualTo(1);
+        assertThat(points.ordersOf(buyer)).isEqualTo(1);
         assertThat(book.availableOf(buyer.id())).isEqualTo(400);
         assertThat(orders.stock(product)).isEqualTo(4);
     }
 
     @Test
     void theSameFormSentFromTwoThreadsAtOnceMakesOneOrder() {
-        TestCustomer buyer = orders.customer(OrderFixtures.unique("Gift Twins"));
-        givePoints(buyer, 2000);
+        TestCustomer buyer = points.customerWith("Gift Twins", 2000);
         long product = gift("25.00", 5, 600);
         String token = UUID.randomUUID().toString();
 
@@ -250,7 +223,7 @@ class PointsGiftsTests {
 
         assertThat(outcomes).extracting(PointsGifts.Outcome::orderNumber).doesNotContainNull();
         assertThat(outcomes.get(0).orderNumber()).isEqualTo(outcomes.get(1).orderNumber());
-        assertThat(ordersOf(buyer)).isEqualTo(1);
+        assertThat(points.ordersOf(buyer)).isEqualTo(1);
         assertThat(book.availableOf(buyer.id())).isEqualTo(1400);
     }
 
@@ -258,8 +231,8 @@ class PointsGiftsTests {
     void theLastUnitTakenByTwoCustomersAtOnceMakesOneOrder() {
         TestCustomer anna = orders.customer(OrderFixtures.unique("Gift Last A"));
         TestCustomer ben = orders.customer(OrderFixtures.unique("Gift Last B"));
-        givePoints(anna, 500);
-        givePoints(ben, 500);
+        points.givePoints(anna, 500);
+        points.givePoints(ben, 500);
         long product = gift("30.00", 1, 300);
 
         List<PointsGifts.Outcome> outcomes = together(List.of(() -> redeem(anna, product, 300),
@@ -276,7 +249,7 @@ class PointsGiftsTests {
     void aCancelledGiftGivesItsPointsBackOnceAndTheBooksBalance() {
         TestCustomer buyer = orders.customer(OrderFixtures.unique("Gift Cancel"));
         PointsReconciliation before = book.reconcile();
-        givePoints(buyer, 700);
+        points.givePoints(buyer, 700);
         long product = gift("40.00", 3, 500);
         String number = redeem(buyer, product, 500).orderNumber();
         PointsReconciliation spent = book.reconcile();
@@ -285,7 +258,7 @@ class PointsGiftsTests {
 
         orderService.cancelByCustomer(buyer.id(), number);
         await().atMost(Duration.ofSeconds(10)).until(() -> book.availableOf(buyer.id()) == 700);
-        book.orderCancelled(orderId(number));
+        book.orderCancelled(points.orderId(number));
 
         assertThat(entriesOf(buyer)).filteredOn(e -> !e.startsWith("EARNED"))
                 .containsExactly("SPENT gift -500", "RETURNED gift 500");
@@ -306,7 +279,7 @@ class PointsGiftsTests {
     void aGiftEarnsNoPointsNorCommissionAndARefundGivesThePointsBackOnce() {
         TestCustomer sharer = ledger.distributor(OrderFixtures.unique("Gift Sharer"));
         TestCustomer friend = ledger.referredBy(sharer, OrderFixtures.unique("Gift Friend"));
-        givePoints(friend, 900);
+        points.givePoints(friend, 900);
         long product = gift("50.00", 3, 800);
         ledger.productCommission(product, null, new BigDecimal("5.00"));
         PointsReconciliation before = book.reconcile();
@@ -326,7 +299,7 @@ class PointsGiftsTests {
         ledger.refund(number, line, 1);
         await().atMost(Duration.ofSeconds(10)).until(() -> book.availableOf(friend.id()) == 900);
         settled(number);
-        book.orderRefunded(orderId(number), "again", BigDecimal.ZERO, true);
+        book.orderRefunded(points.orderId(number), "again", BigDecimal.ZERO, true);
 
         assertThat(entriesOf(friend)).filteredOn(e -> !e.startsWith("EARNED"))
                 .containsExactly("SPENT gift -800", "RETURNED gift 800");

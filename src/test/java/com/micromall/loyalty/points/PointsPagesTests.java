@@ -13,6 +13,7 @@ import com.micromall.loyalty.vouchers.VoucherIssuing;
 import com.micromall.loyalty.vouchers.VoucherTemplate;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;
+import com.micromall.order.internal.CartService;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.support.MicromallTest;
 import java.math.BigDecimal;
@@ -30,7 +31,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
-import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.AutoClose;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -47,29 +48,19 @@ class PointsPagesTests {
     @Autowired JdbcClient jdbc;
     @Autowired PasswordEncoder encoder;
     @Autowired PointsBook book;
+    @Autowired CartService carts;
     @Autowired PointsSettingsService settings;
     @Autowired PointsRewards rewards;
     @Autowired VoucherIssuing vouchers;
     @Autowired ShopSettingsService shopSettings;
 
+    @AutoClose PointsFixtures points;
     OrderFixtures orders;
-    PointsTestSettings terms;
 
     @BeforeEach
     void setUp() {
-        orders = new OrderFixtures(jdbc, encoder);
-        terms = new PointsTestSettings(settings);
-        terms.on("1", 50, "0.01", "50", 12);
-    }
-
-    @AfterEach
-    void restore() {
-        terms.restore();
-    }
-
-    private void givePoints(TestCustomer customer, long points) {
-        book.recordFrozen(customer.id(), "test:" + UUID.randomUUID(), points, Instant.now().minusSeconds(1), null);
-        book.unfreezeDue(customer.id(), Instant.now());
+        points = new PointsFixtures(jdbc, encoder, book, settings, carts).on("1", 50, "0.01", "50", 12);
+        orders = points.orders;
     }
 
     private long auditLines() {
@@ -168,7 +159,7 @@ class PointsPagesTests {
     void theAccountPageShowsTheCustomersPointsAndTheHistoryPageOnlyTheirOwn() throws Exception {
         TestCustomer anna = orders.customer(OrderFixtures.unique("Points Anna"));
         TestCustomer ben = orders.customer(OrderFixtures.unique("Points Ben"));
-        givePoints(anna, 1234);
+        points.givePoints(anna, 1234);
         book.recordFrozen(anna.id(), "test:" + UUID.randomUUID(), 56, Instant.now().plus(Duration.ofDays(5)),
                 Instant.now().plus(Duration.ofDays(300)));
         book.recordFrozen(ben.id(), "test:" + UUID.randomUUID(), 9876, Instant.now().plus(Duration.ofDays(5)), null);
@@ -192,8 +183,7 @@ class PointsPagesTests {
 
     @Test
     void aRedeemFormSentTwiceIssuesOneVoucherAndTakesThePointsOnce() throws Exception {
-        TestCustomer buyer = orders.customer(OrderFixtures.unique("Redeemer"));
-        givePoints(buyer, 1000);
+        TestCustomer buyer = points.customerWith("Redeemer", 1000);
         long template = template(5);
         rewards.price(template, 300, "test");
         String token = UUID.randomUUID().toString();
@@ -210,8 +200,7 @@ class PointsPagesTests {
 
     @Test
     void aVoucherTheTemplateCannotGiveTakesNoPointsAndTooFewPointsAreRefused() throws Exception {
-        TestCustomer buyer = orders.customer(OrderFixtures.unique("Limited Redeemer"));
-        givePoints(buyer, 500);
+        TestCustomer buyer = points.customerWith("Limited Redeemer", 500);
         long template = template(1);
         rewards.price(template, 200, "test");
         vouchers.issue(template, List.of(buyer.id()), null);
@@ -229,8 +218,7 @@ class PointsPagesTests {
     /** Two tabs redeem at the same moment, each for 300 of 500 points: one voucher, never below zero. */
     @Test
     void twoRedemptionsAtTheSameMomentNeverTakeTheBalanceBelowZero() throws Exception {
-        TestCustomer buyer = orders.customer(OrderFixtures.unique("Race Redeemer"));
-        givePoints(buyer, 500);
+        TestCustomer buyer = points.customerWith("Race Redeemer", 500);
         long template = template(5);
         rewards.price(template, 300, "test");
         CyclicBarrier together = new CyclicBarrier(2);

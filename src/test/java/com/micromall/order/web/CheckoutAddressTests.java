@@ -95,6 +95,19 @@ class CheckoutAddressTests {
     }
 
     @Test
+    void aNewAddressShownAgainForAMissingFieldIsStillTheChosenOneBesideTheSavedOnes() throws Exception {
+        TestCustomer buyer = fixtures.customer("Ria Typo");
+        placed(typed(buyer, checkoutPage(buyer), "8 Saved Street", true));
+
+        Document again = Jsoup.parse(mvc.perform(typed(buyer, checkoutPage(buyer), "", true))
+                .andExpect(status().isOk()).andReturn().getResponse().getContentAsString());
+
+        assertThat(again.select("#line1-error").text()).isEqualTo("Please fill this in.");
+        assertThat(again.select("input[name=recipient]").val()).isEqualTo("Mia Tan");
+        assertThat(preselected(again)).isEqualTo("Send to a new address (below)");
+    }
+
+    @Test
     void untickingSaveThisAddressKeepsItOutOfTheAddressBook() throws Exception {
         TestCustomer buyer = fixtures.customer("No Save");
 

@@ -1,26 +1,15 @@
 package com.micromall.loyalty.points.web;
 
+import com.micromall.order.web.AddressAndPaymentForm;
 import lombok.Getter;
-import lombok.Setter;
-import org.jspecify.annotations.Nullable;
 
-/**
- * What the gift form posts: the price in points the customer saw, a saved address or a typed one, how shipping is
- * paid, and the one-time token.
- */
+/** What the gift form posts besides the address and payment: the price in points the customer saw. */
 @Getter
-@Setter
-public class GiftForm {
+public class GiftForm extends AddressAndPaymentForm {
 
     private long points;
-    private @Nullable Long addressId;
-    private String recipient = "";
-    private String phone = "";
-    private String line1 = "";
-    private String line2 = "";
-    private String city = "";
-    private String postalCode = "";
-    private String country = "";
-    private String paymentMethod = "";
-    private String checkoutToken = "";
+
+    public void setPoints(long points) {
+        this.points = points;
+    }
 }

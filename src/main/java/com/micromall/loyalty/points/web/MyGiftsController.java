@@ -3,16 +3,15 @@ package com.micromall.loyalty.points.web;
 import com.micromall.customer.Address;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerPrincipal;
-import com.micromall.customer.NewAddress;
 import com.micromall.loyalty.points.PointsBook;
 import com.micromall.loyalty.points.PointsGifts;
 import com.micromall.order.CheckoutRefusedException;
 import com.micromall.order.OneProductCheckout;
 import com.micromall.order.PaymentMethod;
+import com.micromall.order.web.AddressAndPaymentForm;
 import com.micromall.shared.Money;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
 import org.springframework.security.core.annotation.AuthenticationPrincipal;
@@ -33,9 +32,6 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 @RequiredArgsConstructor
 class MyGiftsController {
 
-    private static final Map<String, Integer> MAX_LENGTHS = Map.of("recipient", 80, "phone", 30, "line1", 200,
-            "line2", 200, "city", 80, "postalCode", 20, "country", 80);
-
     private final PointsGifts gifts;
     private final PointsBook book;
     private final CustomerApi customers;
@@ -51,7 +47,7 @@ class MyGiftsController {
         }
         GiftForm form = new GiftForm();
         form.setPoints(gift.points());
-        form.setCheckoutToken(UUID.randomUUID().toString());
+        form.newToken();
         return page(form, gift, principal.getCustomerId(), model);
     }
 
@@ -80,57 +76,21 @@ class MyGiftsController {
             return "redirect:/orders/" + outcome.orderNumber() + "/confirmation";
         }
         errors.reject(java.util.Objects.requireNonNull(outcome.messageKey()), outcome.args().toArray(), null);
-        form.setCheckoutToken(UUID.randomUUID().toString());
+        form.newToken();
         return page(form, gift, customerId, model);
     }
 
     /** The request the form describes, or null with the errors noted next to the fields. */
     private PointsGifts.@Nullable Request validate(GiftForm form, BindingResult errors, long customerId, long productId) {
-        if (!form.getCheckoutToken().matches("[0-9a-f-]{36}")) {
-            errors.reject("order.checkout.expired");
-            form.setCheckoutToken(UUID.randomUUID().toString());
-        }
-        PaymentMethod method = checkout.paymentMethods().stream()
-                .filter(m -> m.name().equals(form.getPaymentMethod())).findFirst().orElse(null);
-        if (method == null) {
-            errors.rejectValue("paymentMethod", "order.validation.paymentMethod");
-        }
-        boolean saved = form.getAddressId() != null && customers.addressOf(customerId, form.getAddressId()).isPresent();
-        if (form.getAddressId() != null && !saved) {
-            errors.rejectValue("addressId", "order.checkout.addressUnknown");
-        }
-        if (form.getAddressId() == null) {
-            for (String field : List.of("recipient", "phone", "line1", "city", "postalCode", "country")) {
-                if (((String) errors.getFieldValue(field)).isBlank()) {
-                    errors.rejectValue(field, "order.validation.required");
-                }
-            }
-            MAX_LENGTHS.forEach((field, max) -> {
-                Object value = errors.getFieldValue(field);
-                if (value instanceof String text && text.strip().length() > max && !errors.hasFieldErrors(field)) {
-                    errors.rejectValue(field, "order.validation.tooLong", new Object[] {max}, null);
-                }
-            });
-        }
-        if (errors.hasErrors() || method == null) {
-            return null;
-        }
-        NewAddress typed = saved ? null : new NewAddress(form.getRecipient().strip(), form.getPhone().strip(),
-                form.getLine1().strip(), form.getLine2().isBlank() ? null : form.getLine2().strip(),
-                form.getCity().strip(), form.getPostalCode().strip(), form.getCountry().strip());
-        return new PointsGifts.Request(customerId, form.getCheckoutToken(), productId, form.getPoints(),
-                saved ? form.getAddressId() : null, typed, method);
+        AddressAndPaymentForm.Choice choice = form.check(errors, customerId, customers, checkout.paymentMethods());
+        return choice == null ? null : new PointsGifts.Request(customerId, form.getCheckoutToken(), productId,
+                form.getPoints(), choice.savedAddressId(), choice.typedAddress(), choice.paymentMethod());
     }
 
     private String page(GiftForm form, PointsGifts.Gift gift, long customerId, Model model) {
         List<Address> addresses = customers.addressesOf(customerId);
         List<PaymentMethod> methods = checkout.paymentMethods();
-        if (form.getAddressId() == null && !addresses.isEmpty() && form.getRecipient().isBlank()) {
-            form.setAddressId(addresses.get(0).id());
-        }
-        if (form.getPaymentMethod().isBlank() && !methods.isEmpty()) {
-            form.setPaymentMethod(methods.get(0).name());
-        }
+        form.preselect(addresses, methods);
         long available = book.availableOf(customerId);
         model.addAttribute("giftForm", form);
         model.addAttribute("gift", gift);
