@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import lombok.Getter;
+import lombok.Setter;
 import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.NamedInterface;
 import org.springframework.validation.Errors;
@@ -18,6 +19,7 @@ import org.springframework.validation.Errors;
  * {@code order/fragments :: addressAndPayment}; {@link #check} turns it into the buyer's choice.
  */
 @Getter
+@Setter
 @NamedInterface("checkout-form")
 public class AddressAndPaymentForm {
 
@@ -91,45 +93,5 @@ public class AddressAndPaymentForm {
     /** A fresh one-time token: for a new form, or one shown again after its order was refused. */
     public void newToken() {
         checkoutToken = UUID.randomUUID().toString();
-    }
-
-    public void setAddressId(@Nullable Long addressId) {
-        this.addressId = addressId;
-    }
-
-    public void setRecipient(String recipient) {
-        this.recipient = recipient;
-    }
-
-    public void setPhone(String phone) {
-        this.phone = phone;
-    }
-
-    public void setLine1(String line1) {
-        this.line1 = line1;
-    }
-
-    public void setLine2(String line2) {
-        this.line2 = line2;
-    }
-
-    public void setCity(String city) {
-        this.city = city;
-    }
-
-    public void setPostalCode(String postalCode) {
-        this.postalCode = postalCode;
-    }
-
-    public void setCountry(String country) {
-        this.country = country;
-    }
-
-    public void setPaymentMethod(String paymentMethod) {
-        this.paymentMethod = paymentMethod;
-    }
-
-    public void setCheckoutToken(String checkoutToken) {
-        this.checkoutToken = checkoutToken;
     }
 }
