@@ -1,9 +1,11 @@
 package com.micromall.customer.internal;
 
 import com.micromall.customer.CustomerPrincipal;
+import com.micromall.customer.CustomerProfileChanged;
 import com.micromall.shared.NotFoundException;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -15,6 +17,7 @@ public class CustomerAccountService {
 
     private final CustomerRepository customers;
     private final PasswordEncoder passwordEncoder;
+    private final ApplicationEventPublisher events;
 
     /** @return the refreshed principal, so the page header shows the new name at once */
     @Transactional
@@ -22,6 +25,8 @@ public class CustomerAccountService {
                                            @Nullable String wechatId) {
         Customer customer = load(customerId);
         customer.changeProfile(name, phone, wechatId);
+        events.publishEvent(new CustomerProfileChanged(customerId, customer.getName(), customer.getPhone(),
+                customer.getWechatId()));
         return CustomerAccounts.principalOf(customer);
     }
 

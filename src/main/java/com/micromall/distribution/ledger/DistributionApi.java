@@ -58,6 +58,23 @@ public interface DistributionApi {
     Map<Long, EntryDetails> entryDetailsOf(long customerId, Collection<Long> entryIds);
 
     /**
+     * The account of each of these distributors, by id, in one query per thousand ids; ids without an account (not a
+     * distributor) are left out.
+     */
+    Map<Long, Account> accountsOf(Collection<Long> customerIds);
+
+    /** A page of distributors by commission earned, most first (ties by id), read down the accounts' index. */
+    List<Long> byEarned(int limit, long offset);
+
+    /**
+     * One account as the owner's roll shows it; {@code available} is after the money taken out, as on the dashboard.
+     *
+     * @param earned commission earned and not reversed (frozen, on hold or available): what the roll sorts by
+     */
+    record Account(BigDecimal frozen, BigDecimal available, BigDecimal onHold, BigDecimal paidOut, BigDecimal earned) {
+    }
+
+    /**
      * @param nextUnfreeze the earliest moment one of the distributor's FROZEN entries (staff commission aside)
      *                     becomes withdrawable; null when nothing is frozen
      */

@@ -9,6 +9,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.Currency;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -243,6 +244,33 @@ class LedgerQueries implements DistributionApi, StaffCommissionBalances {
                 })
                 .list().stream().filter(Objects::nonNull)
                 .collect(Collectors.toMap(EntryDetails::entryId, d -> d));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, Account> accountsOf(Collection<Long> customerIds) {
+        Map<Long, Account> accounts = new HashMap<>();
+        List<Long> ids = List.copyOf(customerIds);
+        for (int from = 0; from < ids.size(); from += 1000) {
+            jdbc.sql("""
+                    SELECT distributor_id, frozen, available - withdrawing - withdrawn - credit_spent AS available, on_hold,
+                        withdrawn, earned
+                    FROM distributor_account WHERE distributor_id IN (:ids)""")
+                    .param("ids", ids.subList(from, Math.min(ids.size(), from + 1000)))
+                    .query(rs -> {
+                        accounts.put(rs.getLong("distributor_id"), new Account(rs.getBigDecimal("frozen"),
+                                rs.getBigDecimal("available"), rs.getBigDecimal("on_hold"), rs.getBigDecimal("withdrawn"),
+                                rs.getBigDecimal("earned")));
+                    });
+        }
+        return accounts;
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public List<Long> byEarned(int limit, long offset) {
+        return jdbc.sql("SELECT distributor_id FROM distributor_account ORDER BY earned DESC, distributor_id LIMIT :limit OFFSET :offset")
+                .param("limit", limit).param("offset", offset).query(Long.class).list();
     }
 
     private Currency currency() {

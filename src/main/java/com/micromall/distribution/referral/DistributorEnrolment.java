@@ -102,6 +102,7 @@ public class DistributorEnrolment {
                 .param("at", Timestamp.from(now)).update();
         if (inserted == 1) {
             events.publishEvent(new DistributorEnrolled(customerId, code, now));
+            events.publishEvent(new DistributorStatusChanged(customerId, DistributorStatus.ACTIVE, now));
         }
         return distributors.findById(customerId).map(DistributorEnrolment::view);
     }
@@ -161,6 +162,7 @@ public class DistributorEnrolment {
         transition.accept(distributor);
         auditLog.record(actor, "distribution.distributor." + step, "customer " + customerId,
                 before.name(), distributor.getStatus().name());
+        events.publishEvent(new DistributorStatusChanged(customerId, distributor.getStatus(), clock.instant()));
     }
 
     private String uniqueCode() {
@@ -180,6 +182,7 @@ public class DistributorEnrolment {
     private Distributor enrol(Distributor distributor) {
         Distributor saved = distributors.save(distributor);
         events.publishEvent(new DistributorEnrolled(saved.getCustomerId(), saved.getCode(), clock.instant()));
+        events.publishEvent(new DistributorStatusChanged(saved.getCustomerId(), saved.getStatus(), clock.instant()));
         return saved;
     }
 

@@ -3,6 +3,7 @@ package com.micromall.distribution.reporting;
 import com.micromall.distribution.ledger.LedgerFixtures;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -23,6 +24,7 @@ import java.io.Reader;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.sql.Timestamp;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
@@ -134,6 +136,44 @@ class AdminDistributorsTests {
                 .containsExactly("distributor-" + big.id(), "distributor-" + small.id());
         assertThat(roll(prefix, "NAME").select("#distributors tbody tr").eachAttr("id"))
                 .containsExactly("distributor-" + small.id(), "distributor-" + big.id());
+    }
+
+    @Test
+    void sortingByCommissionPutsTheBiggerEarnerFirstInASearchAndOnTheWholeRoll() throws Exception {
+        String prefix = OrderFixtures.unique("Earning");
+        TestCustomer idle = fixtures.distributor(prefix + " A");
+        TestCustomer earner = fixtures.distributor(prefix + " B");
+        long product = fixtures.orders.product("Oolong", "80.00", 10);
+        fixtures.complete(fixtures.place(fixtures.referredBy(earner, "Buyer"), product, 1));
+        assertThat(roll(prefix, "COMMISSION").select("#distributors tbody tr").eachAttr("id"))
+                .containsExactly("distributor-" + earner.id(), "distributor-" + idle.id());
+
+        List<Long> shown = roll("", "COMMISSION").select("#distributors tbody tr").eachAttr("id").stream()
+                .map(id -> Long.parseLong(id.substring("distributor-".length()))).toList();
+        List<BigDecimal> earned = shown.stream().map(id -> jdbc.sql(
+                "SELECT earned FROM distributor_account WHERE distributor_id = ?").param(id).query(BigDecimal.class)
+                .single()).toList();
+        assertThat(shown).isNotEmpty();
+        assertThat(earned).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+    }
+
+    @Test
+    void theRollShowsANewNameAndANewStatusWithoutBeingRebuilt() throws Exception {
+        String name = OrderFixtures.unique("Renamed");
+        TestCustomer sharer = fixtures.distributor(name);
+        mvc.perform(post("/account/profile").with(csrf()).with(user(sharer.principal()))
+                        .param("name", name + " Lee").param("phone", "555-0199").param("wechatId", "wx_new"))
+                .andExpect(status().is3xxRedirection());
+        mvc.perform(owner(post("/admin/distributors/{id}/suspend", sharer.id()).with(csrf())))
+                .andExpect(redirectedUrl("/admin/distributors"));
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            Element row = roll(name, "NAME").selectFirst("#distributor-" + sharer.id());
+            assertThat(row).isNotNull();
+            assertThat(row.text()).contains(name + " Lee", "555-0199", "wx_new");
+        });
+        Element row = roll(name, "NAME").selectFirst("#distributor-" + sharer.id());
+        assertThat(row.select(".badge").text()).isEqualTo("Suspended");
     }
 
     @Test

@@ -16,6 +16,15 @@ public final class ReportingFixtures {
         jdbc.sql("INSERT INTO report_distributor (customer_id) VALUES (:d) ON CONFLICT DO NOTHING")
                 .param("d", distributorId).update();
         jdbc.sql("""
+                UPDATE report_distributor SET
+                    name = (SELECT c.name FROM customer c WHERE c.id = :d),
+                    email = (SELECT c.email FROM customer c WHERE c.id = :d),
+                    phone = (SELECT c.phone FROM customer c WHERE c.id = :d),
+                    wechat_id = (SELECT c.wechat_id FROM customer c WHERE c.id = :d),
+                    code = (SELECT x.code FROM distributor x WHERE x.customer_id = :d),
+                    status = (SELECT x.status FROM distributor x WHERE x.customer_id = :d)
+                WHERE customer_id = :d""").param("d", distributorId).update();
+        jdbc.sql("""
                 INSERT INTO report_customer (customer_id)
                 SELECT b.referee_id FROM referral_binding b WHERE b.referrer_id = :d
                 ON CONFLICT DO NOTHING""").param("d", distributorId).update();

@@ -1,0 +1,7 @@
+package com.micromall.distribution.referral;
+
+import java.time.Instant;
+
+/** A distributor's status was set: at enrolment (pending or active), on approval, suspension or reactivation. */
+public record DistributorStatusChanged(long customerId, DistributorStatus status, Instant changedAt) {
+}
