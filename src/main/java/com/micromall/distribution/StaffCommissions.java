@@ -5,8 +5,8 @@ import java.util.Optional;
 
 /**
  * Extension point: the module that knows the shop's staff says, for an order being placed, which staff member it is
- * attributed to and the staff commission percent in force. The ledger records it on the order's commission terms and
- * credits it like any commission, so {@code distribution} never depends on that module.
+ * attributed to and the staff commission percent in force. The policy records it on the order's commission terms, the
+ * ledger credits it like any commission, so {@code distribution} never depends on that module.
  */
 public interface StaffCommissions {
 

@@ -28,7 +28,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The experiments' life cycle (start, end and adopt an arm), who is in which arm, and what the ledger asks when it
+ * The experiments' life cycle (start, end and adopt an arm), who is in which arm, and what the policy asks when it
  * snapshots an order: the arm that applies to a distributor now.
  */
 @Service
@@ -74,7 +74,7 @@ public class Experiments {
         }
     }
 
-    /** An order placed under an arm, as the ledger priced it at placing. */
+    /** An order placed under an arm, as the policy priced it at placing. */
     public record PricedOrder(long orderId, long armId, long distributorId, long buyerId, Instant placedAt,
                               BigDecimal goods, BigDecimal commission, BigDecimal discount) {
     }
@@ -181,7 +181,7 @@ public class Experiments {
                 .param("d", distributorId).query(Experiments::arm).optional();
     }
 
-    /** The ledger priced an order placed under an arm; a replay changes nothing. */
+    /** The policy priced an order placed under an arm; a replay changes nothing. */
     @Transactional(propagation = Propagation.MANDATORY)
     public void orderPlaced(PricedOrder order) {
         jdbc.sql("""

@@ -1,9 +1,9 @@
 /**
  * Rate experiments: the owner tries two or three level-1 rates (each optionally with its own welcome benefit for the
  * friend) side by side and adopts the one that pays. Owns the experiment, its arms, who is in which arm, and the
- * figures each arm gathers while it runs; the ledger asks {@link com.micromall.distribution.experiments.Experiments#armOf}
+ * figures each arm gathers while it runs; the policy asks {@link com.micromall.distribution.experiments.Experiments#armOf}
  * which arm applies to a distributor when it snapshots an order and tells it what the order earned
- * ({@code ledger → experiments → referral}).
+ * ({@code policy → experiments → referral}).
  *
  * <p>Who is in which arm: for NEW distributors, each one enrolling while the experiment runs, at random from the
  * experiment's seed and their id (reproducible); for ALL, every active distributor is shuffled with the seed and dealt
@@ -16,7 +16,7 @@
  * placed order's commission.
  *
  * <p>The figures come from this module's own records - sign-ups from referral's binding events, share actions from
- * the dashboard's beacon, orders from the ledger's snapshot (goods before the friend's discounts, the level-1
+ * the dashboard's beacon, orders from the policy's snapshot (goods before the friend's discounts, the level-1
  * commission kept, the welcome discount and friend's share given), cancellations from order's events - and clicks
  * from referral's API (a click is the hot path: it is not slowed down for experiments).
  */

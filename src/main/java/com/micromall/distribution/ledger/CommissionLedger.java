@@ -2,6 +2,9 @@ package com.micromall.distribution.ledger;
 
 import com.micromall.distribution.policy.CommissionPolicy;
 import com.micromall.distribution.policy.DistributorTiers;
+import com.micromall.distribution.policy.OrderTerms;
+import com.micromall.distribution.policy.OrderTerms.Snapshot;
+import com.micromall.distribution.policy.OrderTerms.SnapshotLine;
 import com.micromall.distribution.CommissionClawedBack;
 import com.micromall.distribution.CommissionReversed;
 import com.micromall.distribution.CommissionAvailable;
@@ -85,34 +88,7 @@ class CommissionLedger {
     private final DistributorTiers tiers;
     private final DistributorChoices choices;
     private final RewardForms rewardForms;
-
-    record Snapshot(long orderId, String orderNumber, long buyerId, @Nullable Long level1, @Nullable Long level2,
-                    BigDecimal level1Percent, BigDecimal level2Percent, int returnWindowDays, Currency currency,
-                    @Nullable String shippingLine1, @Nullable String shippingPostal, String state,
-                    @Nullable Long staffAccount, @Nullable BigDecimal staffPercent) {
-    }
-
-    /** @param friendGift the part of the distributor's friend's share this line carries (level 1 gives it away) */
-    record SnapshotLine(long lineId, long productId, int quantity, BigDecimal paidAmount,
-                        @Nullable BigDecimal overridePercent, @Nullable BigDecimal overrideFixed, int refundedBefore,
-                        BigDecimal friendGift) {
-
-        SnapshotLine(long lineId, long productId, int quantity, BigDecimal paidAmount,
-                     @Nullable BigDecimal overridePercent, @Nullable BigDecimal overrideFixed, int refundedBefore) {
-            this(lineId, productId, quantity, paidAmount, overridePercent, overrideFixed, refundedBefore, BigDecimal.ZERO);
-        }
-
-        CommissionPolicy.LineTerms terms(Currency currency) {
-            return new CommissionPolicy.LineTerms(quantity, Money.of(paidAmount, currency), overridePercent,
-                    overrideFixed, Money.of(friendGift, currency));
-        }
-
-        /** What the line earns at {@code level}: its commission less the share of the units refunded before completion. */
-        Money commission(Currency currency, int level, BigDecimal level1Percent, BigDecimal level2Percent) {
-            Money full = CommissionPolicy.amount(terms(currency), level, level1Percent, level2Percent);
-            return full.minus(CommissionPolicy.share(full, refundedBefore, quantity));
-        }
-    }
+    private final OrderTerms orderTerms;
 
     @ApplicationModuleListener
     void creditOnOrderCompleted(OrderCompleted event) {
@@ -122,15 +98,14 @@ class CommissionLedger {
     /** Credits the order's commission (synchronously, in its own transaction); safe to repeat. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void credit(OrderCompleted event) {
-        Snapshot snapshot = lockedSnapshot(event.orderId())
+        // The order's terms stay locked until its entries are written (see OrderTerms.lockedForBooking).
+        Snapshot snapshot = orderTerms.lockedForBooking(event.orderId())
                 .orElseThrow(() -> noSnapshotYet(event.orderNumber(), "completed"));
-        // No longer open, so no longer in its sharers' expected commission (LedgerQueries sums open orders only).
-        jdbc.sql("UPDATE commission_snapshot SET state = 'COMPLETED' WHERE order_id = :o AND state = 'PLACED'")
-                .param("o", snapshot.orderId()).update();
+        orderTerms.completed(snapshot.orderId());
         Instant unfreezesAt = event.completedAt().plus(Duration.ofDays(snapshot.returnWindowDays()));
         // One instant for every entry of the order, the one its facts announce: reporting counts them in its hour.
         Instant creditedAt = clock.instant();
-        List<SnapshotLine> lines = lines(jdbc, snapshot.orderId());
+        List<SnapshotLine> lines = orderTerms.lines(snapshot.orderId());
         credit(snapshot, 1, snapshot.level1(), lines, unfreezesAt, creditedAt);
         credit(snapshot, 2, snapshot.level2(), lines, unfreezesAt, creditedAt);
         creditStaff(snapshot, lines, unfreezesAt, creditedAt);
@@ -334,7 +309,7 @@ class CommissionLedger {
     /** Reverses or claws back the refunded share (synchronously, in its own transaction); once per refund. */
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void takeBack(OrderRefunded event) {
-        Snapshot snapshot = lockedSnapshot(event.orderId())
+        Snapshot snapshot = orderTerms.lockedForBooking(event.orderId())
                 .orElseThrow(() -> noSnapshotYet(event.orderNumber(), "refunded"));
         String ref = refundRef(event);
         int first = jdbc.sql("INSERT INTO commission_refund_handled (order_id, refund_ref) VALUES (:o, :r) ON CONFLICT DO NOTHING")
@@ -342,18 +317,9 @@ class CommissionLedger {
         if (first == 0 || handledBefore(event)) {
             return;
         }
-        if (!snapshot.state().equals("COMPLETED")) {
-            for (RefundedLine line : event.lines()) {
-                jdbc.sql("""
-                        UPDATE commission_snapshot_line SET refunded_before_completion = refunded_before_completion + :q
-                        WHERE line_id = :line""").param("q", line.quantity()).param("line", line.lineId()).update();
-            }
-            if (event.fullyRefunded()) {
-                jdbc.sql("UPDATE commission_snapshot SET state = 'REFUNDED' WHERE order_id = :o AND state = 'PLACED'")
-                        .param("o", event.orderId()).update();
-            }
-            // Still open after a part refund: it is now expected to earn less.
-            CommissionSnapshots.countExpected(jdbc, event.orderId());
+        if (!snapshot.completed()) {
+            // Nothing credited yet: the refunded units will earn nothing when the order completes.
+            orderTerms.refundedBeforeCompletion(event.orderId(), event.lines(), event.fullyRefunded());
             return;
         }
         for (RefundedLine line : event.lines()) {
@@ -554,47 +520,5 @@ class CommissionLedger {
         return jdbc.sql("SELECT id FROM commission_entry WHERE line_id = :line AND kind = :commission ORDER BY id")
                 .param("line", lineId).param("commission", EntryKind.COMMISSION.name()).query(Long.class).list()
                 .stream().map(id -> load(id).orElseThrow()).toList();
-    }
-
-    Optional<Snapshot> snapshot(long orderId) {
-        return snapshot(orderId, "");
-    }
-
-    /**
-     * The snapshot, its row locked first: crediting and taking back serialise on it, so a refund committed while
-     * the order is being credited is either seen in the lines credit reads or finds the order COMPLETED and its
-     * entries written - never lost in between.
-     */
-    private Optional<Snapshot> lockedSnapshot(long orderId) {
-        return snapshot(orderId, " FOR UPDATE");
-    }
-
-    private Optional<Snapshot> snapshot(long orderId, String lock) {
-        return jdbc.sql("""
-                SELECT order_id, order_number, buyer_id, level1_id, level2_id, level1_percent, level2_percent,
-                    return_window_days, currency, shipping_line1, shipping_postal, state, staff_account_id, staff_percent
-                FROM commission_snapshot WHERE order_id = :o""" + lock)
-                .param("o", orderId)
-                .query((rs, i) -> new Snapshot(rs.getLong("order_id"), rs.getString("order_number"), rs.getLong("buyer_id"),
-                        (Long) rs.getObject("level1_id", Long.class), rs.getObject("level2_id", Long.class),
-                        rs.getBigDecimal("level1_percent"), rs.getBigDecimal("level2_percent"),
-                        rs.getInt("return_window_days"), Currency.getInstance(rs.getString("currency")),
-                        rs.getString("shipping_line1"), rs.getString("shipping_postal"), rs.getString("state"),
-                        rs.getObject("staff_account_id", Long.class), rs.getBigDecimal("staff_percent")))
-                .optional();
-    }
-
-    /** The order's snapshot lines, read alike when crediting and when counting an open order's expected commission. */
-    static List<SnapshotLine> lines(JdbcClient jdbc, long orderId) {
-        return jdbc.sql("""
-                SELECT line_id, product_id, quantity, paid_amount, override_percent, override_fixed,
-                    refunded_before_completion, friend_gift
-                FROM commission_snapshot_line WHERE order_id = :o ORDER BY line_id""")
-                .param("o", orderId)
-                .query((rs, i) -> new SnapshotLine(rs.getLong("line_id"), rs.getLong("product_id"), rs.getInt("quantity"),
-                        rs.getBigDecimal("paid_amount"), rs.getBigDecimal("override_percent"),
-                        rs.getBigDecimal("override_fixed"), rs.getInt("refunded_before_completion"),
-                        rs.getBigDecimal("friend_gift")))
-                .list();
     }
 }

@@ -1,6 +1,7 @@
 package com.micromall.distribution.ledger;
 
 import com.micromall.distribution.StaffCommissionBalances;
+import com.micromall.distribution.policy.OrderTerms;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
 import java.math.BigDecimal;
@@ -37,6 +38,7 @@ class LedgerQueries implements DistributionApi, StaffCommissionBalances {
 
     private final JdbcClient jdbc;
     private final ShopSettingsService shopSettings;
+    private final OrderTerms orderTerms;
 
     @Override
     @Transactional(readOnly = true)
@@ -71,16 +73,11 @@ class LedgerQueries implements DistributionApi, StaffCommissionBalances {
      */
     private Outlook outlook(long customerId, boolean nextUnfreeze) {
         Currency currency = currency();
-        // One account row (kept exact by DistributorAccounts), never the distributor's whole ledger. Expected
-        // commission is summed over the distributor's open orders alone (an index-only range of the snapshot indexes
-        // on sharer, state and expected amount) rather than kept as a counter, so an order that completes, is
-        // cancelled or refunded leaves the sum by its state and nothing has to be subtracted or repaired.
+        // One account row (kept exact by DistributorAccounts), never the distributor's whole ledger; what open orders
+        // are expected to earn is the policy's, summed from their frozen terms.
+        Money expected = money(orderTerms.expectedFor(customerId), currency);
         return jdbc.sql("""
-                SELECT (SELECT COALESCE(SUM(s.level1_expected), 0) FROM commission_snapshot s
-                        WHERE s.level1_id = :d AND s.state = 'PLACED')
-                     + (SELECT COALESCE(SUM(s.level2_expected), 0) FROM commission_snapshot s
-                        WHERE s.level2_id = :d AND s.state = 'PLACED') AS expected,
-                    frozen, available, on_hold, withdrawing, withdrawn, clawed_back, credit_spent%s
+                SELECT frozen, available, on_hold, withdrawing, withdrawn, clawed_back, credit_spent%s
                 FROM distributor_account WHERE distributor_id = :d""".formatted(nextUnfreeze ? NEXT_UNFREEZE : ""))
                 .param("d", customerId)
                 .query((rs, i) -> {
@@ -90,7 +87,7 @@ class LedgerQueries implements DistributionApi, StaffCommissionBalances {
                     BigDecimal available = amount(rs.getBigDecimal("available")).subtract(amount(rs.getBigDecimal("withdrawing")))
                             .subtract(amount(rs.getBigDecimal("withdrawn"))).subtract(amount(rs.getBigDecimal("credit_spent")));
                     Timestamp next = nextUnfreeze ? rs.getTimestamp("next_unfreeze") : null;
-                    return new Outlook(new Balances(money(rs.getBigDecimal("expected"), currency),
+                    return new Outlook(new Balances(expected,
                             money(rs.getBigDecimal("frozen"), currency), money(available, currency),
                             money(rs.getBigDecimal("on_hold"), currency), withdrawing, withdrawn,
                             money(rs.getBigDecimal("clawed_back"), currency).negate(), creditSpent),
@@ -98,7 +95,7 @@ class LedgerQueries implements DistributionApi, StaffCommissionBalances {
                 })
                 .optional().orElseGet(() -> {
                     Money zero = Money.zero(currency);
-                    return new Outlook(new Balances(zero, zero, zero, zero, zero, zero, zero, zero), null);
+                    return new Outlook(new Balances(expected, zero, zero, zero, zero, zero, zero, zero), null);
                 });
     }
 
@@ -226,24 +223,29 @@ class LedgerQueries implements DistributionApi, StaffCommissionBalances {
         if (entryIds.isEmpty()) {
             return Map.of();
         }
-        return jdbc.sql("""
-                SELECT e.id, e.distributor_id, e.buyer_id, e.units, p.units AS parent_units, s.placed_at
+        record Row(long entryId, long orderId, long buyerId, int units, @Nullable Integer parentUnits) {
+        }
+        List<Row> rows = jdbc.sql("""
+                SELECT e.id, e.distributor_id, e.order_id, e.buyer_id, e.units, p.units AS parent_units
                 FROM commission_entry e
                 LEFT JOIN commission_entry p ON p.id = e.parent_id
-                LEFT JOIN commission_snapshot s ON s.order_id = e.order_id
                 WHERE e.id IN (:ids)""")
                 .param("ids", entryIds)
                 .query((rs, i) -> {
                     if (rs.getLong("distributor_id") != customerId) {
                         return null;
                     }
-                    Timestamp placed = rs.getTimestamp("placed_at");
                     int parentUnits = rs.getInt("parent_units");
-                    return new EntryDetails(rs.getLong("id"), rs.getLong("buyer_id"), rs.getInt("units"),
-                            rs.wasNull() ? null : parentUnits, placed == null ? null : placed.toInstant());
+                    return new Row(rs.getLong("id"), rs.getLong("order_id"), rs.getLong("buyer_id"), rs.getInt("units"),
+                            rs.wasNull() ? null : parentUnits);
                 })
-                .list().stream().filter(Objects::nonNull)
-                .collect(Collectors.toMap(EntryDetails::entryId, d -> d));
+                .list().stream().filter(Objects::nonNull).toList();
+        if (rows.isEmpty()) {
+            return Map.of();
+        }
+        Map<Long, Instant> placed = orderTerms.placedAt(rows.stream().map(Row::orderId).distinct().toList());
+        return rows.stream().collect(Collectors.toMap(Row::entryId, row -> new EntryDetails(row.entryId(), row.buyerId(),
+                row.units(), row.parentUnits(), placed.get(row.orderId()))));
     }
 
     @Override

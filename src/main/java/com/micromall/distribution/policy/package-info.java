@@ -3,8 +3,11 @@
  * ({@link com.micromall.distribution.policy.CommissionPolicy}), the owner's distributor tiers that set each sharer's
  * rates (with their admin page), and the referred friend's gift on a first order - the welcome discount and the
  * friend's share of the sharer's level-1 commission - defined once ({@link com.micromall.distribution.policy.FriendsGift})
- * and offered at checkout. The ledger snapshots these terms when an order is placed and tells the tiers what a
- * completed order counted for ({@code ledger → policy → experiments → invitations → referral}). Owns the tier tables.
+ * and offered at checkout. When an order is placed these terms are frozen for it in its commission snapshot
+ * ({@link com.micromall.distribution.policy.OrderTerms}: who earns, at which rates, the return window, each line's
+ * override and friend's gift, the staff share, the experiment's arm), so later changes never alter what a placed order
+ * pays; the ledger books money from those terms, locking them while it does, and tells the tiers what a completed
+ * order counted for ({@code ledger → policy → experiments → invitations → referral}). Owns the tier and snapshot tables.
  */
 @ApplicationModule(displayName = "Distribution: policy",
         allowedDependencies = {"distribution", "shared", "settings", "customer", "catalog", "order", "distribution.referral",

@@ -19,6 +19,7 @@ import com.micromall.distribution.referral.Distributors;
 import com.micromall.distribution.referral.ReferralNetwork;
 import com.micromall.distribution.referral.RewardForms;
 import com.micromall.order.OrderCompleted;
+import com.micromall.order.OrderHistory;
 import com.micromall.order.OrderLineSnapshot;
 import com.micromall.order.OrderPlaced;
 import com.micromall.order.PaymentMethod;
@@ -46,14 +47,16 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * The ledger on its own (referral, policy, experiments, settings, customer and catalog stand in as mocks): an order
- * placed through a sharer and a friend of theirs, then completed, becomes one frozen entry per level at the snapshot's
- * rates and one {@link CommissionCredited} per level. The full-context path (real checkout, real referral) is
+ * The ledger on its own with the policy whose order snapshot it books from (referral, the tiers, experiments,
+ * settings, customer, catalog and order stand in as mocks): an order placed through a sharer and a friend of theirs,
+ * then completed, becomes one frozen entry per level at the snapshot's rates and one {@link CommissionCredited} per
+ * level. The full-context path (real checkout, real referral) is
  * {@code DistributionEventsTests}; this pins the ledger's part of it without booting the shop.
  */
 // Named: for a nested module's package, Spring Modulith would otherwise bootstrap the enclosing distribution module
 // (with all nested ones excluded), where no ledger bean exists.
-@ApplicationModuleTest(module = "distribution.ledger")
+// The policy is included: it takes the snapshot when the order is placed.
+@ApplicationModuleTest(module = "distribution.ledger", extraIncludes = "distribution.policy")
 // Only the ledger's part of the application boots here: a database of its own keeps that partial context (and what
 // it writes) out of the shared test database, which the next run recreates anyway.
 @TestPropertySource(properties = "micromall.test.separate-database=ledger")
@@ -73,6 +76,7 @@ class CommissionCreditScenarioTests {
     @MockitoBean AuditLog auditLog;
     @MockitoBean CustomerApi customers;
     @MockitoBean ProductApi products;
+    @MockitoBean OrderHistory orderHistory;
 
     @Autowired JdbcClient jdbc;
 

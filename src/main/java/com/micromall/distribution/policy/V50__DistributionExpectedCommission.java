@@ -1,6 +1,5 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.policy;
 
-import com.micromall.distribution.policy.CommissionPolicy;
 import java.math.BigDecimal;
 import java.util.Currency;
 import java.util.List;
@@ -39,12 +38,12 @@ class V50__DistributionExpectedCommission extends BaseJavaMigration {
                             rs.getBigDecimal("level1_percent"), rs.getBigDecimal("level2_percent"),
                             Currency.getInstance(rs.getString("currency"))))
                     .single();
-            List<CommissionLedger.SnapshotLine> lines = jdbc.sql("""
+            List<OrderTerms.SnapshotLine> lines = jdbc.sql("""
                     SELECT line_id, product_id, quantity, paid_amount, override_percent, override_fixed,
                         refunded_before_completion, friend_gift
                     FROM commission_snapshot_line WHERE order_id = :o ORDER BY line_id""")
                     .param("o", orderId)
-                    .query((rs, i) -> new CommissionLedger.SnapshotLine(rs.getLong("line_id"), rs.getLong("product_id"),
+                    .query((rs, i) -> new OrderTerms.SnapshotLine(rs.getLong("line_id"), rs.getLong("product_id"),
                             rs.getInt("quantity"), rs.getBigDecimal("paid_amount"), rs.getBigDecimal("override_percent"),
                             rs.getBigDecimal("override_fixed"), rs.getInt("refunded_before_completion"),
                             rs.getBigDecimal("friend_gift")))
@@ -58,9 +57,9 @@ class V50__DistributionExpectedCommission extends BaseJavaMigration {
         }
     }
 
-    private static BigDecimal expected(List<CommissionLedger.SnapshotLine> lines, Terms t, int level) {
+    private static BigDecimal expected(List<OrderTerms.SnapshotLine> lines, Terms t, int level) {
         BigDecimal sum = BigDecimal.ZERO;
-        for (CommissionLedger.SnapshotLine line : lines) {
+        for (OrderTerms.SnapshotLine line : lines) {
             sum = sum.add(line.commission(t.currency(), level, t.level1Percent(), t.level2Percent()).amount());
         }
         return sum;

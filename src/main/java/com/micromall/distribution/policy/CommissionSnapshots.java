@@ -1,9 +1,5 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.policy;
 
-import com.micromall.distribution.policy.WelcomeDiscounts;
-import com.micromall.distribution.policy.CommissionPolicy;
-import com.micromall.distribution.policy.DistributorTiers;
-import com.micromall.distribution.policy.FriendShare;
 import com.micromall.distribution.StaffCommissions;
 import com.micromall.distribution.experiments.Arm;
 import com.micromall.distribution.experiments.Experiments;
@@ -38,7 +34,7 @@ import org.springframework.stereotype.Component;
  * Freezes, when an order is placed, who earns from it and at which rates (the rates of the tier each sharer holds
  * then, else the shop's; return window; each product's override), so later changes to settings, tiers or products
  * never change a placed order's commission. Always writes a snapshot row - with no beneficiaries when the buyer has no
- * active referrer - so crediting knows the order was seen. Replays change nothing.
+ * active referrer - so crediting knows the order was seen. Replays change nothing. {@link OrderTerms} reads them.
  */
 @Component
 @RequiredArgsConstructor
@@ -107,11 +103,11 @@ class CommissionSnapshots {
                 .stream().collect(Collectors.toMap(ProductSummary::id, Function.identity()));
         List<Money> gifts = friendGifts(event, level1 != null);
         Money armCommission = Money.zero(event.total().currency());
-        List<CommissionLedger.SnapshotLine> written = new ArrayList<>();
+        List<OrderTerms.SnapshotLine> written = new ArrayList<>();
         for (int i = 0; i < event.lines().size(); i++) {
             OrderLineSnapshot line = event.lines().get(i);
             ProductSummary product = byId.get(line.productId());
-            written.add(new CommissionLedger.SnapshotLine(line.lineId(), line.productId(), line.quantity(),
+            written.add(new OrderTerms.SnapshotLine(line.lineId(), line.productId(), line.quantity(),
                     line.paidAmount().amount(), product == null ? null : product.commissionPercent(),
                     product == null || product.commissionFixedAmount() == null ? null
                             : product.commissionFixedAmount().amount(), 0, gifts.get(i).amount()));
@@ -170,12 +166,12 @@ class CommissionSnapshots {
         }
         Terms t = open.get();
         writeExpected(jdbc, orderId, t.level1(), t.level2(), t.level1Percent(), t.level2Percent(), t.currency(),
-                CommissionLedger.lines(jdbc, orderId));
+                OrderTerms.lines(jdbc, orderId));
     }
 
     private static void writeExpected(JdbcClient jdbc, long orderId, @Nullable Long level1, @Nullable Long level2,
                                       BigDecimal level1Percent, BigDecimal level2Percent, Currency currency,
-                                      List<CommissionLedger.SnapshotLine> lines) {
+                                      List<OrderTerms.SnapshotLine> lines) {
         jdbc.sql("UPDATE commission_snapshot SET level1_expected = :a, level2_expected = :b WHERE order_id = :o")
                 .param("a", level1 == null ? null : expected(lines, currency, 1, level1Percent, level2Percent),
                         java.sql.Types.NUMERIC)
@@ -185,10 +181,10 @@ class CommissionSnapshots {
     }
 
     /** What the lines are expected to earn at one level: each line's commission as it would be credited. */
-    private static BigDecimal expected(List<CommissionLedger.SnapshotLine> lines, Currency currency, int level,
+    private static BigDecimal expected(List<OrderTerms.SnapshotLine> lines, Currency currency, int level,
                                        BigDecimal level1Percent, BigDecimal level2Percent) {
         BigDecimal sum = BigDecimal.ZERO;
-        for (CommissionLedger.SnapshotLine line : lines) {
+        for (OrderTerms.SnapshotLine line : lines) {
             sum = sum.add(line.commission(currency, level, level1Percent, level2Percent).amount());
         }
         return sum;
