@@ -49,10 +49,9 @@ class TableOwnershipTests {
 
     /**
      * Tables created by one module's migration and since then written and read by another module only, which owns
-     * them. Store credit spent at checkout is created next to the withdrawals (both take money out of the balance)
-     * but is the ledger's: the ledger spends and restores it under the distributor's lock and sums it in the account.
+     * them, as {@code table → module}. Empty while every table lives with the module that created it.
      */
-    private static final Map<String, String> HANDED_OVER = Map.of("store_credit_spend", "distribution.ledger");
+    private static final Map<String, String> HANDED_OVER = Map.of();
 
     /**
      * Known trespasses still waiting for their owner's API or for events, as {@code file → table}. The list only
@@ -99,7 +98,9 @@ class TableOwnershipTests {
         }
         assertThat(problems).isEmpty();
         assertThat(owners).containsKeys("customer", "shop_order", "distributor", "commission_entry", "withdrawal",
-                "report_order", "care_staff", "shedlock", "event_publication").containsKeys(HANDED_OVER.keySet().toArray(String[]::new));
+                "report_order", "care_staff", "shedlock", "event_publication");
+        // One by one: AssertJ refuses an empty array of keys, and nothing may be handed over.
+        HANDED_OVER.keySet().forEach(table -> assertThat(owners).as("handed over, so created").containsKey(table));
     }
 
     @Test

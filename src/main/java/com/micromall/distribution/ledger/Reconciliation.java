@@ -153,9 +153,9 @@ public class Reconciliation {
             return new Result(new Identity(zeroFigures(currency), zeroEntries(currency)), List.of(), 0);
         }
         Map<Long, Sums> entries = entrySums(distributorIds);
-        Map<Long, BigDecimal> spent = creditSpent(distributorIds);
-        Map<Long, Payouts.Withdrawn> withdrawals = payouts.getIfAvailable(() -> Payouts.NONE)
-                .withdrawalsByDistributor(distributorIds);
+        Payouts payout = payouts.getIfAvailable(() -> Payouts.NONE);
+        Map<Long, BigDecimal> spent = payout.creditSpentByDistributor(distributorIds);
+        Map<Long, Payouts.Withdrawn> withdrawals = payout.withdrawalsByDistributor(distributorIds);
         TreeSet<Long> ids = new TreeSet<>(entries.keySet());
         ids.addAll(spent.keySet());
         ids.addAll(withdrawals.keySet());
@@ -227,18 +227,6 @@ public class Reconciliation {
                         rs.getBigDecimal("on_hold"), rs.getBigDecimal("available"), rs.getBigDecimal("credited"),
                         rs.getBigDecimal("reversed"), rs.getBigDecimal("clawed_back"), rs.getBigDecimal("voided"),
                         rs.getBigDecimal("as_points"), rs.getBigDecimal("points_clawed_back"))))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    /** Store credit spent at checkout and not given back, in cash, per distributor. */
-    private Map<Long, BigDecimal> creditSpent(@Nullable Collection<Long> distributorIds) {
-        String only = distributorIds == null ? "" : " AND distributor_id IN (:ids)";
-        var query = jdbc.sql("SELECT distributor_id, SUM(cash_amount) AS spent FROM store_credit_spend"
-                + " WHERE restored_at IS NULL" + only + " GROUP BY distributor_id");
-        if (distributorIds != null) {
-            query = query.param("ids", distributorIds);
-        }
-        return query.query((rs, i) -> Map.entry(rs.getLong("distributor_id"), rs.getBigDecimal("spent")))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 

@@ -1,7 +1,7 @@
 /**
  * What distributors are owed: the order snapshot taken at placing (who earns, at the rates {@code policy} gives),
  * commission entries and their life cycle (frozen, available, on hold, reversed, clawed back), settlement, holds and
- * the monthly budget, store credit spent at checkout, and the owner's reconciliation. Asks {@code referral} who earns. Two aggregates carry the money: a
+ * the monthly budget, and the owner's reconciliation. Asks {@code referral} who earns. Two aggregates carry the money: a
  * {@code CommissionEntry} (immutable amount, guarded state moves, its timeline) and each distributor's
  * {@link com.micromall.distribution.ledger.DistributorAccounts account}, the one cached balance row, moved in the
  * same transaction as the entries; settlement applies the entry's unfreeze rule to many entries in one statement.

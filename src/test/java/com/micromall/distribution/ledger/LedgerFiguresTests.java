@@ -3,6 +3,7 @@ package com.micromall.distribution.ledger;
 import com.micromall.distribution.policy.CommissionPolicy;
 import com.micromall.distribution.rewards.DistributorRewards;
 import com.micromall.distribution.referral.DistributorChoices;
+import com.micromall.distribution.payout.StoreCreditFixtures;
 import com.micromall.distribution.payout.WithdrawalMethod;
 import com.micromall.distribution.payout.WithdrawalService;
 import com.micromall.distribution.referral.ReferralBindings;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -80,7 +82,7 @@ class LedgerFiguresTests {
     @Autowired ReferralBindings bindings;
     @Autowired DistributorRoll roll;
     @Autowired DistributorAccounts accounts;
-    @Autowired StoreCreditDiscounts storeCreditDiscounts;
+    @Autowired ApplicationContext context;
     @Autowired DistributionSettingsService settings;
     @Autowired TransactionTemplate transactions;
     @Autowired Clock clock;
@@ -209,7 +211,7 @@ class LedgerFiguresTests {
         transactions.executeWithoutResult(s -> {
             CommissionSnapshots.countExpected(jdbc, orderIdOf(carlsOrder));
             CommissionSnapshots.countExpected(jdbc, orderIdOf(open));
-            storeCreditDiscounts.restore(orderIdOf(cancelled));
+            StoreCreditFixtures.restore(context, orderIdOf(cancelled));
         });
         assertThat(figures(anna.id())).isEqualTo(before);
         assertMatches(anna, grandma);
