@@ -8,8 +8,9 @@ import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code payout} reports about the money it took out of available balances (withdrawals and store credit spent
- * at checkout) and where it sent it, for {@link Reconciliation}, {@link DistributorAccounts#recompute} and
- * {@link AbuseGuard}: the ledger cannot read payout's tables, and payout depends on the ledger, not the other way round.
+ * at checkout) and where it sent it, for {@link DistributorAccounts#recompute} and {@link AbuseGuard}: the ledger
+ * cannot read payout's tables, and payout depends on the ledger, not the other way round. Reporting's reconciliation
+ * asks the same bean directly.
  */
 public interface Payouts {
 
