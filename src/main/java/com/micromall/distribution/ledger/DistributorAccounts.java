@@ -37,7 +37,7 @@ public class DistributorAccounts {
         this.payouts = payouts;
     }
 
-    /** An account keeper that sees no withdrawals, for the ledger on its own (without {@code payout}). */
+    /** An account keeper that sees no withdrawals nor credit spent, for the ledger on its own (without {@code payout}). */
     DistributorAccounts(JdbcClient jdbc) {
         this(jdbc, new StaticListableBeanFactory().getBeanProvider(Payouts.class));
     }
@@ -142,22 +142,24 @@ public class DistributorAccounts {
 
     /** Store credit spent (positive) or given back (negative), in cash taken out of available. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void creditSpent(long distributorId, BigDecimal cash) {
+    public void creditSpent(long distributorId, BigDecimal cash) {
         open(distributorId);
         jdbc.sql("UPDATE distributor_account SET credit_spent = credit_spent + :c WHERE distributor_id = :d")
                 .param("c", cash).param("d", distributorId).update();
     }
 
     /**
-     * Rebuilds one account from the entries, withdrawals and store credit rows themselves. Work grows with the
+     * Rebuilds one account from the entries and from what payout reports of withdrawals and store credit spent. Work grows with the
      * distributor's history: for repairs and for data written around the app (test fixtures), never per page.
      */
     @Transactional
     public void recompute(long distributorId) {
         open(distributorId);
-        Payouts.Withdrawn out = payouts.getIfAvailable(() -> Payouts.NONE)
-                .withdrawalsByDistributor(List.of(distributorId))
+        Payouts payout = payouts.getIfAvailable(() -> Payouts.NONE);
+        Payouts.Withdrawn out = payout.withdrawalsByDistributor(List.of(distributorId))
                 .getOrDefault(distributorId, new Payouts.Withdrawn(BigDecimal.ZERO, BigDecimal.ZERO));
+        BigDecimal creditSpent = payout.creditSpentByDistributor(List.of(distributorId))
+                .getOrDefault(distributorId, BigDecimal.ZERO);
         jdbc.sql("""
                 UPDATE distributor_account SET
                     frozen = (SELECT COALESCE(SUM(e.amount), 0) FROM commission_entry e
@@ -172,10 +174,10 @@ public class DistributorAccounts {
                                    WHERE e.distributor_id = :d AND e.level > 0 AND e.reward_form <> 'POINTS' AND e.kind = 'CLAWBACK'),
                     withdrawing = :withdrawing,
                     withdrawn = :withdrawn,
-                    credit_spent = (SELECT COALESCE(SUM(s.cash_amount), 0) FROM store_credit_spend s
-                                    WHERE s.distributor_id = :d AND s.restored_at IS NULL)
+                    credit_spent = :creditSpent
                 WHERE distributor_id = :d""").param("d", distributorId)
-                .param("withdrawing", out.withdrawing()).param("withdrawn", out.withdrawn()).update();
+                .param("withdrawing", out.withdrawing()).param("withdrawn", out.withdrawn())
+                .param("creditSpent", creditSpent).update();
     }
 
     /** What the account row of {@code distributorId} says, column by column (for checks and tests). */

@@ -7,17 +7,23 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code payout} reports about the money it took out of available balances and where it sent it, for
- * {@link Reconciliation}, {@link DistributorAccounts#recompute} and {@link AbuseGuard}: the ledger cannot read payout's
- * tables, and payout depends on the ledger, not the other way round.
+ * What {@code payout} reports about the money it took out of available balances (withdrawals and store credit spent
+ * at checkout) and where it sent it, for {@link DistributorAccounts#recompute} and {@link AbuseGuard}: the ledger
+ * cannot read payout's tables, and payout depends on the ledger, not the other way round. Reporting's reconciliation
+ * asks the same bean directly.
  */
 public interface Payouts {
 
-    /** What the ledger sees when payout is not there (a test of the ledger alone): no withdrawals. */
+    /** What the ledger sees when payout is not there (a test of the ledger alone): no withdrawals, no credit spent. */
     Payouts NONE = new Payouts() {
 
         @Override
         public Map<Long, Withdrawn> withdrawalsByDistributor(@Nullable Collection<Long> distributorIds) {
+            return Map.of();
+        }
+
+        @Override
+        public Map<Long, BigDecimal> creditSpentByDistributor(@Nullable Collection<Long> distributorIds) {
             return Map.of();
         }
 
@@ -33,6 +39,14 @@ public interface Payouts {
      * @param distributorIds only these, or every distributor when null
      */
     Map<Long, Withdrawn> withdrawalsByDistributor(@Nullable Collection<Long> distributorIds);
+
+    /**
+     * Store credit spent at checkout and not given back, in the cash it took out of available, per distributor (only
+     * those with such spends).
+     *
+     * @param distributorIds only these, or every distributor when null
+     */
+    Map<Long, BigDecimal> creditSpentByDistributor(@Nullable Collection<Long> distributorIds);
 
     /** The account details of every withdrawal the distributor asked for, as typed, each once. */
     List<String> accountDetailsOf(long distributorId);

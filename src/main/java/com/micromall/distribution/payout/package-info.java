@@ -1,9 +1,11 @@
 /**
- * Money out: withdrawal requests, the owner's approval with a payment reference or rejection with a
- * reason, and their life cycle. Takes money out of the ledger's available balance under the
- * distributor's lock.
+ * Money leaving the available balance: withdrawals (requests, the owner's approval with a payment reference or
+ * rejection with a reason, and their life cycle) and store credit spent at checkout, given back when the order is
+ * cancelled or fully refunded. Both take the ledger's money under the distributor's lock and move the ledger's
+ * account through its public methods; the ledger asks what went out through its {@code Payouts} interface.
  */
-@ApplicationModule(displayName = "Distribution: payout", allowedDependencies = {"distribution", "shared", "settings", "customer", "distribution.referral", "distribution.ledger"})
+@ApplicationModule(displayName = "Distribution: payout", allowedDependencies = {"distribution", "shared", "settings",
+        "customer", "order", "distribution.referral", "distribution.ledger"})
 @NullMarked
 package com.micromall.distribution.payout;
 

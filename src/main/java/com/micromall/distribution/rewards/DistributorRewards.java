@@ -1,7 +1,7 @@
 package com.micromall.distribution.rewards;
 
 import com.micromall.distribution.ledger.DistributionApi;
-import com.micromall.distribution.ledger.StoreCredit;
+import com.micromall.distribution.payout.StoreCredit;
 import com.micromall.distribution.policy.FriendShare;
 import com.micromall.distribution.policy.FriendsGift;
 import com.micromall.distribution.referral.DistributorChoices;

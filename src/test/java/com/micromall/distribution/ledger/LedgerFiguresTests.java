@@ -4,6 +4,7 @@ import com.micromall.distribution.policy.CommissionPolicy;
 import com.micromall.distribution.policy.OrderTerms;
 import com.micromall.distribution.rewards.DistributorRewards;
 import com.micromall.distribution.referral.DistributorChoices;
+import com.micromall.distribution.payout.StoreCreditFixtures;
 import com.micromall.distribution.payout.WithdrawalMethod;
 import com.micromall.distribution.payout.WithdrawalService;
 import com.micromall.distribution.referral.ReferralBindings;
@@ -39,6 +40,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -82,7 +84,7 @@ class LedgerFiguresTests {
     @Autowired ReferralBindings bindings;
     @Autowired DistributorRoll roll;
     @Autowired DistributorAccounts accounts;
-    @Autowired StoreCreditDiscounts storeCreditDiscounts;
+    @Autowired ApplicationContext context;
     @Autowired DistributionSettingsService settings;
     @Autowired TransactionTemplate transactions;
     @Autowired Clock clock;
@@ -212,7 +214,7 @@ class LedgerFiguresTests {
             // A refund of nothing before completion: the open orders' expectations counted again.
             orderTerms.refundedBeforeCompletion(orderIdOf(carlsOrder), List.of(), false);
             orderTerms.refundedBeforeCompletion(orderIdOf(open), List.of(), false);
-            storeCreditDiscounts.restore(orderIdOf(cancelled));
+            StoreCreditFixtures.restore(context, orderIdOf(cancelled));
         });
         assertThat(figures(anna.id())).isEqualTo(before);
         assertMatches(anna, grandma);

@@ -11,7 +11,7 @@ import org.springframework.web.bind.annotation.ModelAttribute;
 
 /**
  * The points books' check on the owner's distribution reconciliation page, beside the money's: that page belongs to
- * the ledger, which knows nothing of loyalty, so its template shows whatever is here.
+ * distribution's reporting, which knows nothing of loyalty, so its template shows whatever is here.
  */
 @ControllerAdvice
 @RequiredArgsConstructor

@@ -1,4 +1,9 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.reporting;
+
+import com.micromall.distribution.ledger.DistributionApi;
+import com.micromall.distribution.ledger.EntrySums;
+import com.micromall.distribution.ledger.EntrySums.Sums;
+import com.micromall.distribution.ledger.Payouts;
 
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
@@ -10,11 +15,8 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeSet;
-import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
-import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Isolation;
 import org.springframework.transaction.annotation.Transactional;
@@ -45,14 +47,18 @@ import org.springframework.transaction.annotation.Transactional;
  * cached figure drifts, and when a fully refunded entry's reversals do not add up to exactly its amount (kept +
  * reversed must equal the original). Expected commission of open orders is no ledger money and is not checked; nor
  * is staff commission (level 0), which the shop pays with wages and no sharer's account holds.
+ *
+ * <p>Each side comes from its keeper: the entries' sums from the ledger ({@link EntrySums}), withdrawals and store
+ * credit spent from payout ({@link Payouts}), the cached balances from {@link DistributionApi#balancesOf}; the check
+ * reads them in one repeatable-read transaction, so all three see the same moment.
  */
 @Service
 @RequiredArgsConstructor
 public class Reconciliation {
 
-    private final JdbcClient jdbc;
+    private final EntrySums entrySums;
     private final DistributionApi balances;
-    private final ObjectProvider<Payouts> payouts;
+    private final Payouts payouts;
     private final ShopSettingsService shopSettings;
 
     /** The figures a distributor's balances show; {@code clawedBack} and {@code creditSpent} are positive. */
@@ -152,10 +158,9 @@ public class Reconciliation {
         if (distributorIds != null && distributorIds.isEmpty()) {
             return new Result(new Identity(zeroFigures(currency), zeroEntries(currency)), List.of(), 0);
         }
-        Map<Long, Sums> entries = entrySums(distributorIds);
-        Map<Long, BigDecimal> spent = creditSpent(distributorIds);
-        Map<Long, Payouts.Withdrawn> withdrawals = payouts.getIfAvailable(() -> Payouts.NONE)
-                .withdrawalsByDistributor(distributorIds);
+        Map<Long, Sums> entries = entrySums.byDistributor(distributorIds);
+        Map<Long, BigDecimal> spent = payouts.creditSpentByDistributor(distributorIds);
+        Map<Long, Payouts.Withdrawn> withdrawals = payouts.withdrawalsByDistributor(distributorIds);
         TreeSet<Long> ids = new TreeSet<>(entries.keySet());
         ids.addAll(spent.keySet());
         ids.addAll(withdrawals.keySet());
@@ -169,12 +174,12 @@ public class Reconciliation {
             Sums sums = entries.getOrDefault(id, Sums.NONE);
             Payouts.Withdrawn out = withdrawals.getOrDefault(id, new Payouts.Withdrawn(BigDecimal.ZERO, BigDecimal.ZERO));
             BigDecimal creditSpent = spent.getOrDefault(id, BigDecimal.ZERO);
-            Figures recomputed = new Figures(money(sums.frozen, currency), money(sums.onHold, currency),
-                    money(sums.available.subtract(out.withdrawing()).subtract(out.withdrawn()).subtract(creditSpent), currency),
+            Figures recomputed = new Figures(money(sums.frozen(), currency), money(sums.onHold(), currency),
+                    money(sums.available().subtract(out.withdrawing()).subtract(out.withdrawn()).subtract(creditSpent), currency),
                     money(out.withdrawing(), currency), money(out.withdrawn(), currency),
-                    money(sums.clawedBack, currency), money(creditSpent, currency));
-            Entries ofEntries = new Entries(money(sums.credited, currency), money(sums.reversed, currency),
-                    money(sums.voided, currency), money(sums.asPoints, currency), money(sums.pointsClawedBack, currency));
+                    money(sums.clawedBack(), currency), money(creditSpent, currency));
+            Entries ofEntries = new Entries(money(sums.credited(), currency), money(sums.reversed(), currency),
+                    money(sums.voided(), currency), money(sums.asPoints(), currency), money(sums.pointsClawedBack(), currency));
             Figures cached = Figures.of(balances.balancesOf(id));
             List<Difference> differences = new ArrayList<>();
             Map<String, Money> recomputedByName = recomputed.byName();
@@ -194,52 +199,6 @@ public class Reconciliation {
             shopEntries = shopEntries.plus(ofEntries);
         }
         return new Result(new Identity(shopCached, shopEntries), List.copyOf(unbalanced), ids.size());
-    }
-
-    /** Frozen, on hold, available and clawed back of the cash accounts' entries; the rest of every form. */
-    private record Sums(BigDecimal frozen, BigDecimal onHold, BigDecimal available, BigDecimal credited,
-                        BigDecimal reversed, BigDecimal clawedBack, BigDecimal voided, BigDecimal asPoints,
-                        BigDecimal pointsClawedBack) {
-        static final Sums NONE = new Sums(BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO,
-                BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO, BigDecimal.ZERO);
-    }
-
-    /** Entries summed per distributor by state and by kind, in one pass over the ledger. */
-    private Map<Long, Sums> entrySums(@Nullable Collection<Long> distributorIds) {
-        String only = distributorIds == null ? " WHERE level > 0" : " WHERE level > 0 AND distributor_id IN (:ids)";
-        var query = jdbc.sql("""
-                SELECT distributor_id,
-                    COALESCE(SUM(CASE WHEN cash AND state = 'FROZEN' THEN amount END), 0) AS frozen,
-                    COALESCE(SUM(CASE WHEN cash AND state = 'ON_HOLD' THEN amount END), 0) AS on_hold,
-                    COALESCE(SUM(CASE WHEN cash AND state = 'AVAILABLE' THEN amount END), 0) AS available,
-                    COALESCE(SUM(CASE WHEN state = 'VOID' THEN amount END), 0) AS voided,
-                    COALESCE(SUM(CASE WHEN kind = 'COMMISSION' THEN amount END), 0) AS credited,
-                    -COALESCE(SUM(CASE WHEN kind = 'REVERSAL' THEN amount END), 0) AS reversed,
-                    -COALESCE(SUM(CASE WHEN cash AND kind = 'CLAWBACK' THEN amount END), 0) AS clawed_back,
-                    COALESCE(SUM(CASE WHEN NOT cash AND state IN ('FROZEN', 'ON_HOLD', 'AVAILABLE') THEN amount END), 0)
-                        AS as_points,
-                    -COALESCE(SUM(CASE WHEN NOT cash AND kind = 'CLAWBACK' THEN amount END), 0) AS points_clawed_back
-                FROM (SELECT distributor_id, state, kind, amount, reward_form <> 'POINTS' AS cash FROM commission_entry""" + only + ") e GROUP BY distributor_id");
-        if (distributorIds != null) {
-            query = query.param("ids", distributorIds);
-        }
-        return query.query((rs, i) -> Map.entry(rs.getLong("distributor_id"), new Sums(rs.getBigDecimal("frozen"),
-                        rs.getBigDecimal("on_hold"), rs.getBigDecimal("available"), rs.getBigDecimal("credited"),
-                        rs.getBigDecimal("reversed"), rs.getBigDecimal("clawed_back"), rs.getBigDecimal("voided"),
-                        rs.getBigDecimal("as_points"), rs.getBigDecimal("points_clawed_back"))))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-    }
-
-    /** Store credit spent at checkout and not given back, in cash, per distributor. */
-    private Map<Long, BigDecimal> creditSpent(@Nullable Collection<Long> distributorIds) {
-        String only = distributorIds == null ? "" : " AND distributor_id IN (:ids)";
-        var query = jdbc.sql("SELECT distributor_id, SUM(cash_amount) AS spent FROM store_credit_spend"
-                + " WHERE restored_at IS NULL" + only + " GROUP BY distributor_id");
-        if (distributorIds != null) {
-            query = query.param("ids", distributorIds);
-        }
-        return query.query((rs, i) -> Map.entry(rs.getLong("distributor_id"), rs.getBigDecimal("spent")))
-                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
     /** Rounded like the balances are shown: toward zero, to the shop currency's minor unit. */

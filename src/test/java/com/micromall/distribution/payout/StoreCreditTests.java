@@ -1,5 +1,7 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.payout;
 
+import com.micromall.distribution.ledger.DistributionApi;
+import com.micromall.distribution.ledger.LedgerFixtures;
 import com.micromall.distribution.rewards.DistributorRewards;
 import com.micromall.distribution.referral.DistributorChoices;
 import com.micromall.distribution.RewardForm;

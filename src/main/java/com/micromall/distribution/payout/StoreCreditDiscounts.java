@@ -1,5 +1,8 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.payout;
 
+import com.micromall.distribution.ledger.DistributionApi;
+import com.micromall.distribution.ledger.DistributorAccounts;
+import com.micromall.distribution.ledger.DistributorLocks;
 import com.micromall.order.CheckoutBasket;
 import com.micromall.order.CheckoutDiscounts;
 import com.micromall.order.DiscountLine;

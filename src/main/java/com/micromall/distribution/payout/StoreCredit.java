@@ -1,5 +1,6 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.payout;
 
+import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.distribution.referral.DistributorChoices;
 import com.micromall.distribution.RewardForm;
 

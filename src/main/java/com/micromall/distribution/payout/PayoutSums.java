@@ -1,6 +1,7 @@
 package com.micromall.distribution.payout;
 
 import com.micromall.distribution.ledger.Payouts;
+import java.math.BigDecimal;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -11,10 +12,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Withdrawals as the ledger asks for them: summed per distributor (rejected ones count nowhere), and where they went. */
+/**
+ * Money out as the ledger asks for it: withdrawals summed per distributor (rejected ones count nowhere) and where they
+ * went, and store credit spent at checkout (what was given back counts nowhere).
+ */
 @Component
 @RequiredArgsConstructor
-class WithdrawalSums implements Payouts {
+class PayoutSums implements Payouts {
 
     private final JdbcClient jdbc;
 
@@ -35,6 +39,22 @@ class WithdrawalSums implements Payouts {
         }
         return query.query((rs, i) -> Map.entry(rs.getLong("distributor_id"),
                         new Withdrawn(rs.getBigDecimal("withdrawing"), rs.getBigDecimal("withdrawn"))))
+                .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
+    }
+
+    @Override
+    @Transactional(readOnly = true)
+    public Map<Long, BigDecimal> creditSpentByDistributor(@Nullable Collection<Long> distributorIds) {
+        if (distributorIds != null && distributorIds.isEmpty()) {
+            return Map.of();
+        }
+        String only = distributorIds == null ? "" : " AND distributor_id IN (:ids)";
+        var query = jdbc.sql("SELECT distributor_id, SUM(cash_amount) AS spent FROM store_credit_spend"
+                + " WHERE restored_at IS NULL" + only + " GROUP BY distributor_id");
+        if (distributorIds != null) {
+            query = query.param("ids", distributorIds);
+        }
+        return query.query((rs, i) -> Map.entry(rs.getLong("distributor_id"), rs.getBigDecimal("spent")))
                 .list().stream().collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
     }
 
