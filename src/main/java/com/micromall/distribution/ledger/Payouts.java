@@ -2,14 +2,13 @@ package com.micromall.distribution.ledger;
 
 import java.math.BigDecimal;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code payout} reports about the money it took out of available balances and where it sent it, for
- * {@link Reconciliation}, {@link DistributorAccounts#recompute} and {@link AbuseGuard}: the ledger cannot read payout's
- * tables, and payout depends on the ledger, not the other way round.
+ * {@link Reconciliation} and {@link DistributorAccounts#recompute}: the ledger cannot read payout's tables, and payout
+ * depends on the ledger, not the other way round.
  */
 public interface Payouts {
 
@@ -20,11 +19,6 @@ public interface Payouts {
         public Map<Long, Withdrawn> withdrawalsByDistributor(@Nullable Collection<Long> distributorIds) {
             return Map.of();
         }
-
-        @Override
-        public List<String> accountDetailsOf(long distributorId) {
-            return List.of();
-        }
     };
 
     /**
@@ -33,9 +27,6 @@ public interface Payouts {
      * @param distributorIds only these, or every distributor when null
      */
     Map<Long, Withdrawn> withdrawalsByDistributor(@Nullable Collection<Long> distributorIds);
-
-    /** The account details of every withdrawal the distributor asked for, as typed, each once. */
-    List<String> accountDetailsOf(long distributorId);
 
     /**
      * @param withdrawing requested and not decided yet

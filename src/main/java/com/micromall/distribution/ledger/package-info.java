@@ -7,10 +7,12 @@
  * same transaction as the entries; settlement applies the entry's unfreeze rule to many entries in one statement.
  * There is no other counter: what open orders are expected to earn is summed from their snapshots when read, and
  * the ledger announces credits and voids as events for whoever keeps figures of them (reporting's chart).
+ * Whether a sharer and a buyer look like one household is {@code abuse}'s question; the ledger holds the commission
+ * for every signal it reports.
  */
 @ApplicationModule(displayName = "Distribution: ledger",
         allowedDependencies = {"distribution", "shared", "settings", "customer", "catalog", "order", "distribution.referral",
-                "distribution.experiments", "distribution.policy"})
+                "distribution.experiments", "distribution.policy", "distribution.abuse"})
 @NullMarked
 package com.micromall.distribution.ledger;
 

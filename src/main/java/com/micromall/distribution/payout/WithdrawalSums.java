@@ -1,5 +1,6 @@
 package com.micromall.distribution.payout;
 
+import com.micromall.distribution.abuse.PayoutAccounts;
 import com.micromall.distribution.ledger.Payouts;
 import java.util.Collection;
 import java.util.List;
@@ -11,10 +12,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
-/** Withdrawals as the ledger asks for them: summed per distributor (rejected ones count nowhere), and where they went. */
+/**
+ * Withdrawals as the ledger asks for them, summed per distributor (rejected ones count nowhere), and as the abuse guard
+ * asks for them: where each customer asked for them to be sent.
+ */
 @Component
 @RequiredArgsConstructor
-class WithdrawalSums implements Payouts {
+class WithdrawalSums implements Payouts, PayoutAccounts {
 
     private final JdbcClient jdbc;
 
@@ -40,8 +44,8 @@ class WithdrawalSums implements Payouts {
 
     @Override
     @Transactional(readOnly = true)
-    public List<String> accountDetailsOf(long distributorId) {
+    public List<String> accountDetailsOf(long customerId) {
         return jdbc.sql("SELECT DISTINCT account_details FROM withdrawal WHERE distributor_id = :c")
-                .param("c", distributorId).query(String.class).list();
+                .param("c", customerId).query(String.class).list();
     }
 }

@@ -3,7 +3,7 @@
  * reason, and their life cycle. Takes money out of the ledger's available balance under the
  * distributor's lock.
  */
-@ApplicationModule(displayName = "Distribution: payout", allowedDependencies = {"distribution", "shared", "settings", "customer", "distribution.referral", "distribution.ledger"})
+@ApplicationModule(displayName = "Distribution: payout", allowedDependencies = {"distribution", "shared", "settings", "customer", "distribution.referral", "distribution.ledger", "distribution.abuse"})
 @NullMarked
 package com.micromall.distribution.payout;
 
