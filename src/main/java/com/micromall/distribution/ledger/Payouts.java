@@ -6,9 +6,9 @@ import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
- * What {@code payout} reports about the money it took out of available balances and where it sent it, for
- * {@link Reconciliation} and {@link DistributorAccounts#recompute}: the ledger cannot read payout's tables, and payout
- * depends on the ledger, not the other way round.
+ * What {@code payout} reports about the money it took out of available balances, for {@link Reconciliation} and
+ * {@link DistributorAccounts#recompute}: the ledger cannot read payout's tables, and payout depends on the ledger, not
+ * the other way round.
  */
 public interface Payouts {
 

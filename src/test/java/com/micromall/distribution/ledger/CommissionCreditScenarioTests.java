@@ -11,6 +11,7 @@ import com.micromall.catalog.ProductApi;
 import com.micromall.customer.CustomerApi;
 import com.micromall.distribution.CommissionCredited;
 import com.micromall.distribution.RewardForm;
+import com.micromall.distribution.abuse.AbuseGuard;
 import com.micromall.distribution.experiments.Experiments;
 import com.micromall.distribution.policy.DistributorTiers;
 import com.micromall.distribution.referral.Beneficiaries;
@@ -46,9 +47,9 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * The ledger on its own (referral, policy, experiments, settings, customer and catalog stand in as mocks): an order
- * placed through a sharer and a friend of theirs, then completed, becomes one frozen entry per level at the snapshot's
- * rates and one {@link CommissionCredited} per level. The full-context path (real checkout, real referral) is
+ * The ledger on its own (referral, policy, experiments, abuse, settings, customer and catalog stand in as mocks): an
+ * order placed through a sharer and a friend of theirs, then completed, becomes one frozen entry per level at the
+ * snapshot's rates and one {@link CommissionCredited} per level. The full-context path (real checkout, real referral) is
  * {@code DistributionEventsTests}; this pins the ledger's part of it without booting the shop.
  */
 // Named: for a nested module's package, Spring Modulith would otherwise bootstrap the enclosing distribution module
@@ -67,6 +68,7 @@ class CommissionCreditScenarioTests {
     @MockitoBean RewardForms rewardForms;
     @MockitoBean DistributorTiers tiers;
     @MockitoBean Experiments experiments;
+    @MockitoBean AbuseGuard abuseGuard;
     @MockitoBean DistributionSettingsService settings;
     @MockitoBean ShopSettingsService shopSettings;
     @MockitoBean ShopTime shopTime;
