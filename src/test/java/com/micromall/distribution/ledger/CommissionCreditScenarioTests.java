@@ -1,6 +1,7 @@
 package com.micromall.distribution.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
@@ -153,9 +154,10 @@ class CommissionCreditScenarioTests {
                     assertThat(credited.entryIds()).hasSize(1);
                 });
 
-        assertThat(entries(orderId)).containsExactlyInAnyOrder(
-                new Row(sharer, 1, 90_021, new BigDecimal("6.00"), "FROZEN"),
-                new Row(friendOfSharer, 2, 90_021, new BigDecimal("1.80"), "FROZEN"));
+        // The fact is heard when published, inside the crediting transaction: the rows show once it commits.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(entries(orderId))
+                .containsExactlyInAnyOrder(new Row(sharer, 1, 90_021, new BigDecimal("6.00"), "FROZEN"),
+                        new Row(friendOfSharer, 2, 90_021, new BigDecimal("1.80"), "FROZEN")));
     }
 
     record Row(long distributorId, int level, long lineId, BigDecimal amount, String state) {
