@@ -33,7 +33,7 @@ class ModularityTests {
                 .contains("shared", "settings", "catalog", "customer", "order", "distribution", "notification",
                         "distribution.referral", "distribution.ledger", "distribution.payout", "distribution.reporting",
                         "distribution.policy", "distribution.rewards", "distribution.rules",
-                        "distribution.dashboard", "distribution.invitations");
+                        "distribution.dashboard", "distribution.invitations", "distribution.abuse");
     }
 
     @Test
@@ -48,7 +48,7 @@ class ModularityTests {
     @Test
     void distributionsNestedModulesDependOneWay() {
         List<String> downwards = List.of("distribution.rules", "distribution.dashboard", "distribution.reporting", "distribution.rewards", "distribution.payout",
-                "distribution.ledger", "distribution.policy", "distribution.invitations",
+                "distribution.ledger", "distribution.abuse", "distribution.policy", "distribution.invitations",
                 "distribution.referral");
         for (int i = 0; i < downwards.size(); i++) {
             for (int j = 0; j < i; j++) {

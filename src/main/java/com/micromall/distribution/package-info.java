@@ -2,6 +2,7 @@
  * Distribution: sharing, earning and paying out, as nested modules that depend one way,
  * {@code dashboard → reporting → payout → ledger → policy → experiments → invitations → referral}, with the
  * distributor's {@code rewards} page and the owner's {@code rules} page on top. Each owns its tables and its migration folder
+ * The fraud signals ({@code abuse}) sit beside that chain, above {@code referral}: the ledger asks them, payout answers them.
  * ({@code db/migration/distribution/<module>}); one asks another only through its top-level package.
  * This package is what other modules see: the events distribution publishes and the buyer's own share link
  * ({@link com.micromall.distribution.ShareInvitations}), and binding a customer to a sharer they bought through

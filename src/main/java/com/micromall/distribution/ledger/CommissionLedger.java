@@ -1,5 +1,6 @@
 package com.micromall.distribution.ledger;
 
+import com.micromall.distribution.abuse.AbuseGuard;
 import com.micromall.distribution.policy.CommissionPolicy;
 import com.micromall.distribution.policy.DistributorTiers;
 import com.micromall.distribution.policy.OrderTerms;
@@ -161,8 +162,8 @@ class CommissionLedger {
         if (beneficiary == null) {
             return;
         }
-        Set<HoldReason> found = abuseGuard.check(beneficiary, snapshot.buyerId(), snapshot.shippingLine1(),
-                snapshot.shippingPostal());
+        Set<HoldReason> found = HoldReason.of(abuseGuard.check(beneficiary, snapshot.buyerId(),
+                snapshot.shippingLine1(), snapshot.shippingPostal()));
         // An unverified buyer may be made up: the sharer's commission waits until the address is confirmed.
         Set<HoldReason> abuse = !found.isEmpty() || customers.isEmailVerified(snapshot.buyerId()) ? found
                 : Set.of(HoldReason.UNVERIFIED_REFEREE);

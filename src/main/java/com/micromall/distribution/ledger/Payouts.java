@@ -2,15 +2,13 @@ package com.micromall.distribution.ledger;
 
 import java.math.BigDecimal;
 import java.util.Collection;
-import java.util.List;
 import java.util.Map;
 import org.jspecify.annotations.Nullable;
 
 /**
  * What {@code payout} reports about the money it took out of available balances (withdrawals and store credit spent
- * at checkout) and where it sent it, for {@link DistributorAccounts#recompute} and {@link AbuseGuard}: the ledger
- * cannot read payout's tables, and payout depends on the ledger, not the other way round. Reporting's reconciliation
- * asks the same bean directly.
+ * at checkout), for {@link DistributorAccounts#recompute}: the ledger cannot read payout's tables, and payout depends
+ * on the ledger, not the other way round. Reporting's reconciliation asks the same bean directly.
  */
 public interface Payouts {
 
@@ -27,10 +25,6 @@ public interface Payouts {
             return Map.of();
         }
 
-        @Override
-        public List<String> accountDetailsOf(long distributorId) {
-            return List.of();
-        }
     };
 
     /**
@@ -47,9 +41,6 @@ public interface Payouts {
      * @param distributorIds only these, or every distributor when null
      */
     Map<Long, BigDecimal> creditSpentByDistributor(@Nullable Collection<Long> distributorIds);
-
-    /** The account details of every withdrawal the distributor asked for, as typed, each once. */
-    List<String> accountDetailsOf(long distributorId);
 
     /**
      * @param withdrawing requested and not decided yet

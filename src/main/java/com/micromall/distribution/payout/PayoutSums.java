@@ -1,5 +1,6 @@
 package com.micromall.distribution.payout;
 
+import com.micromall.distribution.abuse.PayoutAccounts;
 import com.micromall.distribution.ledger.Payouts;
 import java.math.BigDecimal;
 import java.util.Collection;
@@ -13,12 +14,13 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Money out as the ledger asks for it: withdrawals summed per distributor (rejected ones count nowhere) and where they
- * went, and store credit spent at checkout (what was given back counts nowhere).
+ * Money out as the ledger asks for it: withdrawals summed per distributor (rejected ones count nowhere) and store
+ * credit spent at checkout (what was given back counts nowhere); and as the abuse guard asks for it: where each
+ * customer asked for their withdrawals to be sent.
  */
 @Component
 @RequiredArgsConstructor
-class PayoutSums implements Payouts {
+class PayoutSums implements Payouts, PayoutAccounts {
 
     private final JdbcClient jdbc;
 
@@ -60,8 +62,8 @@ class PayoutSums implements Payouts {
 
     @Override
     @Transactional(readOnly = true)
-    public List<String> accountDetailsOf(long distributorId) {
+    public List<String> accountDetailsOf(long customerId) {
         return jdbc.sql("SELECT DISTINCT account_details FROM withdrawal WHERE distributor_id = :c")
-                .param("c", distributorId).query(String.class).list();
+                .param("c", customerId).query(String.class).list();
     }
 }

@@ -5,7 +5,7 @@
  * account through its public methods; the ledger asks what went out through its {@code Payouts} interface.
  */
 @ApplicationModule(displayName = "Distribution: payout", allowedDependencies = {"distribution", "shared", "settings",
-        "customer", "order", "distribution.referral", "distribution.ledger"})
+        "customer", "order", "distribution.referral", "distribution.ledger", "distribution.abuse"})
 @NullMarked
 package com.micromall.distribution.payout;
 

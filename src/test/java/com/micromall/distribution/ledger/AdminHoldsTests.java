@@ -17,11 +17,17 @@ import com.micromall.order.internal.OrderService;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettingsService;
 import com.micromall.support.MicromallTest;
+import jakarta.servlet.http.Cookie;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.jsoup.Jsoup;
 import org.jsoup.nodes.Document;
 import org.jsoup.nodes.Element;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -30,7 +36,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.web.servlet.MockMvc;
 import org.springframework.test.web.servlet.request.MockHttpServletRequestBuilder;
 
-/** The owner's holds queue: held commissions with their reason in words, release and void with a reason. */
+/** The owner's holds queue: held commissions with every reason in words, release and void with a reason. */
 @MicromallTest
 class AdminHoldsTests {
 
@@ -87,6 +93,53 @@ class AdminHoldsTests {
         String number = jdbc.sql("SELECT order_number FROM commission_entry WHERE id = ?").param(entry)
                 .query(String.class).single();
         assertThat(row.select("a[href=/admin/orders/" + number + "]")).hasSize(1);
+    }
+
+    @Test
+    void everySignalFoundIsListedInWordsForTheOwnerInEachLanguage() throws Exception {
+        TestCustomer sharer = fixtures.distributor(OrderFixtures.unique("AllSignals"));
+        TestCustomer friend = fixtures.distributor(OrderFixtures.unique("AllFriend"));
+        fixtures.bind(friend, sharer);
+        String hash = UUID.randomUUID().toString().replace("-", "");
+        fixtures.device(sharer, hash);
+        fixtures.device(friend, hash);
+        fixtures.orders.address(sharer.id());
+        withdrawal(sharer, "ICBC Hangzhou, Wang Li, 6222 0000 1111 2222");
+        withdrawal(friend, "icbc hangzhou wang li 6222-0000-1111-2222");
+
+        fixtures.complete(fixtures.place(friend, Map.of(fixtures.orders.product("Vase", "90.00", 10), 1),
+                "9 Saved Road", "310000"));
+
+        long entry = jdbc.sql("SELECT id FROM commission_entry WHERE distributor_id = ? AND state = 'ON_HOLD'")
+                .param(sharer.id()).query(Long.class).single();
+        assertThat(reasonsInTheQueue(entry, null)).containsExactly(
+                "The sharer and the buyer used the same device",
+                "Shipped to the sharer's own address",
+                "The sharer and the buyer gave the same payout account for withdrawals");
+        assertThat(reasonsInTheQueue(entry, "zh_CN")).containsExactly(
+                "分享者与买家使用同一设备", "寄送至分享者本人的地址", "分享者与买家提现时填写了同一收款账户");
+        assertThat(reasonsInTheQueue(entry, "zh_TW")).hasSize(3).first().asString().contains("同一裝置");
+        assertThat(reasonsInTheQueue(entry, "fil")).hasSize(3).first().asString().contains("device");
+    }
+
+    private void withdrawal(TestCustomer distributor, String accountDetails) {
+        jdbc.sql("""
+                INSERT INTO withdrawal (distributor_id, amount, fee, net, currency, method, account_details, state,
+                    reject_reason, requested_at)
+                VALUES (:d, 20.00, 0.00, 20.00, 'CNY', 'BANK', :details, 'REJECTED', 'test', :at)""")
+                .param("d", distributor.id()).param("details", accountDetails)
+                .param("at", Timestamp.from(Instant.now())).update();
+    }
+
+    private List<String> reasonsInTheQueue(long entryId, @Nullable String language) throws Exception {
+        MockHttpServletRequestBuilder request = owner(get("/admin/distribution/holds"));
+        if (language != null) {
+            request.cookie(new Cookie("micromall_lang", language));
+        }
+        String html = mvc.perform(request).andExpect(status().isOk()).andReturn().getResponse().getContentAsString();
+        Element row = Jsoup.parse(html).selectFirst("#hold-" + entryId);
+        assertThat(row).isNotNull();
+        return row.select(".mm-hold-reason li").eachText();
     }
 
     @Test

@@ -1,6 +1,7 @@
 package com.micromall.distribution.ledger;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.mockito.ArgumentMatchers.any;
 import static org.mockito.ArgumentMatchers.anyLong;
 import static org.mockito.ArgumentMatchers.eq;
@@ -11,6 +12,7 @@ import com.micromall.catalog.ProductApi;
 import com.micromall.customer.CustomerApi;
 import com.micromall.distribution.CommissionCredited;
 import com.micromall.distribution.RewardForm;
+import com.micromall.distribution.abuse.AbuseGuard;
 import com.micromall.distribution.experiments.Experiments;
 import com.micromall.distribution.policy.DistributorTiers;
 import com.micromall.distribution.referral.Beneficiaries;
@@ -47,7 +49,7 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * The ledger on its own with the policy whose order snapshot it books from (referral, the tiers, experiments,
+ * The ledger on its own with the policy whose order snapshot it books from (referral, the tiers, experiments, abuse,
  * settings, customer, catalog and order stand in as mocks): an order placed through a sharer and a friend of theirs,
  * then completed, becomes one frozen entry per level at the snapshot's rates and one {@link CommissionCredited} per
  * level. The full-context path (real checkout, real referral) is
@@ -70,6 +72,7 @@ class CommissionCreditScenarioTests {
     @MockitoBean RewardForms rewardForms;
     @MockitoBean DistributorTiers tiers;
     @MockitoBean Experiments experiments;
+    @MockitoBean AbuseGuard abuseGuard;
     @MockitoBean DistributionSettingsService settings;
     @MockitoBean ShopSettingsService shopSettings;
     @MockitoBean ShopTime shopTime;
@@ -155,9 +158,10 @@ class CommissionCreditScenarioTests {
                     assertThat(credited.entryIds()).hasSize(1);
                 });
 
-        assertThat(entries(orderId)).containsExactlyInAnyOrder(
-                new Row(sharer, 1, 90_021, new BigDecimal("6.00"), "FROZEN"),
-                new Row(friendOfSharer, 2, 90_021, new BigDecimal("1.80"), "FROZEN"));
+        // The fact is heard when published, inside the crediting transaction: the rows show once it commits.
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(entries(orderId))
+                .containsExactlyInAnyOrder(new Row(sharer, 1, 90_021, new BigDecimal("6.00"), "FROZEN"),
+                        new Row(friendOfSharer, 2, 90_021, new BigDecimal("1.80"), "FROZEN")));
     }
 
     record Row(long distributorId, int level, long lineId, BigDecimal amount, String state) {

@@ -1,12 +1,11 @@
-package com.micromall.distribution.ledger;
-
-import com.micromall.distribution.referral.Mailboxes;
+package com.micromall.distribution.abuse;
 
 import com.micromall.customer.Address;
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerPrincipal;
 import com.micromall.customer.CustomerProfile;
 import com.micromall.customer.CustomerRegistered;
+import com.micromall.distribution.referral.Mailboxes;
 import com.micromall.settings.ShopTime;
 import com.micromall.shared.web.DeviceFingerprint;
 import java.sql.Date;
@@ -30,12 +29,12 @@ import org.springframework.stereotype.Component;
  * Flags a beneficiary and a buyer who look like one household or one person, each signal on its own: the same
  * registration device (IP + user agent), the same network (IP alone) on the same or the next day, the order
  * shipped to one of the beneficiary's saved addresses, the same payout account on a withdrawal, or e-mail
- * addresses reaching one mailbox. Flagged entries are held for the owner with every reason found, never refused:
- * households and offices share networks and addresses.
+ * addresses reaching one mailbox. It only reports what it finds: the ledger holds a flagged commission for the owner,
+ * never refuses it, since households and offices share networks and addresses.
  */
 @Component
 @RequiredArgsConstructor
-class AbuseGuard {
+public class AbuseGuard {
 
     /** Days apart two sightings on one network still count: a second account is usually made the same evening. */
     static final int SAME_NETWORK_DAYS = 1;
@@ -44,7 +43,7 @@ class AbuseGuard {
     private final CustomerApi customers;
     private final DeviceFingerprint fingerprint;
     private final ShopTime shopTime;
-    private final ObjectProvider<Payouts> payouts;
+    private final ObjectProvider<PayoutAccounts> payoutAccounts;
 
     @ApplicationModuleListener
     void rememberDeviceOnCustomerRegistered(CustomerRegistered event) {
@@ -76,25 +75,25 @@ class AbuseGuard {
     }
 
     /** Every signal linking the two; empty when none does. */
-    Set<HoldReason> check(long beneficiaryId, long buyerId, @Nullable String shippingLine1,
-                          @Nullable String shippingPostalCode) {
-        Set<HoldReason> reasons = EnumSet.noneOf(HoldReason.class);
+    public Set<AbuseSignal> check(long beneficiaryId, long buyerId, @Nullable String shippingLine1,
+                                  @Nullable String shippingPostalCode) {
+        Set<AbuseSignal> signals = EnumSet.noneOf(AbuseSignal.class);
         if (sharedDevice(beneficiaryId, buyerId)) {
-            reasons.add(HoldReason.SHARED_DEVICE);
+            signals.add(AbuseSignal.SHARED_DEVICE);
         }
         if (sharedNetwork(beneficiaryId, buyerId)) {
-            reasons.add(HoldReason.SHARED_NETWORK);
+            signals.add(AbuseSignal.SHARED_NETWORK);
         }
         if (shippedToBeneficiary(beneficiaryId, shippingLine1, shippingPostalCode)) {
-            reasons.add(HoldReason.SHARED_ADDRESS);
+            signals.add(AbuseSignal.SHARED_ADDRESS);
         }
         if (sharedPayoutAccount(beneficiaryId, buyerId)) {
-            reasons.add(HoldReason.SHARED_PAYOUT_ACCOUNT);
+            signals.add(AbuseSignal.SHARED_PAYOUT_ACCOUNT);
         }
         if (sameMailbox(beneficiaryId, buyerId)) {
-            reasons.add(HoldReason.SAME_EMAIL);
+            signals.add(AbuseSignal.SAME_EMAIL);
         }
-        return reasons;
+        return signals;
     }
 
     private boolean sharedDevice(long beneficiaryId, long buyerId) {
@@ -133,7 +132,7 @@ class AbuseGuard {
 
     /** The account details of every withdrawal the customer asked for, spaces, case and punctuation ignored. */
     private List<String> payoutAccounts(long customerId) {
-        return payouts.getIfAvailable(() -> Payouts.NONE).accountDetailsOf(customerId).stream()
+        return payoutAccounts.getIfAvailable(() -> PayoutAccounts.NONE).accountDetailsOf(customerId).stream()
                 .map(details -> details.toLowerCase(Locale.ROOT).replaceAll("[^\\p{L}\\p{N}@]", ""))
                 .filter(details -> !details.isEmpty()).distinct().toList();
     }
