@@ -33,7 +33,7 @@ class ModularityTests {
                 .contains("shared", "settings", "catalog", "customer", "order", "distribution", "notification",
                         "distribution.referral", "distribution.ledger", "distribution.payout", "distribution.reporting",
                         "distribution.policy", "distribution.rewards", "distribution.rules",
-                        "distribution.dashboard", "distribution.invitations", "distribution.abuse");
+                        "distribution.dashboard", "distribution.invitations", "distribution.abuse", "distribution.oversight");
     }
 
     @Test
@@ -47,7 +47,7 @@ class ModularityTests {
 
     @Test
     void distributionsNestedModulesDependOneWay() {
-        List<String> downwards = List.of("distribution.rules", "distribution.dashboard", "distribution.reporting", "distribution.rewards", "distribution.payout",
+        List<String> downwards = List.of("distribution.oversight", "distribution.rules", "distribution.dashboard", "distribution.reporting", "distribution.rewards", "distribution.payout",
                 "distribution.ledger", "distribution.abuse", "distribution.policy", "distribution.invitations",
                 "distribution.referral");
         for (int i = 0; i < downwards.size(); i++) {
@@ -58,6 +58,7 @@ class ModularityTests {
         }
         assertThat(dependsOn(module("distribution.reporting"), module("distribution.ledger"))).isTrue();
         assertThat(dependsOn(module("distribution.ledger"), module("distribution.referral"))).isTrue();
+        assertThat(dependsOn(module("distribution.oversight"), module("distribution.ledger"))).isTrue();
     }
 
     /**

@@ -7,7 +7,7 @@
  * same transaction as the entries; settlement applies the entry's unfreeze rule to many entries in one statement.
  * There is no other counter: what open orders are expected to earn is the policy's, summed from their terms when
  * read, and the ledger announces credits and voids as events for whoever keeps figures of them (reporting's chart).
- * Money that leaves the balance is payout's, and checking the books is reporting's: the ledger only sums its own
+ * Money that leaves the balance is payout's, and checking the books is oversight's: the ledger only sums its own
  * entries for that check ({@code EntrySums}), so no SQL outside it names {@code commission_entry}. Whether a sharer
  * and a buyer look like one household is {@code abuse}'s question; the ledger holds the commission for every signal
  * it reports.

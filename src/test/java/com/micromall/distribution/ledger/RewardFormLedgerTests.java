@@ -11,7 +11,7 @@ import com.micromall.distribution.payout.WithdrawalMethod;
 import com.micromall.distribution.payout.WithdrawalService;
 import com.micromall.distribution.referral.DistributorChoices;
 import com.micromall.distribution.referral.RewardForms;
-import com.micromall.distribution.reporting.Reconciliation;
+import com.micromall.distribution.oversight.Reconciliation;
 import com.micromall.order.OrderCompleted;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;

@@ -6,7 +6,7 @@ import com.micromall.care.staff.StaffAttribution;
 import com.micromall.care.staff.StaffCommissionRate;
 import com.micromall.care.staff.StaffRoster;
 import com.micromall.distribution.StaffCommissionBalances;
-import com.micromall.distribution.reporting.Reconciliation;
+import com.micromall.distribution.oversight.Reconciliation;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;
 import com.micromall.order.internal.CartService;

@@ -5,7 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import com.micromall.distribution.ledger.LedgerAdministration;
 import com.micromall.distribution.ledger.LedgerFixtures;
-import com.micromall.distribution.reporting.Reconciliation;
+import com.micromall.distribution.oversight.Reconciliation;
 import com.micromall.distribution.ledger.UnfreezeJob;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;

@@ -1,4 +1,4 @@
-package com.micromall.distribution.reporting;
+package com.micromall.distribution.oversight;
 
 import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.distribution.ledger.EntrySums;

@@ -1,4 +1,4 @@
-package com.micromall.distribution.ledger.web;
+package com.micromall.distribution.oversight.web;
 
 import com.micromall.distribution.ledger.HoldsQueue;
 import com.micromall.distribution.ledger.LedgerAdministration;

@@ -1,8 +1,8 @@
-package com.micromall.distribution.reporting.web;
+package com.micromall.distribution.oversight.web;
 
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerProfile;
-import com.micromall.distribution.reporting.Reconciliation;
+import com.micromall.distribution.oversight.Reconciliation;
 import java.util.List;
 import java.util.Map;
 import java.util.function.Function;

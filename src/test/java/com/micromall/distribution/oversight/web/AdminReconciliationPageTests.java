@@ -1,4 +1,4 @@
-package com.micromall.distribution.reporting.web;
+package com.micromall.distribution.oversight.web;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
@@ -7,7 +7,7 @@ import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
 import com.micromall.distribution.ledger.LedgerFixtures;
-import com.micromall.distribution.reporting.Reconciliation;
+import com.micromall.distribution.oversight.Reconciliation;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;
 import com.micromall.order.internal.CartService;

@@ -1,4 +1,4 @@
 @NullMarked
-package com.micromall.distribution.ledger.web;
+package com.micromall.distribution.oversight.web;
 
 import org.jspecify.annotations.NullMarked;
