@@ -6,10 +6,12 @@ import com.micromall.order.OrderPaid;
 import com.micromall.order.OrderPlaced;
 import com.micromall.order.OrderRefunded;
 import com.micromall.order.OrderShipped;
+import java.lang.reflect.RecordComponent;
 import java.util.Collection;
 import java.util.List;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
+import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.events.core.EventPublicationRegistry;
@@ -65,6 +67,32 @@ public class Outbox {
                 || event instanceof OrderCompleted c && c.orderNumber().equals(orderNumber)
                 || event instanceof OrderRefunded r && r.orderNumber().equals(orderNumber)
                 || event instanceof OrderCancelled x && x.orderNumber().equals(orderNumber);
+    }
+
+    /**
+     * Whether the event holds this text in one of its fields, looking into nested records and lists: for secrets that
+     * must never reach the outbox, whatever event might carry them.
+     */
+    public static boolean carries(@Nullable Object value, String text) {
+        if (value instanceof CharSequence chars) {
+            return chars.toString().contains(text);
+        }
+        if (value instanceof Collection<?> values) {
+            return values.stream().anyMatch(v -> carries(v, text));
+        }
+        if (value != null && value.getClass().isRecord()) {
+            for (RecordComponent component : value.getClass().getRecordComponents()) {
+                try {
+                    component.getAccessor().setAccessible(true);
+                    if (carries(component.getAccessor().invoke(value), text)) {
+                        return true;
+                    }
+                } catch (ReflectiveOperationException e) {
+                    throw new IllegalStateException("Cannot read " + component, e);
+                }
+            }
+        }
+        return false;
     }
 
     private Stream<TargetEventPublication> completedPublications() {

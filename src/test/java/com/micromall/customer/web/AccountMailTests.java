@@ -97,6 +97,9 @@ class AccountMailTests {
                 .query(Long.class).single()).isZero();
         assertThat(outbox.all(PasswordResetMailRequested.class, e -> e.customerId() == rita.getCustomerId()))
                 .as("nor in the event outbox").isEmpty();
+        assertThat(outbox.all(Object.class, e -> Outbox.carries(e, token))).as("in no event at all").isEmpty();
+        assertThat(outbox.all(Object.class, e -> Outbox.carries(e, rita.getEmail())))
+                .as("while the search does see her registration").isNotEmpty();
 
         Document form = page(mvc.perform(get("/password/reset").param("token", token)).andExpect(status().isOk()).andReturn());
         assertThat(form.select("#password-reset-form input[name=token]").val()).isEqualTo(token);
@@ -215,6 +218,7 @@ class AccountMailTests {
         String token = tokenIn(awaitMail(email, "Confirm your e-mail address"), VERIFY_LINK);
         assertThat(outbox.all(VerificationMailRequested.class, e -> e.customerId() == id))
                 .as("not in the event outbox").isEmpty();
+        assertThat(outbox.all(Object.class, e -> Outbox.carries(e, token))).as("in no event at all").isEmpty();
         Document done = page(mvc.perform(get("/verify").param("token", token)).andExpect(status().isOk()).andReturn());
 
         assertThat(done.getElementById("email-verified")).isNotNull();
