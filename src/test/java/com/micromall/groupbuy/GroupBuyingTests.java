@@ -12,11 +12,13 @@ import com.micromall.distribution.referral.ReferralBindings;
 import com.micromall.order.OneProductCheckout;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;
+import com.micromall.order.OrderRefunded;
 import com.micromall.order.PaymentMethod;
 import com.micromall.order.internal.CartService;
 import com.micromall.order.internal.CheckoutService;
 import com.micromall.order.internal.OrderService;
 import com.micromall.support.MicromallTest;
+import com.micromall.support.Outbox;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -61,6 +63,7 @@ class GroupBuyingTests {
     @Autowired CartService carts;
     @Autowired CheckoutService cartCheckout;
     @Autowired OrderService orderService;
+    @Autowired Outbox outbox;
 
     GroupBuyFixtures fixtures;
     OrderFixtures orders;
@@ -308,8 +311,7 @@ class GroupBuyingTests {
 
         assertThat(fixtures.state(group)).isEqualTo("OPEN");
         assertThat(numbers).allSatisfy(number -> assertThat(fixtures.orderStatus(number)).isEqualTo("PAID"));
-        assertThat(jdbc.sql("SELECT COUNT(*) FROM event_publication WHERE serialized_event LIKE :n AND event_type LIKE '%OrderRefunded'")
-                .param("n", "%" + numbers.get(0) + "%").query(Long.class).single()).isZero();
+        assertThat(outbox.all(OrderRefunded.class, e -> e.orderNumber().equals(numbers.get(0)))).isEmpty();
         assertThat(orders.stock(product)).isEqualTo(7);
 
         at(fixtures.expiresAt(group)).expireDueGroups();

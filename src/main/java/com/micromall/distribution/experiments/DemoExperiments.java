@@ -3,6 +3,7 @@ package com.micromall.distribution.experiments;
 import com.micromall.distribution.referral.ReferralClicks;
 import com.micromall.settings.DistributionSettings.WelcomeKind;
 import com.micromall.settings.DistributionSettingsService;
+import com.micromall.settings.ShopTime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Date;
@@ -10,7 +11,6 @@ import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.List;
 import java.util.SplittableRandom;
 import lombok.RequiredArgsConstructor;
@@ -45,6 +45,7 @@ class DemoExperiments implements ApplicationRunner {
     private final ReferralClicks clicks;
     private final JdbcClient jdbc;
     private final Clock clock;
+    private final ShopTime shopTime;
     private final TransactionTemplate transactions;
 
     @Override
@@ -91,7 +92,7 @@ class DemoExperiments implements ApplicationRunner {
                     int shares = random.nextInt(better ? 6 : 5);
                     if (shares > 0) {
                         jdbc.sql("INSERT INTO share_action (distributor_id, action_day, kind, actions) VALUES (:d, :day, 'LINK', :n)")
-                                .param("d", distributor).param("day", Date.valueOf(joined.atZone(ZoneOffset.UTC).toLocalDate()))
+                                .param("d", distributor).param("day", Date.valueOf(shopTime.dayOf(joined)))
                                 .param("n", shares).update();
                     }
                     if (signups == 0 && random.nextDouble() > 0.1) {

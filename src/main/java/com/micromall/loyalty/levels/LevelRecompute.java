@@ -123,7 +123,7 @@ public class LevelRecompute {
      */
     @Transactional(readOnly = true)
     public List<Long> customersToRecompute(Instant now) {
-        Instant since = LoyaltySpend.yearBefore(now);
+        Instant since = spend.yearBefore(now);
         TreeSet<Long> customers = new TreeSet<>(jdbc.sql("""
                         SELECT customer_id FROM loyalty_membership WHERE level_id IS NOT NULL
                         UNION SELECT customer_id FROM loyalty_spend WHERE recorded_at > :since""")
@@ -165,7 +165,7 @@ public class LevelRecompute {
                 : all.stream().filter(level -> level.id() == held.levelId()).findFirst().orElse(null);
         int comparison = compare(reached, current);
         if (comparison > 0) {
-            Instant until = LoyaltySpend.yearAfter(now);
+            Instant until = spend.yearAfter(now);
             put(customerId, reached, now, until);
             if (reached.fromZero()) {
                 return Move.UP; // a level from 0 was everyone's already: nothing to announce
@@ -179,10 +179,10 @@ public class LevelRecompute {
         }
         if (comparison == 0) {
             jdbc.sql("UPDATE loyalty_membership SET held_until = :until WHERE customer_id = :c")
-                    .param("until", Timestamp.from(LoyaltySpend.yearAfter(now))).param("c", customerId).update();
+                    .param("until", Timestamp.from(spend.yearAfter(now))).param("c", customerId).update();
             return Move.RENEWED;
         }
-        put(customerId, reached, now, LoyaltySpend.yearAfter(now));
+        put(customerId, reached, now, spend.yearAfter(now));
         return Move.DOWN;
     }
 

@@ -4,11 +4,11 @@ import com.micromall.order.OrderCompleted;
 import com.micromall.order.OrderLineSnapshot;
 import com.micromall.order.OrderRefunded;
 import com.micromall.order.RefundedLine;
+import com.micromall.settings.ShopTime;
 import com.micromall.shared.Money;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
-import java.time.ZoneOffset;
 import java.util.Currency;
 import lombok.RequiredArgsConstructor;
 import org.springframework.dao.DuplicateKeyException;
@@ -28,14 +28,18 @@ class LoyaltySpend {
     static final String COMPLETED = "completed";
 
     private final JdbcClient jdbc;
+    private final ShopTime shopTime;
 
-    /** The window a level is earned in, and the period it is held for. */
-    static Instant yearBefore(Instant now) {
-        return now.atOffset(ZoneOffset.UTC).minusYears(1).toInstant();
+    /**
+     * The window a level is earned in, and the period it is held for: the same day and time of day a year away on
+     * the shop's calendar (from Feb 29, Feb 28), so the shop's clock, not UTC's, decides where the year ends.
+     */
+    Instant yearBefore(Instant now) {
+        return now.atZone(shopTime.zone()).minusYears(1).toInstant();
     }
 
-    static Instant yearAfter(Instant now) {
-        return now.atOffset(ZoneOffset.UTC).plusYears(1).toInstant();
+    Instant yearAfter(Instant now) {
+        return now.atZone(shopTime.zone()).plusYears(1).toInstant();
     }
 
     /** Returns whether this call recorded it (false when the event was heard before). */

@@ -84,7 +84,7 @@ public class MemberLevels {
     public BigDecimal progressOf(long customerId, Instant now, LevelMeasure measure) {
         if (measure.points()) {
             EarnedPoints points = earnedPoints.getIfAvailable();
-            long earned = points == null ? 0 : points.earnedBetween(customerId, LoyaltySpend.yearBefore(now), now);
+            long earned = points == null ? 0 : points.earnedBetween(customerId, spend.yearBefore(now), now);
             return BigDecimal.valueOf(Math.max(earned, 0));
         }
         if (measure.basis() == LevelBasis.LIFETIME) {

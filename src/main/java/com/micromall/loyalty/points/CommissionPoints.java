@@ -70,7 +70,7 @@ class CommissionPoints {
                         .param("paid", entry.amount().amount()).update();
             }
             book.recordAvailable(event.distributorId(), KEY + entry.entryId(), points,
-                    PointsEarning.expiry(terms, clock.instant()));
+                    book.expiry(terms, clock.instant()));
         }
     }
 

@@ -1,6 +1,7 @@
 package com.micromall.loyalty.points;
 
 import com.micromall.loyalty.levels.LevelRecompute;
+import com.micromall.settings.ShopTime;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
 import java.sql.Timestamp;
@@ -54,6 +55,7 @@ public class PointsBook {
     private final Clock clock;
     private final PointsSettingsService settings;
     private final LevelRecompute levels;
+    private final ShopTime shopTime;
 
     /** An entry as the book works with it. */
     record Row(long id, long customerId, PointsKind kind, PointsState state, long points, String source, String sourceKey,
@@ -138,11 +140,22 @@ public class PointsBook {
         return earn(customerId, OUTSIDE, sourceKey, points, null, null, null, unfreezesAt, expiresAt);
     }
 
+    /**
+     * When points earned at {@code earnedAt} run out: the owner's months later on the shop's calendar, at the same
+     * time of day (a month from Jan 31 ends on the month's last day, as {@code java.time} counts), or never.
+     */
+    @Nullable Instant expiry(PointsSettings terms, Instant earnedAt) {
+        if (terms.expiryMonths() <= 0) {
+            return null;
+        }
+        return earnedAt.atZone(shopTime.zone()).plusMonths(terms.expiryMonths()).toInstant();
+    }
+
     /** As {@link #recordFrozen(long, String, long, Instant, Instant)}, running out as the owner's terms say. */
     @Transactional
     public boolean recordFrozen(long customerId, String sourceKey, long points, Instant unfreezesAt) {
         return recordFrozen(customerId, sourceKey, points, unfreezesAt,
-                PointsEarning.expiry(settings.current(), clock.instant()));
+                expiry(settings.current(), clock.instant()));
     }
 
     /** The outside source's frozen points (and their reversals) become available now; 0 when they already were. */

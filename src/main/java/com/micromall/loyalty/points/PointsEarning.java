@@ -17,7 +17,6 @@ import java.time.Instant;
 import java.util.Locale;
 import java.util.Optional;
 import lombok.RequiredArgsConstructor;
-import org.jspecify.annotations.Nullable;
 import org.springframework.modulith.events.ApplicationModuleListener;
 import org.springframework.stereotype.Component;
 
@@ -47,7 +46,7 @@ class PointsEarning {
         Money paid = event.lines().stream().map(OrderLineSnapshot::paidAmount).reduce(Money::plus)
                 .orElseGet(() -> Money.zero(shopSettings.current().currency()));
         Instant unfreezesAt = event.completedAt().plus(Duration.ofDays(distributionSettings.current().returnWindowDays()));
-        Instant expiresAt = expiry(terms, event.completedAt());
+        Instant expiresAt = book.expiry(terms, event.completedAt());
         book.earn(event.customerId(), PointsBook.ORDER, Long.toString(event.orderId()), terms.pointsFor(paid),
                 event.orderId(), event.orderNumber(), paid.amount(), unfreezesAt, expiresAt);
         if (terms.referralPoints() > 0) {
@@ -71,14 +70,6 @@ class PointsEarning {
     @ApplicationModuleListener
     void onOrderCancelled(OrderCancelled event) {
         book.orderCancelled(event.orderId());
-    }
-
-    /** When points earned now run out: the owner's months after earning, or never. */
-    static @Nullable Instant expiry(PointsSettings terms, Instant earnedAt) {
-        if (terms.expiryMonths() <= 0) {
-            return null;
-        }
-        return earnedAt.atZone(java.time.ZoneOffset.UTC).plusMonths(terms.expiryMonths()).toInstant();
     }
 
     /** Whether this is the buyer's first completed order (no other completed or refunded one). */

@@ -1,6 +1,7 @@
 package com.micromall.care.visits;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.csrf;
 import static org.springframework.security.test.web.servlet.request.SecurityMockMvcRequestPostProcessors.user;
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
@@ -8,6 +9,7 @@ import static org.springframework.test.web.servlet.request.MockMvcRequestBuilder
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.flash;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.micromall.care.VisitReminderDue;
 import com.micromall.order.OrderCompleted;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;
@@ -19,6 +21,7 @@ import com.micromall.order.internal.OrderService;
 import com.micromall.settings.ShopTime;
 import com.micromall.shared.Money;
 import com.micromall.support.MicromallTest;
+import com.micromall.support.Outbox;
 import java.sql.Date;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -56,6 +59,7 @@ class ReturnVisitTests {
     @Autowired TransactionTemplate transactions;
     @Autowired ShopTime shopTime;
     @Autowired VisitReminders reminders;
+    @Autowired Outbox outbox;
 
     @Test
     void aCompletedOrderOfAPlannedProductSchedulesItsVisitsAndOthersScheduleNone() throws Exception {
@@ -216,10 +220,8 @@ class ReturnVisitTests {
 
     /** Reminders handed to notification's mail listener for this visit (sent, or waiting for a mail server). */
     private long mailsFor(long visitId) {
-        return jdbc.sql("""
-                        SELECT COUNT(*) FROM event_publication WHERE listener_id LIKE '%CareMailListener%'
-                          AND serialized_event LIKE :visit""")
-                .param("visit", "%\"visitId\":" + visitId + ",%").query(Long.class).single();
+        return outbox.all(VisitReminderDue.class, e -> e.visitId() == visitId).stream()
+                .filter(p -> Outbox.forListener(p, "com.micromall.notification.CareMailListener")).count();
     }
 
     private void plan(long product, String months, String visits, String description) throws Exception {
@@ -263,13 +265,9 @@ class ReturnVisitTests {
 
     /** Waits until the visit listener has finished with this order's completion {@code times} times. */
     private void awaitHeard(long orderId, int times) throws InterruptedException {
-        long until = System.nanoTime() + Duration.ofSeconds(15).toNanos();
-        while (System.nanoTime() < until && jdbc.sql("""
-                        SELECT COUNT(*) FROM event_publication WHERE listener_id LIKE '%VisitScheduling%'
-                          AND serialized_event LIKE :order AND completion_date IS NOT NULL""")
-                .param("order", "%\"orderId\":" + orderId + ",%").query(Long.class).single() < times) {
-            Thread.sleep(100);
-        }
+        await().atMost(Duration.ofSeconds(15)).until(() -> outbox.completed(OrderCompleted.class,
+                        e -> e.orderId() == orderId).stream()
+                .filter(p -> Outbox.forListener(p, VisitScheduling.class.getName())).count() >= times);
     }
 
     private static MockHttpServletRequestBuilder owner(MockHttpServletRequestBuilder request) {

@@ -1,6 +1,7 @@
 package com.micromall.distribution.policy;
 
 import com.micromall.distribution.ledger.DistributionApi;
+import com.micromall.distribution.DistributorTierRaised;
 import com.micromall.distribution.ledger.LedgerFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,6 +17,7 @@ import com.micromall.order.internal.OrderService;
 import com.micromall.settings.DistributionSettings;
 import com.micromall.settings.DistributionSettingsService;
 import com.micromall.support.MicromallTest;
+import com.micromall.support.Outbox;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.Instant;
@@ -43,6 +45,7 @@ class DistributorTierTests {
     @Autowired DistributionApi distribution;
     @Autowired DistributionSettingsService settings;
     @Autowired DistributorTiers tiers;
+    @Autowired Outbox outbox;
 
     LedgerFixtures fixtures;
     DistributionSettings original;
@@ -236,9 +239,6 @@ class DistributorTierTests {
         completedOrder(anna, "10.00");
         completedOrder(anna, "10.00");
 
-        assertThat(jdbc.sql("""
-                SELECT COUNT(*) FROM event_publication
-                WHERE event_type LIKE '%DistributorTierRaised' AND serialized_event LIKE :who""")
-                .param("who", "%\"distributorId\":" + anna.id() + ",%").query(Long.class).single()).isEqualTo(1);
+        assertThat(outbox.all(DistributorTierRaised.class, e -> e.distributorId() == anna.id())).hasSize(1);
     }
 }

@@ -6,6 +6,8 @@ import static org.springframework.security.test.web.servlet.request.SecurityMock
 import static org.springframework.test.web.servlet.request.MockMvcRequestBuilders.get;
 import static org.springframework.test.web.servlet.result.MockMvcResultMatchers.status;
 
+import com.micromall.distribution.CommissionCredited;
+import com.micromall.distribution.CommissionVoided;
 import com.micromall.distribution.ledger.LedgerFixtures;
 import com.micromall.distribution.referral.ReferralBindings;
 import com.micromall.distribution.referral.ReferralCodes;
@@ -23,6 +25,7 @@ import com.micromall.order.internal.CheckoutService;
 import com.micromall.order.internal.OrderService;
 import com.micromall.shared.Money;
 import com.micromall.support.MicromallTest;
+import com.micromall.support.Outbox;
 import com.micromall.support.QueryCounter;
 import java.io.ByteArrayInputStream;
 import java.io.InputStreamReader;
@@ -73,6 +76,7 @@ class ReportingFiguresTests {
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
     @Autowired QueryCounter queries;
+    @Autowired Outbox outbox;
 
     LedgerFixtures fixtures;
 
@@ -123,10 +127,14 @@ class ReportingFiguresTests {
 
     /** Waits until every distribution listener has handled every event of these orders. */
     private void settled(List<String> numbers) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> numbers.stream().allMatch(n -> jdbc.sql("""
-                SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE :n
-                AND listener_id LIKE 'com.micromall.distribution.%'""")
-                .param("n", "%\"" + n + "\"%").query(Long.class).single() == 0));
+        await().atMost(Duration.ofSeconds(15)).until(() -> outbox.incomplete(Object.class, e -> numbers.stream()
+                        .anyMatch(n -> Outbox.aboutOrder(e, n) || aboutCommission(e, n)))
+                .stream().noneMatch(p -> Outbox.forListenerIn(p, "com.micromall.distribution")));
+    }
+
+    private static boolean aboutCommission(Object event, String orderNumber) {
+        return event instanceof CommissionCredited c && c.orderNumber().equals(orderNumber)
+                || event instanceof CommissionVoided v && v.orderNumber().equals(orderNumber);
     }
 
     private String codeOf(TestCustomer distributor) {

@@ -13,6 +13,7 @@ import com.micromall.order.internal.CheckoutService;
 import com.micromall.order.internal.OrderService;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.support.MicromallTest;
+import com.micromall.support.Outbox;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,6 +50,7 @@ class PointsGiftsTests {
     @Autowired PointsGifts gifts;
     @Autowired PointsSettingsService pointsSettings;
     @Autowired ShopSettingsService shopSettings;
+    @Autowired Outbox outbox;
 
     @AutoClose PointsFixtures points;
     OrderFixtures orders;
@@ -84,10 +86,8 @@ class PointsGiftsTests {
 
     /** Waits until the points listeners have heard the order's events (their publications completed). */
     private void settled(String number) {
-        await().atMost(Duration.ofSeconds(15)).until(() -> jdbc.sql("""
-                        SELECT COUNT(*) FROM event_publication WHERE completion_date IS NULL AND serialized_event LIKE :n
-                            AND listener_id LIKE 'com.micromall.loyalty.points.PointsEarning%'""")
-                .param("n", "%" + number + "%").query(Long.class).single() == 0);
+        await().atMost(Duration.ofSeconds(15)).until(() -> outbox.incomplete(Object.class, e -> Outbox.aboutOrder(e, number))
+                .stream().noneMatch(p -> Outbox.forListener(p, PointsEarning.class.getName())));
     }
 
     @Test

@@ -7,6 +7,7 @@ import com.micromall.order.OrderFixtures.TestCustomer;
 import com.micromall.order.OrderRefunded;
 import com.micromall.order.PaymentMethod;
 import com.micromall.support.MicromallTest;
+import com.micromall.support.Outbox;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -16,7 +17,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
-import tools.jackson.databind.json.JsonMapper;
 
 /** Each refund is one fact with its own id, so a listener can do its work once per refund. */
 @MicromallTest
@@ -30,7 +30,7 @@ class RefundIdTests {
     @Autowired OrderService orders;
     @Autowired JdbcClient jdbc;
     @Autowired PasswordEncoder encoder;
-    @Autowired JsonMapper mapper;
+    @Autowired Outbox outbox;
     @Autowired ApplicationEvents events;
 
     @Test
@@ -61,10 +61,8 @@ class RefundIdTests {
         assertThat(heard.get(0).refundId()).as("two refunds of the same line are two facts")
                 .isNotEqualTo(heard.get(1).refundId());
 
-        List<OrderRefunded> stored = jdbc.sql("SELECT serialized_event FROM event_publication WHERE event_type = :type")
-                .param("type", OrderRefunded.class.getName()).query(String.class).list().stream()
-                .map(json -> mapper.readValue(json, OrderRefunded.class))
-                .filter(e -> e.orderNumber().equals(number)).toList();
+        List<OrderRefunded> stored = outbox.all(OrderRefunded.class, e -> e.orderNumber().equals(number)).stream()
+                .map(p -> (OrderRefunded) p.getEvent()).toList();
         assertThat(stored).as("what a restart would deliver again").isNotEmpty();
         assertThat(stored).extracting(OrderRefunded::refundId).as("a redelivered refund is the same fact")
                 .containsOnly(heard.get(0).refundId(), heard.get(1).refundId())
