@@ -33,14 +33,15 @@ class ModularityTests {
                 .contains("shared", "settings", "catalog", "customer", "order", "distribution", "notification",
                         "distribution.referral", "distribution.ledger", "distribution.payout", "distribution.reporting",
                         "distribution.policy", "distribution.rewards", "distribution.rules",
-                        "distribution.dashboard", "distribution.invitations", "distribution.abuse", "distribution.oversight");
+                        "distribution.dashboard", "distribution.invitations", "distribution.abuse", "distribution.oversight",
+                        "distribution.crediting");
     }
 
     @Test
     void orderNeverDependsOnDistribution() {
         ApplicationModule order = module("order");
         for (String distribution : List.of("distribution", "distribution.referral", "distribution.ledger",
-                "distribution.payout", "distribution.reporting")) {
+                "distribution.payout", "distribution.reporting", "distribution.crediting")) {
             assertThat(dependsOn(order, module(distribution))).as("order → " + distribution).isFalse();
         }
     }
@@ -48,7 +49,8 @@ class ModularityTests {
     @Test
     void distributionsNestedModulesDependOneWay() {
         List<String> downwards = List.of("distribution.oversight", "distribution.rules", "distribution.dashboard", "distribution.reporting", "distribution.rewards", "distribution.payout",
-                "distribution.ledger", "distribution.abuse", "distribution.policy", "distribution.invitations",
+                "distribution.crediting", "distribution.ledger", "distribution.abuse", "distribution.policy",
+                "distribution.invitations",
                 "distribution.referral");
         for (int i = 0; i < downwards.size(); i++) {
             for (int j = 0; j < i; j++) {
@@ -59,6 +61,9 @@ class ModularityTests {
         assertThat(dependsOn(module("distribution.reporting"), module("distribution.ledger"))).isTrue();
         assertThat(dependsOn(module("distribution.ledger"), module("distribution.referral"))).isTrue();
         assertThat(dependsOn(module("distribution.oversight"), module("distribution.ledger"))).isTrue();
+        // The books do not judge fraud: crediting asks abuse and holds what it reports.
+        assertThat(dependsOn(module("distribution.crediting"), module("distribution.ledger"))).isTrue();
+        assertThat(dependsOn(module("distribution.ledger"), module("distribution.abuse"))).isFalse();
     }
 
     /**

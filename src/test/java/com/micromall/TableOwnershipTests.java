@@ -52,11 +52,14 @@ class TableOwnershipTests {
      * them, as {@code table → module}. The commission snapshot is created with the ledger's tables but is the policy's:
      * each placed order's terms, frozen, which the ledger books money from through the policy's API. The device and
      * network sightings are created by ledger migrations (with ledger tables in the same files) but are the abuse
-     * guard's: only {@code distribution.abuse} records and compares them.
+     * guard's: only {@code distribution.abuse} records and compares them. Which refunds were handled is created with
+     * the ledger's tables but is crediting's: only {@code distribution.crediting} records a refund once before taking
+     * its share back.
      */
     private static final Map<String, String> HANDED_OVER = Map.of(
             "commission_snapshot", "distribution.policy", "commission_snapshot_line", "distribution.policy",
-            "customer_device", "distribution.abuse", "customer_network", "distribution.abuse");
+            "customer_device", "distribution.abuse", "customer_network", "distribution.abuse",
+            "commission_refund_handled", "distribution.crediting");
 
     /**
      * Known trespasses still waiting for their owner's API or for events, as {@code file → table}. The list only

@@ -4,7 +4,7 @@
  * addresses reaching one mailbox ({@link com.micromall.distribution.abuse.AbuseGuard#check}). Keeps the sightings it
  * needs (devices at registration, networks at registration and login) in tables of its own, and asks payout for the
  * accounts withdrawals went to through {@link com.micromall.distribution.abuse.PayoutAccounts}, so it sits below both
- * ({@code payout → ledger → abuse → referral}). It only answers; the ledger decides what a signal holds.
+ * ({@code payout → abuse → referral}). It only answers; crediting decides what a signal holds.
  */
 @ApplicationModule(displayName = "Distribution: abuse",
         allowedDependencies = {"shared", "settings", "customer", "distribution.referral"})

@@ -13,10 +13,10 @@ import java.util.Optional;
  * A commission entry with the reversals and clawbacks taken from it: the unit whose rules say how money moves.
  * Amounts never change (a correction is a new entry); only the state moves, and only along {@link LedgerState}'s
  * moves, so every transition here throws {@link LedgerStateException} when asked for an illegal one. A reversal shares
- * its commission's state and moves with it. Transitions are recorded as changes; {@link CommissionLedger} saves them
+ * its commission's state and moves with it. Transitions are recorded as changes; {@link EntryBook} saves them
  * (states, timeline lines, the distributor's account) in one transaction.
  */
-final class CommissionEntry {
+public final class CommissionEntry {
 
     /**
      * {@link #unfreeze}'s rule applied in bulk ({@link UnfreezeJob}): the FROZEN entries due at {@code :at}, up to and
@@ -34,7 +34,7 @@ final class CommissionEntry {
 
     /** {@link #IN_ACCOUNT} for one entry (a reversal or clawback has its commission's level and form). */
     static boolean inAccount(int level, RewardForm form) {
-        return level != CommissionLedger.STAFF_LEVEL && form != RewardForm.POINTS;
+        return level != EntryBook.STAFF_LEVEL && form != RewardForm.POINTS;
     }
 
     /** The timeline's note when the return window is over. */
@@ -49,7 +49,7 @@ final class CommissionEntry {
     }
 
     /** A new reversal or clawback this commission asks for, in its state. */
-    record Refund(EntryKind kind, int units, Money amount, LedgerState state, String note) {
+    public record Refund(EntryKind kind, int units, Money amount, LedgerState state, String note) {
     }
 
     private final long id;
@@ -89,7 +89,7 @@ final class CommissionEntry {
     }
 
     /** The return window is over: FROZEN → AVAILABLE. */
-    void unfreeze(Instant now) {
+    public void unfreeze(Instant now) {
         require(LedgerState.FROZEN, "unfreeze");
         if (unfreezesAt.isAfter(now)) {
             throw new LedgerStateException("entry " + id + " is frozen until " + unfreezesAt);
@@ -98,19 +98,19 @@ final class CommissionEntry {
     }
 
     /** Something looks wrong (shared device, budget…): FROZEN → ON_HOLD until the owner decides. */
-    void hold(String reason) {
+    public void hold(String reason) {
         require(LedgerState.FROZEN, "hold");
         moveTo(LedgerState.ON_HOLD, "held: " + reason);
     }
 
     /** The hold is lifted: ON_HOLD → FROZEN, or AVAILABLE when its return window is already over. */
-    void release(Instant now, String note) {
+    public void release(Instant now, String note) {
         require(LedgerState.ON_HOLD, "release");
         moveTo(unfreezesAt.isAfter(now) ? LedgerState.FROZEN : LedgerState.AVAILABLE, note);
     }
 
     /** The owner voids it (FROZEN or ON_HOLD → VOID): it counts nowhere any more. */
-    void voidWith(String reason) {
+    public void voidWith(String reason) {
         moveTo(LedgerState.VOID, "voided: " + reason);
     }
 
@@ -120,7 +120,7 @@ final class CommissionEntry {
      * REVERSAL in its state, and the refund that empties the line reverses the whole entry (→ REVERSED); after it, a
      * CLAWBACK. Nothing when the entry was reversed or voided already, or every unit was taken back.
      */
-    Optional<Refund> reverse(int refundedUnits) {
+    public Optional<Refund> reverse(int refundedUnits) {
         if (state == LedgerState.REVERSED || state == LedgerState.VOID) {
             return Optional.empty();
         }
@@ -156,43 +156,43 @@ final class CommissionEntry {
         state = target;
     }
 
-    long id() {
+    public long id() {
         return id;
     }
 
-    long distributorId() {
+    public long distributorId() {
         return distributorId;
     }
 
-    long lineId() {
+    public long lineId() {
         return lineId;
     }
 
-    long productId() {
+    public long productId() {
         return productId;
     }
 
-    int level() {
+    public int level() {
         return level;
     }
 
-    RewardForm rewardForm() {
+    public RewardForm rewardForm() {
         return rewardForm;
     }
 
-    int units() {
+    public int units() {
         return units;
     }
 
-    Money amount() {
+    public Money amount() {
         return amount;
     }
 
-    LedgerState state() {
+    public LedgerState state() {
         return state;
     }
 
-    Instant unfreezesAt() {
+    public Instant unfreezesAt() {
         return unfreezesAt;
     }
 

@@ -1,7 +1,7 @@
 package com.micromall.distribution.ledger;
 
 /** What a ledger entry records: a commission earned (positive), or a share of it taken back (negative). */
-enum EntryKind {
+public enum EntryKind {
     /** Earned on a completed order line. */
     COMMISSION,
     /** Refunded before the commission became available: shares the commission's state. */

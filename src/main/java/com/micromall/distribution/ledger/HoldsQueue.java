@@ -37,7 +37,7 @@ public class HoldsQueue {
 
     private final JdbcClient jdbc;
     private final CustomerApi customers;
-    private final CommissionLedger ledger;
+    private final EntryBook ledger;
     private final DistributionSettingsService settings;
     private final ShopSettingsService shopSettings;
 

@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 public class LedgerAdministration {
 
-    private final CommissionLedger ledger;
+    private final EntryBook ledger;
     private final AuditLog auditLog;
     private final Clock clock;
 

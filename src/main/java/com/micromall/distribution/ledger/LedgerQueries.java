@@ -48,7 +48,7 @@ class LedgerQueries implements DistributionApi, StaffCommissionBalances {
                 SELECT COALESCE(SUM(CASE WHEN state = 'FROZEN' THEN amount END), 0) AS frozen,
                        COALESCE(SUM(CASE WHEN state = 'AVAILABLE' THEN amount END), 0) AS available
                 FROM commission_entry WHERE distributor_id = :d AND level = :level""")
-                .param("d", customerId).param("level", CommissionLedger.STAFF_LEVEL)
+                .param("d", customerId).param("level", EntryBook.STAFF_LEVEL)
                 .query((rs, i) -> new StaffCommission(money(rs.getBigDecimal("frozen"), currency),
                         money(rs.getBigDecimal("available"), currency)))
                 .single();

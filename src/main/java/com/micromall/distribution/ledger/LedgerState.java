@@ -4,7 +4,7 @@ import java.util.EnumSet;
 import java.util.Set;
 
 /** The states of a ledger entry and the only moves between them (DESIGN.md, "Distribution rules"). */
-enum LedgerState {
+public enum LedgerState {
     FROZEN, AVAILABLE, ON_HOLD, REVERSED, VOID;
 
     Set<LedgerState> next() {

@@ -18,8 +18,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Each placed order's frozen commission terms ({@link CommissionSnapshots} writes them when it is placed), as the
- * ledger books money from them, and what open orders are expected to earn. The snapshot's state follows the order
+ * Each placed order's frozen commission terms ({@link CommissionSnapshots} writes them when it is placed), as
+ * crediting books money from them, and what open orders are expected to earn. The snapshot's state follows the order
  * only as far as the expectation needs: open (PLACED), or out of the sum once completed, cancelled or fully refunded.
  */
 @Component

@@ -6,8 +6,8 @@
  * and offered at checkout. When an order is placed these terms are frozen for it in its commission snapshot
  * ({@link com.micromall.distribution.policy.OrderTerms}: who earns, at which rates, the return window, each line's
  * override and friend's gift, the staff share, the experiment's arm), so later changes never alter what a placed order
- * pays; the ledger books money from those terms, locking them while it does, and tells the tiers what a completed
- * order counted for ({@code ledger → policy → experiments → invitations → referral}). Owns the tier and snapshot tables.
+ * pays; crediting books money from those terms into the ledger, locking them while it does, and tells the tiers what
+ * a completed order counted for ({@code crediting → policy → experiments → invitations → referral}). Owns the tier and snapshot tables.
  */
 @ApplicationModule(displayName = "Distribution: policy",
         allowedDependencies = {"distribution", "shared", "settings", "customer", "catalog", "order", "distribution.referral",

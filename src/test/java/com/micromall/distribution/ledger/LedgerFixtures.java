@@ -64,6 +64,19 @@ public final class LedgerFixtures {
         rebuild(jdbc, customerId);
     }
 
+    /**
+     * Settles the entries due at {@code at} as the job does, but without its announcements and in the caller's
+     * transaction, for tests outside the ledger's package; returns how many moved.
+     */
+    public static int unfreezeDue(JdbcClient jdbc, java.time.Clock clock, Instant at) {
+        return unfreezeDue(jdbc, new DistributorAccounts(jdbc), clock, at);
+    }
+
+    /** {@link #unfreezeDue(JdbcClient, java.time.Clock, Instant)} moving the given accounts. */
+    public static int unfreezeDue(JdbcClient jdbc, DistributorAccounts accounts, java.time.Clock clock, Instant at) {
+        return new UnfreezeJob(jdbc, accounts, clock).unfreezeDue(at);
+    }
+
     /** The distributor's cached rows (account, reporting) rebuilt from rows written around the app. */
     public static void rebuild(JdbcClient jdbc, long customerId) {
         new DistributorAccounts(jdbc).recompute(customerId);

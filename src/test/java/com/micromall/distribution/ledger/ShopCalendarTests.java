@@ -46,7 +46,7 @@ class ShopCalendarTests {
     private static final YearMonth MARCH = YearMonth.of(2031, 3);
     private static final YearMonth FEBRUARY = YearMonth.of(2031, 2);
 
-    @Autowired CommissionLedger ledger;
+    @Autowired EntryBook ledger;
     @Autowired HonourRoll honourRoll;
     @Autowired DistributorStatement statements;
     @Autowired ShopSettingsService settings;

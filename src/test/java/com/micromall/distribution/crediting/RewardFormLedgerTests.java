@@ -1,5 +1,8 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.crediting;
 
+import com.micromall.distribution.ledger.DistributionApi;
+import com.micromall.distribution.ledger.LedgerFixtures;
+import com.micromall.distribution.ledger.UnfreezeJob;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.micromall.distribution.CommissionAvailable;
@@ -56,7 +59,7 @@ class RewardFormLedgerTests {
     @Autowired DistributorChoices choices;
     @Autowired RewardForms rewardForms;
     @Autowired Reconciliation reconciliation;
-    @Autowired CommissionLedger ledger;
+    @Autowired CommissionCrediting ledger;
     @Autowired WithdrawalService withdrawals;
     @Autowired TransactionTemplate transactions;
     @Autowired Clock clock;
@@ -105,8 +108,8 @@ class RewardFormLedgerTests {
     private void afterTheReturnWindow(String number) {
         int days = jdbc.sql("SELECT return_window_days FROM commission_snapshot WHERE order_number = :n")
                 .param("n", number).query(Integer.class).single();
-        transactions.executeWithoutResult(s -> new UnfreezeJob(jdbc, new DistributorAccounts(jdbc), clock)
-                .unfreezeDue(clock.instant().plus(Duration.ofDays(days + 1))));
+        transactions.executeWithoutResult(s -> LedgerFixtures.unfreezeDue(jdbc, clock,
+                clock.instant().plus(Duration.ofDays(days + 1))));
     }
 
     private BigDecimal account(TestCustomer distributor, String column) {

@@ -1,5 +1,7 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.crediting;
 
+import com.micromall.distribution.ledger.DistributionApi;
+import com.micromall.distribution.ledger.LedgerFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.micromall.order.OrderFixtures;
@@ -34,7 +36,7 @@ class RefundFactsTests {
     @Autowired CheckoutService checkout;
     @Autowired OrderService orderService;
     @Autowired DistributionApi distribution;
-    @Autowired CommissionLedger ledger;
+    @Autowired CommissionCrediting ledger;
     @Autowired DistributionSettingsService settings;
     @Autowired Clock clock;
 

@@ -1,5 +1,6 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.crediting;
 
+import com.micromall.distribution.ledger.LedgerFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -48,7 +49,7 @@ class RefundDuringCreditingTests {
     @Autowired CartService carts;
     @Autowired CheckoutService checkout;
     @Autowired OrderService orderService;
-    @Autowired CommissionLedger ledger;
+    @Autowired CommissionCrediting ledger;
     @Autowired DistributionSettingsService settings;
     @Autowired Clock clock;
 

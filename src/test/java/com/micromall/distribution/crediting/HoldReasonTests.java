@@ -1,5 +1,6 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.crediting;
 
+import com.micromall.distribution.ledger.HoldReason;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.micromall.distribution.abuse.AbuseSignal;
@@ -13,17 +14,17 @@ class HoldReasonTests {
     @Test
     void everyAbuseSignalHoldsUnderTheReasonOfItsOwnName() {
         for (AbuseSignal signal : AbuseSignal.values()) {
-            assertThat(HoldReason.of(List.of(signal))).extracting(Enum::name).containsExactly(signal.name());
+            assertThat(CommissionCrediting.holdReasons(List.of(signal))).extracting(Enum::name).containsExactly(signal.name());
         }
     }
 
     @Test
     void severalSignalsAreStoredTogetherInTheOrderTheGuardFindsThem() {
-        String stored = HoldReason.stored(HoldReason.of(EnumSet.of(AbuseSignal.SAME_EMAIL, AbuseSignal.SHARED_DEVICE,
+        String stored = HoldReason.stored(CommissionCrediting.holdReasons(EnumSet.of(AbuseSignal.SAME_EMAIL, AbuseSignal.SHARED_DEVICE,
                 AbuseSignal.SHARED_ADDRESS)));
 
         assertThat(stored).isEqualTo("SHARED_DEVICE,SHARED_ADDRESS,SAME_EMAIL");
         assertThat(HoldReason.names(stored)).containsExactly("SHARED_DEVICE", "SHARED_ADDRESS", "SAME_EMAIL");
-        assertThat(HoldReason.of(List.of())).isEmpty();
+        assertThat(CommissionCrediting.holdReasons(List.of())).isEmpty();
     }
 }

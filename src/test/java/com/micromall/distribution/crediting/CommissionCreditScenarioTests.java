@@ -1,4 +1,4 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.crediting;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -49,17 +49,17 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 /**
- * The ledger on its own with the policy whose order snapshot it books from (referral, the tiers, experiments, abuse,
- * settings, customer, catalog and order stand in as mocks): an order placed through a sharer and a friend of theirs,
+ * Crediting on its own with the ledger it books into and the policy whose order snapshot it books from (referral, the
+ * tiers, experiments, abuse, settings, customer, catalog and order stand in as mocks): an order placed through a sharer and a friend of theirs,
  * then completed, becomes one frozen entry per level at the snapshot's rates and one {@link CommissionCredited} per
  * level. The full-context path (real checkout, real referral) is
- * {@code DistributionEventsTests}; this pins the ledger's part of it without booting the shop.
+ * {@code DistributionEventsTests}; this pins crediting's part of it without booting the shop.
  */
 // Named: for a nested module's package, Spring Modulith would otherwise bootstrap the enclosing distribution module
-// (with all nested ones excluded), where no ledger bean exists.
-// The policy is included: it takes the snapshot when the order is placed.
-@ApplicationModuleTest(module = "distribution.ledger", extraIncludes = "distribution.policy")
-// Only the ledger's part of the application boots here: a database of its own keeps that partial context (and what
+// (with all nested ones excluded), where no crediting bean exists.
+// The ledger is included (it keeps the books) and the policy too: it takes the snapshot when the order is placed.
+@ApplicationModuleTest(module = "distribution.crediting", extraIncludes = {"distribution.ledger", "distribution.policy"})
+// Only crediting's part of the application boots here: a database of its own keeps that partial context (and what
 // it writes) out of the shared test database, which the next run recreates anyway.
 @TestPropertySource(properties = "micromall.test.separate-database=ledger")
 class CommissionCreditScenarioTests {

@@ -1,5 +1,9 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.crediting;
 
+import com.micromall.distribution.ledger.DistributionApi;
+import com.micromall.distribution.ledger.LedgerAdministration;
+import com.micromall.distribution.ledger.LedgerFixtures;
+import com.micromall.distribution.ledger.LedgerStateException;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
@@ -34,7 +38,7 @@ import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.transaction.support.TransactionTemplate;
 
 @MicromallTest
-class CommissionLedgerTests {
+class CommissionCreditingTests {
 
     @Autowired JdbcClient jdbc;
     @Autowired PasswordEncoder encoder;
@@ -42,7 +46,7 @@ class CommissionLedgerTests {
     @Autowired CheckoutService checkout;
     @Autowired OrderService orderService;
     @Autowired DistributionApi distribution;
-    @Autowired CommissionLedger ledger;
+    @Autowired CommissionCrediting ledger;
     @Autowired LedgerAdministration administration;
     @Autowired DistributionSettingsService settings;
     @Autowired AuditLog auditLog;
@@ -80,7 +84,7 @@ class CommissionLedgerTests {
     }
 
     private void unfreezeAt(Duration later) {
-        transactions.executeWithoutResult(s -> new UnfreezeJob(jdbc, new DistributorAccounts(jdbc), clock).unfreezeDue(clock.instant().plus(later)));
+        transactions.executeWithoutResult(s -> LedgerFixtures.unfreezeDue(jdbc, clock, clock.instant().plus(later)));
     }
 
     @Test

@@ -1,5 +1,8 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.crediting;
 
+import com.micromall.distribution.ledger.DistributionApi;
+import com.micromall.distribution.ledger.LedgerFixtures;
+import com.micromall.distribution.ledger.UnfreezeJob;
 import com.micromall.distribution.CommissionReversed;
 import com.micromall.distribution.CommissionAvailable;
 import com.micromall.distribution.CommissionCredited;
@@ -60,7 +63,7 @@ class DistributionEventsTests {
     @Autowired ShopSettingsService shopSettings;
     @Autowired DistributionSettingsService settings;
     @Autowired UnfreezeJob unfreezeJob;
-    @Autowired CommissionLedger ledger;
+    @Autowired CommissionCrediting ledger;
     @Autowired WithdrawalService withdrawals;
     @Autowired DistributorEnrolment enrolment;
     @Autowired DistributionApi distribution;

@@ -1,5 +1,6 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.crediting;
 
+import com.micromall.distribution.ledger.LedgerFixtures;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -38,7 +39,7 @@ class CreditRepublishTests {
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
     @Autowired IncompleteEventPublications incompletePublications;
-    @Autowired CommissionLedger ledger;
+    @Autowired CommissionCrediting ledger;
     @Autowired Clock clock;
     @Autowired EventPublicationRepository publications;
 
@@ -59,7 +60,7 @@ class CreditRepublishTests {
         // No snapshot yet: the crediting listener fails and its publication waits in the outbox.
         await().atMost(Duration.ofSeconds(10)).until(() -> publications.findByStatus(EventPublication.Status.FAILED)
                 .stream().anyMatch(p -> p.getEvent() instanceof OrderCompleted c && c.orderNumber().equals(number)
-                        && p.getTargetIdentifier().getValue().contains("CommissionLedger")));
+                        && p.getTargetIdentifier().getValue().contains("CommissionCrediting")));
         assertThat(entries(anna)).isZero();
 
         transactions.executeWithoutResult(s -> events.publishEvent(new OrderPlaced(orderId, number, ben.id(),

@@ -1,5 +1,9 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.crediting;
 
+import com.micromall.distribution.ledger.DistributionApi;
+import com.micromall.distribution.ledger.DistributorAccounts;
+import com.micromall.distribution.ledger.LedgerAdministration;
+import com.micromall.distribution.ledger.LedgerFixtures;
 import com.micromall.distribution.policy.CommissionPolicy;
 import com.micromall.distribution.policy.OrderTerms;
 import com.micromall.distribution.rewards.DistributorRewards;
@@ -75,7 +79,7 @@ class LedgerFiguresTests {
     @Autowired CheckoutService checkout;
     @Autowired OrderService orderService;
     @Autowired DistributionApi distribution;
-    @Autowired CommissionLedger ledger;
+    @Autowired CommissionCrediting ledger;
     @Autowired OrderTerms orderTerms;
     @Autowired LedgerAdministration administration;
     @Autowired WithdrawalService withdrawals;
@@ -129,8 +133,8 @@ class LedgerFiguresTests {
         fixtures.complete(second);
         fixtures.refund(second, fixtures.lineIds(second).get(0), 1);
         assertMatches(anna, grandma);
-        transactions.executeWithoutResult(s -> new UnfreezeJob(jdbc, accounts, clock)
-                .unfreezeDue(clock.instant().plus(Duration.ofDays(original.returnWindowDays() + 1))));
+        transactions.executeWithoutResult(s -> LedgerFixtures.unfreezeDue(jdbc, accounts, clock,
+                clock.instant().plus(Duration.ofDays(original.returnWindowDays() + 1))));
         assertMatches(anna, grandma);
         fixtures.refund(first, fixtures.lineIds(first).get(0), 1);
         assertThat(jdbc.sql("SELECT COUNT(*) FROM commission_entry WHERE distributor_id = :d AND kind = 'CLAWBACK'")

@@ -1,41 +1,45 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.crediting;
 
+import com.micromall.customer.CustomerApi;
+import com.micromall.customer.CustomerVerified;
+import com.micromall.distribution.CommissionAvailable;
+import com.micromall.distribution.CommissionClawedBack;
+import com.micromall.distribution.CommissionCredited;
+import com.micromall.distribution.CommissionReversed;
+import com.micromall.distribution.RewardForm;
 import com.micromall.distribution.abuse.AbuseGuard;
+import com.micromall.distribution.abuse.AbuseSignal;
+import com.micromall.distribution.ledger.CommissionEntry;
+import com.micromall.distribution.ledger.EntryBook;
+import com.micromall.distribution.ledger.EntryBook.NewEntry;
+import com.micromall.distribution.ledger.EntryKind;
+import com.micromall.distribution.ledger.HoldReason;
+import com.micromall.distribution.ledger.LedgerState;
 import com.micromall.distribution.policy.CommissionPolicy;
 import com.micromall.distribution.policy.DistributorTiers;
 import com.micromall.distribution.policy.OrderTerms;
 import com.micromall.distribution.policy.OrderTerms.Snapshot;
 import com.micromall.distribution.policy.OrderTerms.SnapshotLine;
-import com.micromall.distribution.CommissionClawedBack;
-import com.micromall.distribution.CommissionReversed;
-import com.micromall.distribution.CommissionAvailable;
-import com.micromall.distribution.CommissionCredited;
-import com.micromall.distribution.CommissionVoided;
-import com.micromall.distribution.RewardForm;
 import com.micromall.distribution.referral.DistributorChoices;
 import com.micromall.distribution.referral.RewardForms;
-import com.micromall.customer.CustomerApi;
-import com.micromall.customer.CustomerVerified;
 import com.micromall.order.OrderCompleted;
 import com.micromall.order.OrderRefunded;
 import com.micromall.order.RefundedLine;
 import com.micromall.settings.AuditLog;
 import com.micromall.settings.DistributionSettingsService;
-import com.micromall.settings.ShopTime;
 import com.micromall.shared.DeliveryPostponedException;
 import com.micromall.shared.Money;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Comparator;
-import java.util.Currency;
+import java.util.EnumSet;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
@@ -53,11 +57,10 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * Credits and takes back commission, as immutable ledger entries: loads a {@link CommissionEntry}, asks it for a
- * transition (which it refuses when illegal), and saves what changed - states, timeline lines and the distributor's
- * account ({@link DistributorAccounts}) - in one transaction. Amounts are never updated. The unique key (line,
- * beneficiary, level, kind, refund reference) makes a replayed or concurrently delivered event harmless: inserts use
- * ON CONFLICT DO NOTHING.
+ * Books commission when an order completes and takes its share back when an order is refunded, each in a transaction
+ * of its own that first locks the order's terms ({@link OrderTerms#lockedForBooking}) and then the entries, so a
+ * completion and a refund of one order never book past each other. A replayed or concurrently delivered event is
+ * harmless: the books ignore an entry booked already, and a refund is recorded once before anything is taken back.
  *
  * <p>Refunds: before the entry is AVAILABLE a negative REVERSAL entry takes the refunded share
  * (rounded down) and shares the entry's state; the refund that empties the line takes whatever
@@ -67,25 +70,18 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Component
 @RequiredArgsConstructor
-class CommissionLedger {
+class CommissionCrediting {
 
-    private static final Logger log = LoggerFactory.getLogger(CommissionLedger.class);
-
-    /**
-     * The level of a staff member's own commission on an order they are attributed to. Being an ordinary COMMISSION
-     * entry, it freezes, unfreezes, reverses and is clawed back exactly like a sharer's.
-     */
-    static final int STAFF_LEVEL = 0;
+    private static final Logger log = LoggerFactory.getLogger(CommissionCrediting.class);
 
     private final JdbcClient jdbc;
+    private final EntryBook book;
     private final AbuseGuard abuseGuard;
     private final DistributionSettingsService settings;
     private final AuditLog auditLog;
-    private final DistributorAccounts accounts;
     private final CustomerApi customers;
     private final Clock clock;
     private final ApplicationEventPublisher events;
-    private final ShopTime shopTime;
     private final DistributorTiers tiers;
     private final DistributorChoices choices;
     private final RewardForms rewardForms;
@@ -142,17 +138,18 @@ class CommissionLedger {
             if (!amount.isPositive()) {
                 continue;
             }
-            Long id = insert(staff, snapshot, line.lineId(), line.productId(), STAFF_LEVEL, RewardForm.CASH,
-                    EntryKind.COMMISSION, "", null, units, "staff " + percent.stripTrailingZeros().toPlainString() + "%", amount,
-                    LedgerState.FROZEN, null, unfreezesAt, creditedAt);
+            Long id = book.insert(new NewEntry(staff, snapshot.buyerId(), snapshot.orderId(), snapshot.orderNumber(),
+                    line.lineId(), line.productId(), EntryBook.STAFF_LEVEL, RewardForm.CASH, EntryKind.COMMISSION, "", null,
+                    units, "staff " + percent.stripTrailingZeros().toPlainString() + "%", amount, LedgerState.FROZEN, null,
+                    unfreezesAt, creditedAt));
             if (id == null) {
                 continue;
             }
-            timeline(id, LedgerState.FROZEN, "order " + snapshot.orderNumber() + " completed");
+            book.timeline(id, LedgerState.FROZEN, "order " + snapshot.orderNumber() + " completed");
             if (!unfreezesAt.isAfter(clock.instant())) {
-                CommissionEntry entry = load(id).orElseThrow();
+                CommissionEntry entry = book.load(id).orElseThrow();
                 entry.unfreeze(clock.instant());
-                save(entry);
+                book.save(entry);
             }
         }
     }
@@ -162,7 +159,7 @@ class CommissionLedger {
         if (beneficiary == null) {
             return;
         }
-        Set<HoldReason> found = HoldReason.of(abuseGuard.check(beneficiary, snapshot.buyerId(),
+        Set<HoldReason> found = holdReasons(abuseGuard.check(beneficiary, snapshot.buyerId(),
                 snapshot.shippingLine1(), snapshot.shippingPostal()));
         // An unverified buyer may be made up: the sharer's commission waits until the address is confirmed.
         Set<HoldReason> abuse = !found.isEmpty() || customers.isEmailVerified(snapshot.buyerId()) ? found
@@ -189,8 +186,9 @@ class CommissionLedger {
                     : overBudget(amount) ? Set.of(HoldReason.BUDGET) : Set.of();
             String hold = holds.isEmpty() ? null : HoldReason.stored(holds);
             LedgerState state = hold == null ? LedgerState.FROZEN : LedgerState.ON_HOLD;
-            Long id = insert(beneficiary, snapshot, line.lineId(), line.productId(), level, form, EntryKind.COMMISSION, "",
-                    null, units, rateNote(line, level, snapshot), amount, state, hold, unfreezesAt, creditedAt);
+            Long id = book.insert(new NewEntry(beneficiary, snapshot.buyerId(), snapshot.orderId(), snapshot.orderNumber(),
+                    line.lineId(), line.productId(), level, form, EntryKind.COMMISSION, "", null, units,
+                    rateNote(line, level, snapshot), amount, state, hold, unfreezesAt, creditedAt));
             if (id == null) {
                 continue;
             }
@@ -200,13 +198,13 @@ class CommissionLedger {
             } else {
                 held = held.plus(amount);
             }
-            timeline(id, state, hold == null ? "order " + snapshot.orderNumber() + " completed"
+            book.timeline(id, state, hold == null ? "order " + snapshot.orderNumber() + " completed"
                     : "held: " + hold);
             if (hold == null && !unfreezesAt.isAfter(clock.instant())) {
                 // No return window (0 days), or credited after it ended: nothing to wait for, withdrawable now.
-                CommissionEntry entry = load(id).orElseThrow();
+                CommissionEntry entry = book.load(id).orElseThrow();
                 entry.unfreeze(clock.instant());
-                save(entry);
+                book.save(entry);
                 availableNow = availableNow.plus(amount);
                 availableEntries.add(new CommissionAvailable.Entry(id, amount));
             }
@@ -235,22 +233,7 @@ class CommissionLedger {
         if (budget == null) {
             return false;
         }
-        return creditedThisMonth().add(amount.amount()).compareTo(budget) > 0;
-    }
-
-    /** Commission credited (frozen or available) in the shop's current calendar month: what the budget counts. */
-    BigDecimal creditedThisMonth() {
-        return creditedIn(shopTime.currentMonth());
-    }
-
-    /** Commission credited (frozen or available) in {@code month} of the shop's calendar, in the shop's time zone. */
-    BigDecimal creditedIn(YearMonth month) {
-        return jdbc.sql("""
-                SELECT COALESCE(SUM(amount), 0) FROM commission_entry
-                WHERE kind = 'COMMISSION' AND level > 0 AND state IN ('FROZEN', 'AVAILABLE')
-                    AND created_at >= :start AND created_at < :end""")
-                .param("start", Timestamp.from(shopTime.monthStart(month)))
-                .param("end", Timestamp.from(shopTime.monthEnd(month))).query(BigDecimal.class).single();
+        return book.creditedThisMonth().add(amount.amount()).compareTo(budget) > 0;
     }
 
     private static String rateNote(SnapshotLine line, int level, Snapshot snapshot) {
@@ -279,16 +262,11 @@ class CommissionLedger {
 
     @Transactional(propagation = Propagation.REQUIRES_NEW)
     void releaseUnverifiedHolds(long buyerId) {
-        List<Long> held = jdbc.sql("""
-                SELECT id FROM commission_entry
-                WHERE buyer_id = :buyer AND kind = :commission AND state = :held AND hold_reason = :reason ORDER BY id""")
-                .param("buyer", buyerId).param("commission", EntryKind.COMMISSION.name())
-                .param("held", LedgerState.ON_HOLD.name()).param("reason", HoldReason.UNVERIFIED_REFEREE.name())
-                .query(Long.class).list();
+        List<Long> held = book.heldForUnverifiedBuyer(buyerId);
         for (Long id : held) {
-            CommissionEntry entry = load(id).orElseThrow();
+            CommissionEntry entry = book.load(id).orElseThrow();
             entry.release(clock.instant(), "released: the buyer verified their e-mail address");
-            save(entry);
+            book.save(entry);
         }
     }
 
@@ -324,7 +302,7 @@ class CommissionLedger {
             return;
         }
         for (RefundedLine line : event.lines()) {
-            for (CommissionEntry entry : commissionsOfLine(line.lineId())) {
+            for (CommissionEntry entry : book.commissionsOfLine(line.lineId())) {
                 takeBack(snapshot, entry, line.quantity(), ref);
             }
         }
@@ -360,17 +338,18 @@ class CommissionLedger {
             return;
         }
         CommissionEntry.Refund r = refund.get();
-        Long id = insert(entry.distributorId(), snapshot, entry.lineId(), entry.productId(), entry.level(),
-                entry.rewardForm(), r.kind(), ref, entry.id(), r.units(), "share " + r.units() + "/" + entry.units(), r.amount(), r.state(), null,
-                entry.unfreezesAt(), clock.instant());
+        Long id = book.insert(new NewEntry(entry.distributorId(), snapshot.buyerId(), snapshot.orderId(),
+                snapshot.orderNumber(), entry.lineId(), entry.productId(), entry.level(), entry.rewardForm(), r.kind(), ref,
+                entry.id(), r.units(), "share " + r.units() + "/" + entry.units(), r.amount(), r.state(), null,
+                entry.unfreezesAt(), clock.instant()));
         if (id == null) {
             return;
         }
-        timeline(id, r.state(), r.note());
+        book.timeline(id, r.state(), r.note());
         Money taken = r.amount().negate();
-        if (entry.level() == STAFF_LEVEL) {
+        if (entry.level() == EntryBook.STAFF_LEVEL) {
             // The sharers' facts (mails, figures) are about referral earnings; staff are paid with their wages.
-            save(entry);
+            book.save(entry);
             return;
         }
         events.publishEvent(r.kind() == EntryKind.CLAWBACK
@@ -378,148 +357,13 @@ class CommissionLedger {
                         snapshot.orderNumber(), entry.level(), taken, ref, clock.instant(), entry.rewardForm())
                 : new CommissionReversed(id, entry.id(), entry.distributorId(), snapshot.orderId(),
                         snapshot.orderNumber(), entry.level(), taken, ref, clock.instant(), entry.rewardForm()));
-        save(entry);
+        book.save(entry);
     }
 
-    /**
-     * The commission entry {@code id} with what was taken back from it, its rows locked until the transaction ends:
-     * the one way the ledger loads an entry to ask it for a transition. Empty when there is no such commission.
-     */
-    Optional<CommissionEntry> load(long id) {
-        Optional<CommissionEntry> entry = jdbc.sql("""
-                SELECT id, distributor_id, line_id, product_id, level, reward_form, units, amount, currency, state,
-                    unfreezes_at
-                FROM commission_entry WHERE id = :id AND kind = :commission FOR UPDATE""")
-                .param("id", id).param("commission", EntryKind.COMMISSION.name())
-                .query((rs, i) -> {
-                    Currency currency = Currency.getInstance(rs.getString("currency"));
-                    return new CommissionEntry(rs.getLong("id"), rs.getLong("distributor_id"), rs.getLong("line_id"),
-                            rs.getLong("product_id"), rs.getInt("level"), RewardForm.valueOf(rs.getString("reward_form")),
-                            rs.getInt("units"),
-                            Money.of(rs.getBigDecimal("amount"), currency), LedgerState.valueOf(rs.getString("state")),
-                            rs.getTimestamp("unfreezes_at").toInstant(), takenBack(id, currency));
-                })
-                .optional();
-        return entry;
-    }
-
-    private List<CommissionEntry.TakenBack> takenBack(long parentId, Currency currency) {
-        return jdbc.sql("SELECT id, kind, units, amount FROM commission_entry WHERE parent_id = :p ORDER BY id FOR UPDATE")
-                .param("p", parentId)
-                .query((rs, i) -> new CommissionEntry.TakenBack(rs.getLong("id"), EntryKind.valueOf(rs.getString("kind")),
-                        rs.getInt("units"), Money.of(rs.getBigDecimal("amount"), currency)))
-                .list();
-    }
-
-    /** Writes what the entry's transitions changed: its states and its reversals', timeline lines, the account. */
-    void save(CommissionEntry entry) {
-        for (CommissionEntry.Change change : entry.changes()) {
-            if (change.from() == change.to()) {
-                timeline(entry.id(), change.to(), change.note());
-            } else {
-                moveGroup(entry.id(), change.from(), change.to(), change.note());
-            }
-        }
-        entry.saved();
-    }
-
-    /**
-     * Moves an entry and its reversals from one state to another, with a timeline line each. The rows are
-     * locked first, so the totals move by exactly the amounts of the rows that moved.
-     */
-    private int moveGroup(long entryId, LedgerState from, LedgerState to, String note) {
-        List<MovedRow> rows = jdbc.sql("""
-                SELECT id, distributor_id, level, reward_form, kind, amount, currency, order_id, order_number, created_at
-                FROM commission_entry WHERE (id = :id OR parent_id = :id) AND state = :from FOR UPDATE""")
-                .param("id", entryId).param("from", from.name())
-                .query((rs, i) -> new MovedRow(rs.getLong("id"), rs.getLong("distributor_id"), rs.getInt("level"),
-                        RewardForm.valueOf(rs.getString("reward_form")), rs.getString("kind"), rs.getBigDecimal("amount"),
-                        rs.getString("currency"), rs.getLong("order_id"), rs.getString("order_number"),
-                        rs.getTimestamp("created_at").toInstant()))
-                .list();
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        List<Long> ids = rows.stream().map(MovedRow::id).toList();
-        jdbc.sql("""
-                INSERT INTO commission_entry_event (entry_id, state, occurred_at, note)
-                SELECT id, :to, :at, :note FROM commission_entry WHERE id IN (:ids)""")
-                .param("to", to.name()).param("at", Timestamp.from(clock.instant())).param("note", note)
-                .param("ids", ids).update();
-        int moved = jdbc.sql("UPDATE commission_entry SET state = :to WHERE id IN (:ids)")
-                .param("to", to.name()).param("ids", ids).update();
-        MovedRow first = rows.get(0);
-        if (first.level() == STAFF_LEVEL) {
-            return moved;
-        }
-        if (CommissionEntry.inAccount(first.level(), first.rewardForm())) {
-            rows.stream().collect(Collectors.groupingBy(MovedRow::distributorId,
-                            Collectors.reducing(BigDecimal.ZERO, MovedRow::amount, BigDecimal::add)))
-                    .forEach((distributor, amount) -> accounts.moved(distributor, from, to, amount));
-        }
-        if (to == LedgerState.VOID) {
-            rows.stream().filter(row -> EntryKind.COMMISSION.name().equals(row.kind()))
-                    .forEach(row -> events.publishEvent(new CommissionVoided(row.id(), row.distributorId(), row.orderId(),
-                            row.orderNumber(), row.level(), Money.of(row.amount(), Currency.getInstance(row.currency())),
-                            row.createdAt(), clock.instant(), row.rewardForm())));
-        }
-        if (from == LedgerState.ON_HOLD && to == LedgerState.AVAILABLE) {
-            // A released hold whose window is already over: withdrawable from now on, like a settled entry.
-            BigDecimal amount = rows.stream().map(MovedRow::amount).reduce(BigDecimal.ZERO, BigDecimal::add);
-            Money available = Money.of(amount, Currency.getInstance(first.currency()));
-            events.publishEvent(new CommissionAvailable(first.distributorId(), available, rows.size(),
-                    List.of(first.orderNumber()), clock.instant(), first.rewardForm(),
-                    first.rewardForm() == RewardForm.POINTS ? List.of(new CommissionAvailable.Entry(entryId, available))
-                            : List.of()));
-        }
-        return moved;
-    }
-
-    private record MovedRow(long id, long distributorId, int level, RewardForm rewardForm, String kind,
-                            BigDecimal amount, String currency, long orderId, String orderNumber, Instant createdAt) {
-    }
-
-    private @Nullable Long insert(long distributor, Snapshot snapshot, long lineId, long productId, int level,
-                                  RewardForm form, EntryKind kind, String ref, @Nullable Long parent, int units, String rateNote, Money amount,
-                                  LedgerState state, @Nullable String hold, Instant unfreezesAt, Instant created) {
-        int inserted = jdbc.sql("""
-                INSERT INTO commission_entry (distributor_id, buyer_id, order_id, order_number, line_id, product_id, level,
-                    reward_form, kind, refund_ref, parent_id, units, rate_note, amount, currency, state, hold_reason,
-                    unfreezes_at, created_at)
-                VALUES (:d, :buyer, :order, :number, :line, :product, :level, :form, :kind, :ref, :parent, :units, :rate,
-                    :amount, :currency, :state, :hold, :unfreezes, :created)
-                ON CONFLICT DO NOTHING""")
-                .param("d", distributor).param("buyer", snapshot.buyerId()).param("order", snapshot.orderId())
-                .param("number", snapshot.orderNumber()).param("line", lineId).param("product", productId)
-                .param("level", level).param("form", form.name()).param("kind", kind.name()).param("ref", ref)
-                .param("parent", parent, java.sql.Types.BIGINT).param("units", units).param("rate", rateNote)
-                .param("amount", amount.amount()).param("currency", amount.currency().getCurrencyCode())
-                .param("state", state.name()).param("hold", hold, java.sql.Types.VARCHAR)
-                .param("unfreezes", Timestamp.from(unfreezesAt)).param("created", Timestamp.from(created))
-                .update();
-        if (inserted == 0) {
-            return null;
-        }
-        if (CommissionEntry.inAccount(level, form)) {
-            // Staff commission is paid with wages and POINTS commission as points: neither joins a sharer's cash.
-            accounts.entryAdded(distributor, kind, state, amount.amount());
-        }
-        return jdbc.sql("""
-                SELECT id FROM commission_entry
-                WHERE line_id = :line AND distributor_id = :d AND level = :level AND kind = :kind AND refund_ref = :ref""")
-                .param("line", lineId).param("d", distributor).param("level", level).param("kind", kind.name())
-                .param("ref", ref).query(Long.class).single();
-    }
-
-    void timeline(long entryId, LedgerState state, String note) {
-        jdbc.sql("INSERT INTO commission_entry_event (entry_id, state, occurred_at, note) VALUES (:id, :s, :at, :note)")
-                .param("id", entryId).param("s", state.name()).param("at", Timestamp.from(clock.instant()))
-                .param("note", note).update();
-    }
-
-    private List<CommissionEntry> commissionsOfLine(long lineId) {
-        return jdbc.sql("SELECT id FROM commission_entry WHERE line_id = :line AND kind = :commission ORDER BY id")
-                .param("line", lineId).param("commission", EntryKind.COMMISSION.name()).query(Long.class).list()
-                .stream().map(id -> load(id).orElseThrow()).toList();
+    /** Each signal the guard reports holds the entry under the reason of its own name, in the order found. */
+    static Set<HoldReason> holdReasons(Collection<AbuseSignal> signals) {
+        Set<HoldReason> reasons = EnumSet.noneOf(HoldReason.class);
+        signals.forEach(signal -> reasons.add(HoldReason.valueOf(signal.name())));
+        return reasons;
     }
 }
