@@ -37,7 +37,7 @@ public class HoldsQueue {
 
     private final JdbcClient jdbc;
     private final CustomerApi customers;
-    private final EntryBook ledger;
+    private final EntryBook book;
     private final DistributionSettingsService settings;
     private final ShopSettingsService shopSettings;
 
@@ -78,7 +78,7 @@ public class HoldsQueue {
         if (budget == null) {
             return Optional.empty();
         }
-        BigDecimal credited = ledger.creditedThisMonth();
+        BigDecimal credited = book.creditedThisMonth();
         Currency currency = shopSettings.current().currency();
         return credited.compareTo(budget) >= 0
                 ? Optional.of(new Budget(Money.of(budget, currency, java.math.RoundingMode.DOWN),

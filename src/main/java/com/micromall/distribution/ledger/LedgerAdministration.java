@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 @RequiredArgsConstructor
 public class LedgerAdministration {
 
-    private final EntryBook ledger;
+    private final EntryBook book;
     private final AuditLog auditLog;
     private final Clock clock;
 
@@ -22,7 +22,7 @@ public class LedgerAdministration {
         CommissionEntry entry = commission(entryId);
         LedgerState before = entry.state();
         entry.release(clock.instant(), "released by the owner");
-        ledger.save(entry);
+        book.save(entry);
         auditLog.record(owner, "distribution.entry.release", "commission_entry:" + entryId, before.name(),
                 entry.state().name());
     }
@@ -33,12 +33,12 @@ public class LedgerAdministration {
         CommissionEntry entry = commission(entryId);
         LedgerState before = entry.state();
         entry.voidWith(reason);
-        ledger.save(entry);
+        book.save(entry);
         auditLog.record(owner, "distribution.entry.void", "commission_entry:" + entryId, before.name(),
                 LedgerState.VOID.name() + " " + reason);
     }
 
     private CommissionEntry commission(long entryId) {
-        return ledger.load(entryId).orElseThrow(() -> new NotFoundException("commission entry " + entryId));
+        return book.load(entryId).orElseThrow(() -> new NotFoundException("commission entry " + entryId));
     }
 }

@@ -46,7 +46,7 @@ class CommissionCreditingTests {
     @Autowired CheckoutService checkout;
     @Autowired OrderService orderService;
     @Autowired DistributionApi distribution;
-    @Autowired CommissionCrediting ledger;
+    @Autowired CommissionCrediting crediting;
     @Autowired LedgerAdministration administration;
     @Autowired DistributionSettingsService settings;
     @Autowired AuditLog auditLog;
@@ -246,15 +246,15 @@ class CommissionCreditingTests {
         fixtures.complete(number);
         OrderCompleted event = completedEvent(number, ben);
 
-        ledger.credit(event);
-        ledger.credit(event);
+        crediting.credit(event);
+        crediting.credit(event);
         ExecutorService pool = Executors.newFixedThreadPool(8);
         CountDownLatch start = new CountDownLatch(1);
         List<Future<?>> runs = new ArrayList<>();
         for (int i = 0; i < 8; i++) {
             runs.add(pool.submit(() -> {
                 start.await();
-                ledger.credit(event);
+                crediting.credit(event);
                 return null;
             }));
         }

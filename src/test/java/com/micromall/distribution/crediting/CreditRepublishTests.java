@@ -39,7 +39,7 @@ class CreditRepublishTests {
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
     @Autowired IncompleteEventPublications incompletePublications;
-    @Autowired CommissionCrediting ledger;
+    @Autowired CommissionCrediting crediting;
     @Autowired Clock clock;
     @Autowired EventPublicationRepository publications;
 
@@ -75,7 +75,7 @@ class CreditRepublishTests {
         await().atMost(Duration.ofSeconds(10)).until(() -> entries(anna) == 1);
         incompletePublications.resubmitIncompletePublications(p -> p.getEvent() instanceof OrderCompleted c
                 && c.orderNumber().equals(number));
-        ledger.credit(new OrderCompleted(orderId, number, ben.id(), clock.instant(), List.of(line)));
+        crediting.credit(new OrderCompleted(orderId, number, ben.id(), clock.instant(), List.of(line)));
 
         assertThat(entries(anna)).isEqualTo(1);
         assertThat(jdbc.sql("SELECT amount FROM commission_entry WHERE distributor_id = :d").param("d", anna.id())

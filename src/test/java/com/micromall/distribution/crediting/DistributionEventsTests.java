@@ -63,7 +63,7 @@ class DistributionEventsTests {
     @Autowired ShopSettingsService shopSettings;
     @Autowired DistributionSettingsService settings;
     @Autowired UnfreezeJob unfreezeJob;
-    @Autowired CommissionCrediting ledger;
+    @Autowired CommissionCrediting crediting;
     @Autowired WithdrawalService withdrawals;
     @Autowired DistributorEnrolment enrolment;
     @Autowired DistributionApi distribution;
@@ -99,8 +99,8 @@ class DistributionEventsTests {
         Instant completedAt = clock.instant();
         OrderCompleted completed = new OrderCompleted(orderId, number, ben.id(), completedAt, List.of());
 
-        ledger.credit(completed);
-        ledger.credit(completed);
+        crediting.credit(completed);
+        crediting.credit(completed);
 
         Money frozen = distribution.balancesOf(anna.id()).frozen();
         assertThat(events.stream(CommissionCredited.class).filter(e -> e.orderNumber().equals(number)))
@@ -117,7 +117,7 @@ class DistributionEventsTests {
 
         long cupLine = jdbc.sql("SELECT id FROM order_line WHERE order_id = :o AND product_id = :p")
                 .param("o", orderId).param("p", cup).query(Long.class).single();
-        ledger.takeBack(new OrderRefunded(orderId, number, ben.id(), clock.instant(),
+        crediting.takeBack(new OrderRefunded(orderId, number, ben.id(), clock.instant(),
                 List.of(new RefundedLine(cupLine, cup, 1, Money.of("1.00", "CNY"))),
                 Money.of("1.00", "CNY"), false, "broken"));
         assertThat(events.stream(CommissionReversed.class).filter(e -> e.orderNumber().equals(number)))

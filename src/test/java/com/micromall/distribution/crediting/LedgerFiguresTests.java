@@ -79,7 +79,7 @@ class LedgerFiguresTests {
     @Autowired CheckoutService checkout;
     @Autowired OrderService orderService;
     @Autowired DistributionApi distribution;
-    @Autowired CommissionCrediting ledger;
+    @Autowired CommissionCrediting crediting;
     @Autowired OrderTerms orderTerms;
     @Autowired LedgerAdministration administration;
     @Autowired WithdrawalService withdrawals;
@@ -207,11 +207,11 @@ class LedgerFiguresTests {
 
         // Redelivered events: the credit, the refund, the cancellation, the store-credit restore, an order sync.
         long firstId = orderIdOf(first);
-        ledger.credit(new OrderCompleted(firstId, first, ben.id(), clock.instant(), List.of()));
+        crediting.credit(new OrderCompleted(firstId, first, ben.id(), clock.instant(), List.of()));
         String ref = jdbc.sql("SELECT MIN(refund_ref) FROM commission_refund_handled WHERE order_id = :o")
                 .param("o", firstId).query(String.class).single();
         long firstLine = fixtures.lineIds(first).get(0);
-        ledger.takeBack(new OrderRefunded(firstId, first, ben.id(), Instant.parse(ref.substring(0, ref.indexOf('#'))),
+        crediting.takeBack(new OrderRefunded(firstId, first, ben.id(), Instant.parse(ref.substring(0, ref.indexOf('#'))),
                 List.of(new com.micromall.order.RefundedLine(firstLine, tea, 1, distribution.balancesOf(anna.id()).frozen())),
                 distribution.balancesOf(anna.id()).frozen(), false, "again"));
         transactions.executeWithoutResult(s -> {

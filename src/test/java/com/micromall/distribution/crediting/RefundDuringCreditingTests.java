@@ -49,7 +49,7 @@ class RefundDuringCreditingTests {
     @Autowired CartService carts;
     @Autowired CheckoutService checkout;
     @Autowired OrderService orderService;
-    @Autowired CommissionCrediting ledger;
+    @Autowired CommissionCrediting commissions;
     @Autowired DistributionSettingsService settings;
     @Autowired Clock clock;
 
@@ -96,10 +96,10 @@ class RefundDuringCreditingTests {
                 lock.setLong(1, orderId);
                 lock.executeQuery().close();
             }
-            CompletableFuture<Void> takingBack = CompletableFuture.runAsync(() -> ledger.takeBack(refund), pool);
+            CompletableFuture<Void> takingBack = CompletableFuture.runAsync(() -> commissions.takeBack(refund), pool);
             await().atMost(Duration.ofSeconds(10)).until(() -> waitingOnLocks("%refunded_before_completion%") == 1);
 
-            CompletableFuture<Void> crediting = CompletableFuture.runAsync(() -> ledger.credit(completed), pool);
+            CompletableFuture<Void> crediting = CompletableFuture.runAsync(() -> commissions.credit(completed), pool);
             // Crediting either finishes meanwhile or waits for the refund: both are what a real race may do.
             await().atMost(Duration.ofSeconds(10)).until(() -> crediting.isDone() || waitingOnLocks("%") == 2);
 

@@ -36,7 +36,7 @@ class RefundFactsTests {
     @Autowired CheckoutService checkout;
     @Autowired OrderService orderService;
     @Autowired DistributionApi distribution;
-    @Autowired CommissionCrediting ledger;
+    @Autowired CommissionCrediting crediting;
     @Autowired DistributionSettingsService settings;
     @Autowired Clock clock;
 
@@ -76,9 +76,9 @@ class RefundFactsTests {
                 List.of(new RefundedLine(line, tea, 1, cny)), cny, false, "returned");
         OrderRefunded two = new OrderRefunded(orderId, number, ben.id(), at,
                 List.of(new RefundedLine(line, tea, 2, cny)), cny, false, "returned");
-        ledger.takeBack(one);
-        ledger.takeBack(two);
-        ledger.takeBack(two);
+        crediting.takeBack(one);
+        crediting.takeBack(two);
+        crediting.takeBack(two);
 
         // 10 % of 40.00 = 4.00; three of four units taken back (1.00 + 2.00), once each.
         assertThat(distribution.ledgerOf(anna.id())).filteredOn(entry -> entry.kind().equals("REVERSAL"))

@@ -59,7 +59,7 @@ class RewardFormLedgerTests {
     @Autowired DistributorChoices choices;
     @Autowired RewardForms rewardForms;
     @Autowired Reconciliation reconciliation;
-    @Autowired CommissionCrediting ledger;
+    @Autowired CommissionCrediting crediting;
     @Autowired WithdrawalService withdrawals;
     @Autowired TransactionTemplate transactions;
     @Autowired Clock clock;
@@ -261,7 +261,7 @@ class RewardFormLedgerTests {
         long product = fixtures.orders.product("Gus goods", "20.00", 50);
         String number = fixtures.place(friend, product, 4);
         long orderId = fixtures.orderId(number);
-        ledger.credit(new OrderCompleted(orderId, number, friend.id(), clock.instant(), List.of()));
+        crediting.credit(new OrderCompleted(orderId, number, friend.id(), clock.instant(), List.of()));
 
         BigDecimal commission = commissionOf(gus, number);
         assertThat(events.stream(CommissionCredited.class).filter(e -> e.orderNumber().equals(number)))
@@ -275,7 +275,7 @@ class RewardFormLedgerTests {
 
         long line = fixtures.lineIds(number).get(0);
         Money refunded = Money.of("20.00", "CNY");
-        ledger.takeBack(new OrderRefunded(orderId, number, friend.id(), clock.instant(),
+        crediting.takeBack(new OrderRefunded(orderId, number, friend.id(), clock.instant(),
                 List.of(new RefundedLine(line, product, 1, refunded)), refunded, false, "returned"));
         assertThat(events.stream(CommissionReversed.class).filter(e -> e.orderNumber().equals(number)))
                 .singleElement().satisfies(e -> {
@@ -297,7 +297,7 @@ class RewardFormLedgerTests {
                                     .map(Entry::amount).reduce(BigDecimal.ZERO, BigDecimal::add)));
                 });
 
-        ledger.takeBack(new OrderRefunded(orderId, number, friend.id(), clock.instant().plusSeconds(1),
+        crediting.takeBack(new OrderRefunded(orderId, number, friend.id(), clock.instant().plusSeconds(1),
                 List.of(new RefundedLine(line, product, 1, refunded)), refunded, false, "returned"));
         assertThat(events.stream(CommissionClawedBack.class).filter(e -> e.orderNumber().equals(number)))
                 .singleElement().satisfies(e -> {
