@@ -55,6 +55,25 @@ public class EntryBook {
                            @Nullable String holdReason, Instant unfreezesAt, Instant createdAt) {
     }
 
+    /** A commission waiting for the owner; {@code holdReasons} as stored: every {@link HoldReason} name found. */
+    public record HeldEntry(long entryId, long distributorId, String orderNumber, int level, Money amount,
+                            @Nullable String holdReasons, Instant createdAt) {
+    }
+
+    /** The oldest {@code limit} commissions ON_HOLD, oldest first. */
+    @Transactional(readOnly = true)
+    public List<HeldEntry> held(int limit) {
+        return jdbc.sql("""
+                SELECT id, distributor_id, order_number, level, amount, currency, hold_reason, created_at
+                FROM commission_entry WHERE state = 'ON_HOLD' AND kind = 'COMMISSION'
+                ORDER BY created_at, id LIMIT :limit""")
+                .param("limit", limit)
+                .query((rs, i) -> new HeldEntry(rs.getLong("id"), rs.getLong("distributor_id"), rs.getString("order_number"),
+                        rs.getInt("level"), Money.of(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))),
+                        rs.getString("hold_reason"), rs.getTimestamp("created_at").toInstant()))
+                .list();
+    }
+
     /** Commission credited (frozen or available) in the shop's current calendar month: what the budget counts. */
     public BigDecimal creditedThisMonth() {
         return creditedIn(shopTime.currentMonth());

@@ -8,12 +8,12 @@
  * {@link com.micromall.distribution.ledger.EntryBook}, so the books read the same whatever rule booked them. The
  * ledger announces voids and released holds as events for whoever keeps figures of them (reporting's chart); what
  * open orders are expected to earn is the policy's, summed from their terms when read. Money that leaves the balance
- * is payout's, and checking the books is oversight's: the ledger only sums its own entries for that check
+ * is payout's, and the owner's decisions on held entries and the check of the books are oversight's: the ledger
+ * lists what is held ({@code EntryBook#held}) and sums its own entries for the check
  * ({@code EntrySums}), so no SQL outside it names {@code commission_entry}.
  */
 @ApplicationModule(displayName = "Distribution: ledger",
-        allowedDependencies = {"distribution", "shared", "settings", "customer", "distribution.referral",
-                "distribution.policy"})
+        allowedDependencies = {"distribution", "shared", "settings", "distribution.referral", "distribution.policy"})
 @NullMarked
 package com.micromall.distribution.ledger;
 

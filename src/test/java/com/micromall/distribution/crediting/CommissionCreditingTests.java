@@ -1,7 +1,7 @@
 package com.micromall.distribution.crediting;
 
 import com.micromall.distribution.ledger.DistributionApi;
-import com.micromall.distribution.ledger.LedgerAdministration;
+import com.micromall.distribution.oversight.LedgerAdministration;
 import com.micromall.distribution.ledger.LedgerFixtures;
 import com.micromall.distribution.ledger.LedgerStateException;
 import static org.assertj.core.api.Assertions.assertThat;

@@ -2,7 +2,7 @@ package com.micromall.distribution.crediting;
 
 import com.micromall.distribution.ledger.DistributionApi;
 import com.micromall.distribution.ledger.DistributorAccounts;
-import com.micromall.distribution.ledger.LedgerAdministration;
+import com.micromall.distribution.oversight.LedgerAdministration;
 import com.micromall.distribution.ledger.LedgerFixtures;
 import com.micromall.distribution.policy.CommissionPolicy;
 import com.micromall.distribution.policy.OrderTerms;

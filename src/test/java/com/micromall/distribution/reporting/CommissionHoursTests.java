@@ -3,7 +3,7 @@ package com.micromall.distribution.reporting;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import com.micromall.distribution.ledger.LedgerAdministration;
+import com.micromall.distribution.oversight.LedgerAdministration;
 import com.micromall.distribution.ledger.LedgerFixtures;
 import com.micromall.order.OrderFixtures;
 import com.micromall.order.OrderFixtures.TestCustomer;

@@ -14,6 +14,7 @@ import java.time.ZoneId;
 import java.util.Currency;
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,12 +33,12 @@ class LoyaltySpendYearTests {
     @Autowired LoyaltySpend spend;
     @Autowired ShopSettingsService shopSettings;
 
-    ZoneId zoneBefore;
+    @Nullable ZoneId zoneBefore;
 
     @BeforeEach
     void shopInShanghai() {
         RequestContextHolder.resetRequestAttributes();
-        zoneBefore = shopSettings.current().timeZone();
+        zoneBefore = shopSettings.current().chosenTimeZone();
         shopZone(SHANGHAI);
     }
 
@@ -79,7 +80,7 @@ class LoyaltySpendYearTests {
                 List.of(new OrderLineSnapshot(1L, 1L, "Year Tea", 1, paid, paid, paid))))).isTrue();
     }
 
-    private void shopZone(ZoneId zone) {
+    private void shopZone(@Nullable ZoneId zone) {
         ShopSettings current = shopSettings.current();
         shopSettings.update(new ShopSettingsChange(current.shopName(), current.currency(), current.contactEmail(),
                 current.contactPhone(), current.shippingFee().amount(), zone), "test");

@@ -18,6 +18,7 @@ import java.time.ZoneId;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import org.jspecify.annotations.Nullable;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -46,14 +47,14 @@ class PointsExpiryTests {
     @Autowired TransactionTemplate transactions;
 
     PointsTestSettings terms;
-    ZoneId zoneBefore;
+    @Nullable ZoneId zoneBefore;
 
     @BeforeEach
     void shopInShanghai() {
         // Settings are read as code outside a web request reads them, fresh after each change.
         RequestContextHolder.resetRequestAttributes();
         terms = new PointsTestSettings(pointsSettings);
-        zoneBefore = shopSettings.current().timeZone();
+        zoneBefore = shopSettings.current().chosenTimeZone();
         shopZone(SHANGHAI);
     }
 
@@ -97,7 +98,7 @@ class PointsExpiryTests {
                 .param("o", orderId).query((rs, i) -> rs.getTimestamp(1).toInstant()).optional();
     }
 
-    private void shopZone(ZoneId zone) {
+    private void shopZone(@Nullable ZoneId zone) {
         ShopSettings current = shopSettings.current();
         shopSettings.update(new ShopSettingsChange(current.shopName(), current.currency(), current.contactEmail(),
                 current.contactPhone(), current.shippingFee().amount(), zone), "test");

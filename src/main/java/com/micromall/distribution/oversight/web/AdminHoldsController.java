@@ -1,7 +1,7 @@
 package com.micromall.distribution.oversight.web;
 
-import com.micromall.distribution.ledger.HoldsQueue;
-import com.micromall.distribution.ledger.LedgerAdministration;
+import com.micromall.distribution.oversight.HoldsQueue;
+import com.micromall.distribution.oversight.LedgerAdministration;
 import com.micromall.distribution.ledger.LedgerStateException;
 import com.micromall.settings.ShopTime;
 import java.time.format.DateTimeFormatter;

@@ -1,7 +1,9 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.oversight;
 
 import com.micromall.customer.CustomerApi;
 import com.micromall.customer.CustomerProfile;
+import com.micromall.distribution.ledger.EntryBook;
+import com.micromall.distribution.ledger.HoldReason;
 import com.micromall.settings.DistributionSettingsService;
 import com.micromall.settings.ShopSettingsService;
 import com.micromall.shared.Money;
@@ -15,7 +17,6 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 import lombok.RequiredArgsConstructor;
 import org.jspecify.annotations.Nullable;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -35,7 +36,6 @@ public class HoldsQueue {
     public record Budget(Money budget, Money credited) {
     }
 
-    private final JdbcClient jdbc;
     private final CustomerApi customers;
     private final EntryBook book;
     private final DistributionSettingsService settings;
@@ -43,27 +43,15 @@ public class HoldsQueue {
 
     @Transactional(readOnly = true)
     public List<Hold> held() {
-        record Held(long id, long distributorId, String orderNumber, int level, Money amount, List<String> reasons,
-                    Instant createdAt) {
-        }
-        List<Held> held = jdbc.sql("""
-                SELECT e.id, e.distributor_id, e.order_number, e.level, e.amount, e.currency, e.hold_reason, e.created_at
-                FROM commission_entry e
-                WHERE e.state = 'ON_HOLD' AND e.kind = 'COMMISSION'
-                ORDER BY e.created_at, e.id LIMIT :limit""")
-                .param("limit", LIMIT)
-                .query((rs, i) -> new Held(rs.getLong("id"), rs.getLong("distributor_id"), rs.getString("order_number"),
-                        rs.getInt("level"),
-                        Money.of(rs.getBigDecimal("amount"), Currency.getInstance(rs.getString("currency"))),
-                        reasons(rs.getString("hold_reason")), rs.getTimestamp("created_at").toInstant()))
-                .list();
+        List<EntryBook.HeldEntry> held = book.held(LIMIT);
         // The distributors' names and e-mails in one question to customer, however many entries wait.
-        Map<Long, CustomerProfile> distributors = customers.findAll(held.stream().map(Held::distributorId).distinct().toList())
+        Map<Long, CustomerProfile> distributors = customers.findAll(held.stream().map(EntryBook.HeldEntry::distributorId)
+                        .distinct().toList())
                 .stream().collect(Collectors.toMap(CustomerProfile::id, Function.identity()));
         return held.stream().filter(h -> distributors.containsKey(h.distributorId()))
-                .map(h -> new Hold(h.id(), h.distributorId(), distributors.get(h.distributorId()).name(),
-                        distributors.get(h.distributorId()).email(), h.orderNumber(), h.level(), h.amount(), h.reasons(),
-                        h.createdAt()))
+                .map(h -> new Hold(h.entryId(), h.distributorId(), distributors.get(h.distributorId()).name(),
+                        distributors.get(h.distributorId()).email(), h.orderNumber(), h.level(), h.amount(),
+                        reasons(h.holdReasons()), h.createdAt()))
                 .toList();
     }
 

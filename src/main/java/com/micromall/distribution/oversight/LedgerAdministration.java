@@ -1,5 +1,8 @@
-package com.micromall.distribution.ledger;
+package com.micromall.distribution.oversight;
 
+import com.micromall.distribution.ledger.CommissionEntry;
+import com.micromall.distribution.ledger.EntryBook;
+import com.micromall.distribution.ledger.LedgerState;
 import com.micromall.settings.AuditLog;
 import com.micromall.shared.NotFoundException;
 import java.time.Clock;
