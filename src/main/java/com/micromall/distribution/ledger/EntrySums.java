@@ -12,7 +12,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The entries summed per distributor by state and by kind, in one pass over the ledger: what the owner's
- * reconciliation (reporting's) checks the cached balances against. Staff commission (level 0) is left out, as no
+ * reconciliation (oversight's) checks the cached balances against. Staff commission (level 0) is left out, as no
  * sharer's account holds it.
  */
 @Component

@@ -8,7 +8,7 @@ import org.jspecify.annotations.Nullable;
 /**
  * What {@code payout} reports about the money it took out of available balances (withdrawals and store credit spent
  * at checkout), for {@link DistributorAccounts#recompute}: the ledger cannot read payout's tables, and payout depends
- * on the ledger, not the other way round. Reporting's reconciliation asks the same bean directly.
+ * on the ledger, not the other way round. Oversight's reconciliation asks the same bean directly.
  */
 public interface Payouts {
 
